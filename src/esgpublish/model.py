@@ -1,0 +1,141 @@
+"""The validated dataset: what the workbook says, typed and located.
+
+Produced by ``workbook.read_workbook``; read by ``compose``. Every value keeps the
+location of the cell it came from, so the IR can say where each printed value came from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .diagnostics import Location
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A year, a month or a day: "2022", "2022-07" or "2022-12-31"."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit from the Units sheet: its kind decides how values print."""
+
+    id: str
+    kind: str
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """超/近/约/多 as typed, with its meaning and where the Chinese form goes."""
+
+    typed: str
+    meaning: str  # over | nearly | approximately | more_than
+    zh: str
+    position: str  # before | after the number
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    pillar: str
+    name: Text
+
+
+Value = int | float | str | PartialDate
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of the Indicators sheet."""
+
+    id: str
+    pillar: str
+    topic: str
+    name: Text
+    value: Value | None
+    unit: Unit
+    qualifier: Qualifier | None
+    period: int | None
+    as_of: PartialDate | None
+    baseline_year: int | None
+    baseline_value: float | None
+    target_value: float | None
+    target_qualifier: Qualifier | None
+    target_year: int | None
+    hkex: str | None
+    gri: str | None
+    source_quote: str
+    note: Text | None
+    origin: Location  # the row's id cell
+    cells: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+
+    def cell(self, key: str) -> Location:
+        """The location of one of this row's cells, by column key."""
+        return self.cells.get(key, self.origin)
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """One narrative block: text in both languages, with {placeholders}."""
+
+    id: str
+    topic: str | None
+    text: Text
+    origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """The Report sheet: company, title and dates."""
+
+    company: Text
+    title: Text
+    subtitle: Text | None
+    author: Text
+    subject: Text | None
+    keywords: Text | None
+    disclaimer: Text | None
+    source: Text | None
+    reporting_year: int
+    publication_date: dt.date
+    origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the workbook holds, validated."""
+
+    path: str
+    meta: ReportMeta
+    topics: dict[str, Topic]
+    units: dict[str, Unit]
+    indicators: dict[str, Indicator]
+    narratives: dict[str, Narrative]

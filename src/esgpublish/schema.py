@@ -1,0 +1,116 @@
+"""The workbook's schema: sheets, their columns and the allowed values.
+
+One place that the reader (``workbook.py``), the sample and template writers and the
+documentation agree on. Headers are bilingual ("中文 key"); the reader matches a header
+by its trailing ASCII key, so analysts may reword the Chinese part.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its key, bilingual header, whether it is required."""
+
+    key: str
+    zh: str
+    required: bool = False
+    width: int = 14
+
+    @property
+    def header(self) -> str:
+        return f"{self.zh} {self.key}"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet: its bilingual name and its columns in order."""
+
+    key: str
+    name: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+REPORT = Sheet("report", "报告 Report", (
+    Column("key", "键", True, 20),
+    Column("value", "值", False, 14),
+    Column("zh", "中文", False, 50),
+    Column("en", "英文", False, 50),
+))
+
+TOPICS = Sheet("topics", "议题 Topics", (
+    Column("id", "编号", True, 16),
+    Column("pillar", "支柱", True, 8),
+    Column("name_zh", "中文名称", True, 20),
+    Column("name_en", "英文名称", True, 30),
+))
+
+UNITS = Sheet("units", "单位 Units", (
+    Column("id", "编号", True, 14),
+    Column("kind", "类型", True, 10),
+    Column("zh", "中文", False, 14),
+    Column("en", "英文", False, 22),
+))
+
+INDICATORS = Sheet("indicators", "指标 Indicators", (
+    Column("id", "编号", True, 26),
+    Column("pillar", "支柱", True, 7),
+    Column("topic", "议题", True, 11),
+    Column("name_zh", "中文名称", True, 28),
+    Column("name_en", "英文名称", True, 36),
+    Column("value", "数值", False, 12),
+    Column("unit", "单位", True, 11),
+    Column("qualifier", "限定词", False, 8),
+    Column("period", "期间", False, 8),
+    Column("as_of", "截至", False, 11),
+    Column("baseline_year", "基准年", False, 9),
+    Column("baseline_value", "基准值", False, 9),
+    Column("target_value", "目标值", False, 10),
+    Column("target_qualifier", "目标限定词", False, 10),
+    Column("target_year", "目标年", False, 9),
+    Column("hkex", "港交所指标", False, 9),
+    Column("gri", "GRI", False, 9),
+    Column("source_quote", "来源引文", True, 60),
+    Column("note_zh", "中文备注", False, 24),
+    Column("note_en", "英文备注", False, 30),
+))
+
+NARRATIVE = Sheet("narrative", "叙述 Narrative", (
+    Column("id", "编号", True, 18),
+    Column("topic", "议题", False, 11),
+    Column("text_zh", "中文正文", True, 70),
+    Column("text_en", "英文正文", True, 70),
+))
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE)
+
+PILLARS = {"E": ("环境", "Environmental"), "S": ("社会", "Social"), "G": ("管治", "Governance")}
+
+#: count: a number of things; currency: money; percent: a share (0–100 %);
+#: change: a percentage change (any size); text: a grade or name; date: a year, month or day
+UNIT_KINDS = ("count", "currency", "percent", "change", "text", "date")
+
+#: qualifier as typed in the workbook → (meaning, Chinese form, placed before/after the number)
+QUALIFIERS = {
+    "超": ("over", "超过", "before"), "超过": ("over", "超过", "before"),
+    "近": ("nearly", "近", "before"), "约": ("approximately", "约", "before"),
+    "多": ("more_than", "多", "after"), "余": ("more_than", "余", "after"),
+}
+
+#: report metadata keys: key → (required, kind) where kind is "text" (zh/en) or "value"
+REPORT_KEYS = {
+    "company": (True, "text"),
+    "title": (True, "text"),
+    "subtitle": (False, "text"),
+    "author": (True, "text"),
+    "subject": (False, "text"),
+    "keywords": (False, "text"),
+    "disclaimer": (False, "text"),
+    "source": (False, "text"),
+    "reporting_year": (True, "value"),
+    "publication_date": (True, "value"),
+}

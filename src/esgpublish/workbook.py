@@ -1,0 +1,447 @@
+"""Stage 1 — read and validate the workbook: ``.xlsx`` path → ``Dataset`` + diagnostics.
+
+Every problem is collected with its cell (``data/esg_2022.xlsx: 指标 Indicators!F7``)
+and a hint; nothing is raised for bad data. Only openpyxl is used here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from . import placeholders, schema
+from .diagnostics import Collector, Location
+from .model import (Dataset, Indicator, Narrative, PartialDate, Qualifier, ReportMeta, Text,
+                    Topic, Unit)
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+NUMBER_IN_TEXT = re.compile(r"^\s*(超过|超|近|约|多|余)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(多|余)?\s*(\S*)\s*$")
+MAX_ROWS = 20_000
+MAX_CELL_CHARS = 20_000
+
+
+def suggest(name: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """A 'did you mean' hint for a misspelt name, or None."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+class _SheetReader:
+    """One worksheet with its header mapped: yields rows as {key: (value, Location)}."""
+
+    def __init__(self, ws: Any, spec: schema.Sheet, file: str, diags: Collector):
+        from openpyxl.utils import get_column_letter
+
+        self.ws, self.spec, self.file, self.diags = ws, spec, file, diags
+        self.letter = get_column_letter
+        self.columns: dict[str, int] = {}
+        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+        known = {c.key for c in spec.columns}
+        for idx, raw in enumerate(header, start=1):
+            if raw is None or str(raw).strip() == "":
+                continue
+            key = str(raw).strip().split()[-1].lower()
+            if key in known and key not in self.columns:
+                self.columns[key] = idx
+            else:
+                self.diags.warning(self.loc(1, idx), f"unknown column '{raw}' is ignored",
+                                   suggest(key, sorted(known)) or f"known columns: {', '.join(c.header for c in spec.columns)}")
+        for col in spec.columns:
+            if col.required and col.key not in self.columns:
+                self.diags.error(self.loc(1, len(header) + 1), f"missing column '{col.header}'",
+                                 f"add a header cell '{col.header}' to row 1")
+        self.merged = [r for r in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ()
+                       if r.max_row >= 2]
+        for rng in self.merged:
+            self.diags.error(Location(file, spec.name, str(rng).split(":")[0]),
+                             f"merged cells {rng} over data", "unmerge the cells and fill each one")
+
+    def loc(self, row: int, col: int) -> Location:
+        return Location(self.file, self.spec.name, f"{self.letter(col)}{row}")
+
+    def rows(self):
+        """Yield (row number, {key: (value, Location)}) for each non-blank row."""
+        for n, row in enumerate(self.ws.iter_rows(min_row=2, values_only=True), start=2):
+            if n > MAX_ROWS + 1:
+                self.diags.error(Location(self.file, self.spec.name, f"A{n}"),
+                                 f"more than {MAX_ROWS:,} rows", "split the workbook")
+                return
+            cells = {}
+            for key, idx in self.columns.items():
+                value = row[idx - 1] if idx - 1 < len(row) else None
+                if isinstance(value, str):
+                    if len(value) > MAX_CELL_CHARS:
+                        self.diags.error(self.loc(n, idx), f"cell holds {len(value):,} characters, more than {MAX_CELL_CHARS:,}",
+                                         "shorten the text")
+                        value = value[:MAX_CELL_CHARS]
+                    value = value.strip() or None
+                cells[key] = (value, self.loc(n, idx))
+            if all(v is None for v, _ in cells.values()):
+                continue
+            yield n, cells
+
+
+def _text(cells: dict, key: str, diags: Collector, required: bool, what: str) -> str | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        if required and loc is not None:
+            diags.error(loc, f"missing {what}", f"fill in the {what}")
+        return None
+    if not isinstance(value, str):
+        value = _plain(value)
+    bad = _control_char(value)
+    if bad is not None:
+        diags.error(loc, f"control character U+{ord(bad):04X} in text",
+                    "delete the character; it often comes from text pasted from another system")
+    return value
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _control_char(text: str) -> str | None:
+    for ch in text:
+        if (ord(ch) < 0x20 and ch not in "\t\n\r") or 0xFFFE <= ord(ch) <= 0xFFFF or 0xD800 <= ord(ch) <= 0xDFFF:
+            return ch
+    return None
+
+
+def _year(cells: dict, key: str, diags: Collector) -> int | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)) or \
+            not re.fullmatch(r"\d{4}(\.0)?", str(value).strip()):
+        diags.error(loc, f"'{value}' is not a year", "type a four-digit year such as 2022")
+        return None
+    return int(float(value))
+
+
+def _partial_date(value: Any, loc: Location, diags: Collector) -> PartialDate | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return PartialDate(value.year, value.month, value.day)
+    m = DATE_RE.match(_plain(value).strip())
+    if m:
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            dt.date(y, mo or 1, d or 1)
+            return PartialDate(y, mo, d)
+        except ValueError:
+            pass
+    diags.error(loc, f"'{value}' is not a date", "type a date as 2022, 2022-07 or 2022-12-31")
+    return None
+
+
+def _number(cells: dict, key: str, diags: Collector) -> float | int | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _not_a_number(value, loc, diags)
+        return None
+    return value
+
+
+def _not_a_number(value: Any, loc: Location, diags: Collector) -> None:
+    m = NUMBER_IN_TEXT.match(str(value))
+    if m and (m.group(1) or m.group(3)):
+        q = m.group(1) or m.group(3)
+        number = m.group(2).replace(",", "")
+        diags.error(loc, f"text '{value}' in a number column",
+                    f"type the number {number} here and '{q}' in the qualifier column")
+    elif m:
+        diags.error(loc, f"text '{value}' in a number column",
+                    f"type {m.group(2).replace(',', '')} as a number (without quotes or units)")
+    else:
+        diags.error(loc, f"text '{value}' in a number column", "type a number")
+
+
+def _qualifier(cells: dict, key: str, diags: Collector) -> Qualifier | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    spec = schema.QUALIFIERS.get(str(value).strip())
+    if spec is None:
+        diags.error(loc, f"unknown qualifier '{value}'",
+                    f"use one of {', '.join(schema.QUALIFIERS)} (超 over, 近 nearly, 约 approximately, 多/余 more than)")
+        return None
+    return Qualifier(str(value).strip(), *spec)
+
+
+def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | None, Collector]:
+    """Workbook path → (Dataset or None, diagnostics). Never raises for bad input."""
+    diags = Collector()
+    file = display or str(path)
+    here = Location(file)
+    if not path.exists():
+        diags.error(here, "no such file", "check the path to the workbook")
+        return None, diags
+    if not zipfile.is_zipfile(path):
+        diags.error(here, "not an Excel workbook (.xlsx): the file is not a zip archive",
+                    "save the workbook as Excel Workbook (.xlsx)")
+        return None, diags
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+        if total > 200 * 1024 * 1024:
+            diags.error(here, f"the workbook unpacks to {total / 2**20:,.0f} MB, more than 200 MB",
+                        "this is not an ordinary workbook; remove embedded files or split it")
+            return None, diags
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc}",
+                    "open it in Excel or LibreOffice and save it again as .xlsx")
+        return None, diags
+
+    sheets: dict[str, _SheetReader] = {}
+    by_key = {str(name).strip().split()[-1].lower(): name for name in wb.sheetnames}
+    for spec in schema.SHEETS:
+        real = spec.name if spec.name in wb.sheetnames else by_key.get(spec.key)
+        if real is None:
+            diags.error(here, f"missing sheet '{spec.name}'", f"add a sheet named '{spec.name}'")
+            continue
+        ws = wb[real]
+        if ws.sheet_state != "visible":
+            diags.warning(Location(file, real), "sheet is hidden", "unhide it so analysts see what is published")
+        sheets[spec.key] = _SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags)
+    if len(sheets) < len(schema.SHEETS):
+        return None, diags
+
+    units = _read_units(sheets["units"], diags)
+    topics = _read_topics(sheets["topics"], diags)
+    meta = _read_report(sheets["report"], diags, here)
+    indicators = _read_indicators(sheets["indicators"], diags, units, topics)
+    narratives = _read_narratives(sheets["narrative"], diags, indicators, topics)
+    if meta is None or not diags.ok:
+        return None, diags
+    return Dataset(file, meta, topics, units, indicators, narratives), diags
+
+
+def _check_id(cells: dict, seen: dict[str, Location], diags: Collector, what: str) -> str | None:
+    value, loc = cells["id"]
+    if value is None:
+        diags.error(loc, f"missing {what} id", "give the row a short id such as charity_donation")
+        return None
+    ident = _plain(value)
+    if not ID_RE.match(ident):
+        diags.error(loc, f"invalid id '{ident}'",
+                    "use lower-case letters, digits and underscores, starting with a letter")
+        return None
+    if ident in seen:
+        diags.error(loc, f"duplicate id '{ident}' (first defined at {seen[ident].cell})",
+                    "give each row its own id")
+        return None
+    seen[ident] = loc
+    return ident
+
+
+def _read_units(sheet: _SheetReader, diags: Collector) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = _check_id(cells, seen, diags, "unit")
+        kind, kloc = cells["kind"]
+        if kind not in schema.UNIT_KINDS:
+            diags.error(kloc, f"unknown unit kind '{kind}'", f"use one of {', '.join(schema.UNIT_KINDS)}")
+            continue
+        zh = _text(cells, "zh", diags, False, "Chinese unit") or ""
+        en = _text(cells, "en", diags, False, "English unit") or ""
+        if ident:
+            units[ident] = Unit(ident, kind, zh, en)
+    return units
+
+
+def _read_topics(sheet: _SheetReader, diags: Collector) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = _check_id(cells, seen, diags, "topic")
+        pillar, ploc = cells["pillar"]
+        if pillar not in schema.PILLARS:
+            diags.error(ploc, f"unknown pillar '{pillar}'", "use E, S or G")
+        zh = _text(cells, "name_zh", diags, True, "Chinese name")
+        en = _text(cells, "name_en", diags, True, "English name")
+        if ident and pillar in schema.PILLARS and zh and en:
+            topics[ident] = Topic(ident, pillar, Text(zh, en))
+    return topics
+
+
+def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> ReportMeta | None:
+    values: dict[str, Any] = {}
+    origins: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        key, kloc = cells["key"]
+        key = _plain(key) if key is not None else None
+        if key not in schema.REPORT_KEYS:
+            diags.warning(kloc, f"unknown report key '{key}' is ignored",
+                          suggest(str(key), list(schema.REPORT_KEYS)) or f"known keys: {', '.join(schema.REPORT_KEYS)}")
+            continue
+        _, kind = schema.REPORT_KEYS[key]
+        if kind == "text":
+            zh = _text(cells, "zh", diags, True, f"Chinese {key}")
+            en = _text(cells, "en", diags, True, f"English {key}")
+            values[key] = Text(zh or "", en or "")
+            origins[key] = cells["zh"][1]
+        else:
+            values[key] = cells["value"][0]
+            origins[key] = cells["value"][1]
+    for key, (required, _) in schema.REPORT_KEYS.items():
+        if required and key not in values:
+            diags.error(Location(here.file, sheet.spec.name), f"missing report key '{key}'",
+                        f"add a row with key '{key}'")
+    if "reporting_year" in values:
+        year = _year({"v": (values["reporting_year"], origins["reporting_year"])}, "v", diags)
+        values["reporting_year"] = year
+    if "publication_date" in values:
+        raw, loc = values["publication_date"], origins["publication_date"]
+        pd = _partial_date(raw, loc, diags)
+        if pd and pd.day is None:
+            diags.error(loc, f"publication date '{raw}' has no day", "type a full date such as 2023-04-27")
+        values["publication_date"] = pd.date if pd else None
+    if not diags.ok or any(values.get(k) is None for k, (req, _) in schema.REPORT_KEYS.items() if req):
+        return None
+    return ReportMeta(**{k: values.get(k) for k in schema.REPORT_KEYS}, origins=origins)
+
+
+def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Unit],
+                     topics: dict[str, Topic]) -> dict[str, Indicator]:
+    out: dict[str, Indicator] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = _check_id(cells, seen, diags, "indicator")
+        pillar, ploc = cells["pillar"]
+        if pillar not in schema.PILLARS:
+            diags.error(ploc, f"unknown pillar '{pillar}'", "use E, S or G")
+        topic, tloc = cells["topic"]
+        if topic not in topics:
+            diags.error(tloc, f"unknown topic '{topic}'",
+                        suggest(str(topic), list(topics)) or f"add it to the sheet '{schema.TOPICS.name}'")
+        elif pillar in schema.PILLARS and topics[topic].pillar != pillar:
+            diags.error(ploc, f"pillar '{pillar}' differs from the pillar '{topics[topic].pillar}' of topic '{topic}'",
+                        "make the two agree")
+        name_zh = _text(cells, "name_zh", diags, True, "Chinese name")
+        name_en = _text(cells, "name_en", diags, True, "English name")
+        unit_id, uloc = cells["unit"]
+        unit = units.get(_plain(unit_id)) if unit_id is not None else None
+        if unit is None:
+            diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
+                        suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
+        value = _indicator_value(cells, unit, diags)
+        qualifier = _qualifier(cells, "qualifier", diags)
+        target = _number(cells, "target_value", diags)
+        baseline = _number(cells, "baseline_value", diags)
+        period = _year(cells, "period", diags)
+        as_of = _partial_date(*cells["as_of"], diags)
+        baseline_year = _year(cells, "baseline_year", diags)
+        target_year = _year(cells, "target_year", diags)
+        if baseline_year and target_year and target_year < baseline_year:
+            diags.error(cells["target_year"][1], f"target year {target_year} is before the baseline year {baseline_year}",
+                        "check both years")
+        if unit is not None and unit.kind == "percent":
+            for key, number in (("value", value), ("target_value", target), ("baseline_value", baseline)):
+                if isinstance(number, (int, float)) and not 0 <= number <= 100:
+                    diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
+                                "a percentage change belongs in a unit of kind 'change'")
+        if value is None and target is None and cells["value"][0] is None:
+            diags.error(cells["value"][1], "no value and no target", "type the value or a target value")
+        quote = _text(cells, "source_quote", diags, True, "source quote")
+        note_zh = _text(cells, "note_zh", diags, False, "Chinese note")
+        note_en = _text(cells, "note_en", diags, False, "English note")
+        if (note_zh is None) != (note_en is None):
+            missing = "note_en" if note_en is None else "note_zh"
+            diags.error(cells[missing][1], "note given in one language only", "translate the note")
+        if ident and name_zh and name_en and unit and quote:
+            out[ident] = Indicator(
+                ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
+                period, as_of, baseline_year, baseline, target,
+                _qualifier(cells, "target_qualifier", Collector()), target_year,
+                _text(cells, "hkex", diags, False, "HKEX code"), _text(cells, "gri", diags, False, "GRI code"),
+                quote, Text(note_zh, note_en) if note_zh and note_en else None,
+                cells["id"][1], {k: loc for k, (_, loc) in cells.items()})
+    return out
+
+
+def _indicator_value(cells: dict, unit: Unit | None, diags: Collector):
+    value, loc = cells["value"]
+    if value is None or unit is None:
+        return None
+    if unit.kind == "text":
+        text = _plain(value)
+        bad = _control_char(text)
+        if bad:
+            diags.error(loc, f"control character U+{ord(bad):04X} in text", "delete the character")
+        return text
+    if unit.kind == "date":
+        return _partial_date(value, loc, diags)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _not_a_number(value, loc, diags)
+        return None
+    return value
+
+
+def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str, Indicator],
+                     topics: dict[str, Topic]) -> dict[str, Narrative]:
+    out: dict[str, Narrative] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = _check_id(cells, seen, diags, "narrative")
+        topic, tloc = cells["topic"]
+        if topic is not None and topic not in topics:
+            diags.error(tloc, f"unknown topic '{topic}'", suggest(str(topic), list(topics)))
+        texts = {}
+        for lang, key in (("zh", "text_zh"), ("en", "text_en")):
+            text = _text(cells, key, diags, True, "Chinese text" if lang == "zh" else "English text")
+            if text is None:
+                continue
+            texts[lang] = text
+            _check_placeholders(text, cells[key][1], diags, indicators)
+        if ident and len(texts) == 2:
+            out[ident] = Narrative(ident, topic, Text(texts["zh"], texts["en"]),
+                                   {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
+    return out
+
+
+def _check_placeholders(text: str, loc: Location, diags: Collector,
+                        indicators: dict[str, Indicator]) -> None:
+    brace = placeholders.unbalanced_brace(text)
+    if brace is not None:
+        diags.error(loc, f"unbalanced '{text[brace]}' at character {brace + 1}",
+                    "write {indicator_id} for a value, or {{ and }} for literal braces")
+    for part in placeholders.parse(text):
+        if isinstance(part, str):
+            continue
+        if part.ref == "report":
+            if part.attr not in placeholders.REPORT_ATTRS:
+                diags.error(loc, f"unknown report field in placeholder {part.raw}",
+                            suggest(part.attr, placeholders.REPORT_ATTRS) or
+                            f"use one of {', '.join(placeholders.REPORT_ATTRS)}")
+            continue
+        ind = indicators.get(part.ref)
+        if ind is None:
+            diags.error(loc, f"placeholder {part.raw} names no indicator",
+                        suggest(part.ref, list(indicators)) or "use an id from the Indicators sheet")
+            continue
+        if part.attr not in placeholders.INDICATOR_ATTRS:
+            diags.error(loc, f"unknown attribute '{part.attr}' in placeholder {part.raw}",
+                        suggest(part.attr, placeholders.INDICATOR_ATTRS) or
+                        f"use one of {', '.join(placeholders.INDICATOR_ATTRS)}")
+            continue
+        field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
+        if field != "name" and getattr(ind, field) is None:
+            diags.error(loc, f"placeholder {part.raw} names the {part.attr.replace('_', ' ')} of '{ind.id}', which is empty",
+                        f"fill in {ind.cell(field)} or change the text")

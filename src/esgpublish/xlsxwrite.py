@@ -1,0 +1,76 @@
+"""Write a workbook in esgpublish's schema: rows per sheet → an analyst-ready .xlsx.
+
+Used by the sample-workbook script and by ``esgpublish init``. Headers are bold and
+frozen, columns sized, and the pillar, unit and qualifier columns carry dropdowns.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from . import schema
+
+Row = Sequence[object]
+
+
+def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]]) -> None:
+    """Rows keyed by sheet key ("indicators", …) → ``path`` (written atomically)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    for sheet in schema.SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        ws.append([c.header for c in sheet.columns])
+        for cell in ws[1]:
+            cell.font, cell.fill = header_font, header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for row in rows.get(sheet.key, ()):
+            ws.append(list(row))
+        for i, col in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        ws.freeze_panes = "B2"
+        last = max(ws.max_row, 2) + 500
+
+        def dropdown(key: str, values: Iterable[str]) -> None:
+            keys = [c.key for c in sheet.columns]
+            if key not in keys:
+                return
+            letter = get_column_letter(keys.index(key) + 1)
+            dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
+            dv.add(f"{letter}2:{letter}{last}")
+            ws.add_data_validation(dv)
+
+        dropdown("pillar", schema.PILLARS)
+        if sheet is schema.UNITS:
+            dropdown("kind", schema.UNIT_KINDS)
+        if sheet is schema.INDICATORS:
+            dropdown("qualifier", ["超", "近", "约", "多", "余"])
+            dropdown("target_qualifier", ["超", "近", "约", "多", "余"])
+            n_units = sum(1 for _ in rows.get("units", ()))
+            keys = [c.key for c in sheet.columns]
+            letter = get_column_letter(keys.index("unit") + 1)
+            dv = DataValidation(type="list", allow_blank=False,
+                                formula1=f"'{schema.UNITS.name}'!$A$2:$A${max(n_units + 1, 2) + 100}")
+            dv.add(f"{letter}2:{letter}{last}")
+            ws.add_data_validation(dv)
+    # a fixed creation time keeps the file byte-identical from run to run
+    import datetime as dt
+    wb.properties.created = wb.properties.modified = dt.datetime(2023, 1, 1)
+    wb.properties.creator = "esgpublish"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
