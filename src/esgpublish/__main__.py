@@ -1,0 +1,4 @@
+"""``python -m esgpublish`` → the CLI."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,112 @@
+"""The command line: ``esgpublish publish|validate`` → exit 0 (ok), 1 (input diagnostics), 2 (usage).
+
+Diagnostics print as ``location: severity: message`` with a hint line; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .diagnostics import Diagnostic, InputError
+from .layout import EDITIONS
+
+DEFAULT_LAYOUT = Path("layouts") / "annual.yaml"
+
+
+def _default_layout() -> Path:
+    if DEFAULT_LAYOUT.is_file():
+        return DEFAULT_LAYOUT
+    shipped = Path(__file__).resolve().parents[2] / DEFAULT_LAYOUT
+    return shipped if shipped.is_file() else DEFAULT_LAYOUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="esgpublish", description="Typeset a bilingual ESG report from an Excel workbook.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    pub = sub.add_parser("publish", help="build the PDF and DOCX reports")
+    pub.add_argument("workbook", type=Path, help="the indicators workbook (.xlsx)")
+    pub.add_argument("--layout", type=Path, default=None, help=f"layout file (default: {DEFAULT_LAYOUT})")
+    pub.add_argument("--edition", choices=EDITIONS + ("all",), default="all")
+    pub.add_argument("--format", choices=("pdf", "docx", "all"), default="all")
+    pub.add_argument("-o", "--outdir", type=Path, default=Path("build"))
+    pub.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
+    val = sub.add_parser("validate", help="check the workbook (and layout) without publishing")
+    val.add_argument("workbook", type=Path)
+    val.add_argument("--layout", type=Path, default=None)
+    val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    return p
+
+
+def _print_diagnostics(diags: list[Diagnostic], stream=sys.stderr) -> None:
+    for d in diags:
+        print(d, file=stream)
+    errors = sum(d.severity == "error" for d in diags)
+    warnings = len(diags) - errors
+    if diags:
+        print(f"{errors} error(s), {warnings} warning(s)", file=stream)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv``; return the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
+    try:
+        if args.command == "validate":
+            return _validate(args)
+        return _publish(args)
+    except InputError as exc:
+        _print_diagnostics(exc.diagnostics)
+        return 1
+    except KeyboardInterrupt:
+        print("esgpublish: interrupted; no output was changed", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
+        if os.environ.get("ESGPUBLISH_DEBUG"):
+            traceback.print_exc()
+        print(f"esgpublish: internal error: {exc.__class__.__name__}: {exc}\n"
+              "  hint: this is a bug in esgpublish; set ESGPUBLISH_DEBUG=1 to see the traceback and report it",
+              file=sys.stderr)
+        return 3
+
+
+def _validate(args) -> int:
+    from .publish import load_inputs
+
+    inputs, diags = load_inputs(args.workbook, args.layout or _default_layout())
+    if args.output_format == "json":
+        print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict() for d in diags.items]},
+                         ensure_ascii=False, indent=2))
+    else:
+        _print_diagnostics(diags.items)
+        if diags.ok:
+            print(f"{args.workbook}: ok ({len(inputs.dataset.indicators)} indicators)")
+    return 0 if diags.ok else 1
+
+
+def _publish(args) -> int:
+    import resource
+    import time
+
+    from .publish import FORMATS, publish
+
+    editions = EDITIONS if args.edition == "all" else (args.edition,)
+    formats = FORMATS if args.format == "all" else (args.format,)
+    start = time.perf_counter()
+    result = publish(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats)
+    _print_diagnostics(result.diagnostics)
+    for path in result.outputs:
+        print(path)
+    if args.timings:
+        for stage, seconds in result.timings.items():
+            print(f"  {stage:<24} {seconds:7.3f} s", file=sys.stderr)
+        print(f"  {'total':<24} {time.perf_counter() - start:7.3f} s", file=sys.stderr)
+        print(f"  charts drawn {result.charts_drawn}, from cache {result.charts_cached}", file=sys.stderr)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  peak memory {peak:.0f} MB", file=sys.stderr)
+    return 0

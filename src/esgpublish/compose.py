@@ -1,0 +1,276 @@
+"""Stage 3 — compose: (Dataset, Layout, edition) → ``ir.Document``.
+
+Decides every word and number printed, in each language of the edition, through
+``localize`` (Babel) and the ``words`` catalogue. Each value span keeps the workbook
+cell it came from; headings, tables and figures keep their layout line.
+"""
+from __future__ import annotations
+
+from . import ir, localize, placeholders
+from .diagnostics import Location
+from .layout import Block, Layout
+from .model import LANGS, Dataset, Indicator, Lang, Text
+from .words import PILLAR_NAMES, word
+
+EDITION_LANGS: dict[str, tuple[Lang, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": LANGS}
+BCP47 = {"zh": "zh-CN", "en": "en", "bilingual": "zh-CN"}
+
+
+def compose(dataset: Dataset, layout: Layout, edition: str) -> ir.Document:
+    """Dataset + layout + edition → the edition's document IR."""
+    return _Composer(dataset, layout, edition).document()
+
+
+def _lines(text: Text, langs: tuple[Lang, ...], origin: Location | None = None) -> tuple[ir.Line, ...]:
+    return tuple((ir.Span(text.get(lang), lang, origin),) for lang in langs)
+
+
+def _words(key: str, langs: tuple[Lang, ...], **fields: object) -> tuple[ir.Line, ...]:
+    return tuple((ir.Span(word(key, lang, **fields), lang),) for lang in langs)
+
+
+def _dedupe(lines: tuple[ir.Line, ...]) -> tuple[ir.Line, ...]:
+    """Bilingual cells print a value once when both languages write it alike (460%)."""
+    if len(lines) == 2 and ir.plain(lines[0]) == ir.plain(lines[1]):
+        return lines[:1]
+    return lines
+
+
+class _Composer:
+    def __init__(self, dataset: Dataset, layout: Layout, edition: str):
+        self.ds, self.layout, self.edition = dataset, layout, edition
+        self.langs = EDITION_LANGS[edition]
+        self.n_tables = 0
+        self.n_figures = 0
+        self.n_headings = 0
+        self.charts: list[ir.ChartSpec] = []
+
+    # ------------------------------------------------------------ values
+    def value_text(self, ind: Indicator, attr: str, lang: Lang, *, with_unit: bool = True) -> str:
+        """One attribute of an indicator in the language's form (placeholders and cells)."""
+        if attr == "value":
+            if ind.value is None:
+                return word("not_disclosed", lang)
+            return localize.quantity(ind.value, ind.unit, ind.qualifier, lang, with_unit=with_unit)
+        if attr == "target":
+            return localize.quantity(ind.target_value, ind.unit, ind.target_qualifier, lang, with_unit=with_unit)
+        if attr == "baseline":
+            return localize.quantity(ind.baseline_value, ind.unit, None, lang, with_unit=with_unit)
+        if attr in ("target_year", "baseline_year", "period"):
+            return localize.year(getattr(ind, attr), lang)
+        if attr == "as_of":
+            return localize.date(ind.as_of, lang)
+        if attr == "name":
+            return ind.name.get(lang)
+        raise KeyError(attr)
+
+    def report_text(self, attr: str, lang: Lang) -> str:
+        meta = self.ds.meta
+        if attr == "publication_date":
+            return localize.date(meta.publication_date, lang)
+        if attr == "reporting_year":
+            return localize.year(meta.reporting_year, lang)
+        return getattr(meta, attr).get(lang)
+
+    def fill(self, text: str, lang: Lang, origin: Location | None) -> ir.Line:
+        """Narrative text with placeholders → spans; each value span keeps its cell."""
+        spans: list[ir.Span] = []
+        for part in placeholders.parse(text):
+            if isinstance(part, str):
+                spans.append(ir.Span(part, lang, origin))
+            elif part.ref == "report":
+                spans.append(ir.Span(self.report_text(part.attr, lang), lang,
+                                     self.ds.meta.origins.get(part.attr)))
+            else:
+                ind = self.ds.indicators[part.ref]
+                field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
+                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, ind.cell(field)))
+        return tuple(spans)
+
+    # ------------------------------------------------------------ document
+    def document(self) -> ir.Document:
+        meta = self.ds.meta
+        first = self.langs[0]
+        body: list[ir.Block] = []
+        if self.layout.contents["show"]:
+            body.append(ir.Contents(_words("contents", self.langs), self.layout.contents["depth"]))
+        for sec in self.layout.sections:
+            title = sec.title or Text(*PILLAR_NAMES[sec.pillar])
+            body.append(self.heading(1, title, sec.origin, new_page=True))
+            for blk in sec.blocks:
+                body.extend(self.block(blk, sec.pillar))
+        cover = None
+        if self.layout.cover["show"]:
+            cover = ir.Cover(
+                title=_lines(meta.title, self.langs, meta.origins.get("title")),
+                subtitle=_lines(meta.subtitle, self.langs) if meta.subtitle else (),
+                company=_lines(meta.company, self.langs, meta.origins.get("company")),
+                date=tuple((ir.Span(f"{word('published', l)}{word('pair_sep', l)}{localize.date(meta.publication_date, l)}", l),)
+                           for l in self.langs),
+                disclaimer=tuple(ir.Paragraph(self.fill(meta.disclaimer.get(l), l, meta.origins.get("disclaimer")), l, "disclaimer")
+                                 for l in self.langs) if meta.disclaimer and self.layout.cover["disclaimer"] else (),
+            )
+        footer = "    ".join(word("page_of", l, page="{page}", pages="{pages}") for l in self.langs)
+        title_line = tuple(ir.Span(meta.title.get(l) + ("  " if i < len(self.langs) - 1 else ""), l)
+                           for i, l in enumerate(self.langs))
+        return ir.Document(
+            edition=self.edition, langs=self.langs,
+            meta=ir.Metadata(
+                title=" / ".join(meta.title.get(l) for l in self.langs),
+                author=" / ".join(meta.author.get(l) for l in self.langs),
+                subject=" / ".join(meta.subject.get(l) for l in self.langs) if meta.subject else "",
+                keywords="; ".join(meta.keywords.get(l) for l in self.langs) if meta.keywords else "",
+                lang=BCP47[self.edition], date=meta.publication_date),
+            page=self.layout.page, theme=self.layout.theme, cover=cover, body=tuple(body),
+            running_header=title_line, footer=footer, show_header=self.layout.header["show"],
+            charts=tuple(self.charts),
+        )
+
+    def heading(self, level: int, text: Text, origin: Location | None, new_page: bool = False) -> ir.Heading:
+        self.n_headings += 1
+        return ir.Heading(level, _lines(text, self.langs, origin), f"h{self.n_headings}", origin, new_page)
+
+    def block(self, blk: Block, pillar: str | None) -> list[ir.Block]:
+        opts = blk.options
+        if blk.kind == "heading":
+            return [self.heading(opts.get("level", 2), Text(**opts["text"]), blk.origin)]
+        if blk.kind == "narrative":
+            nar = self.ds.narratives[opts["id"]]
+            return [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
+        if blk.kind == "page_break":
+            return [ir.PageBreak()]
+        if blk.kind == "kpi_table":
+            return [self.kpi_table(blk)]
+        if blk.kind == "chart":
+            return [self.figure(blk)]
+        raise ValueError(blk.kind)
+
+    # ------------------------------------------------------------ tables
+    def select(self, opts: dict) -> list[Indicator]:
+        if "indicators" in opts:
+            return [self.ds.indicators[i] for i in opts["indicators"]]
+        sel = opts["select"]
+        return [ind for ind in self.ds.indicators.values()
+                if all(getattr(ind, key) == value for key, value in sel.items())]
+
+    def kpi_table(self, blk: Block) -> ir.Table:
+        opts = blk.options
+        inds = self.select(opts)
+        columns = opts.get("columns", ["value", "unit", "period"])
+        widths = {"value": 1.5, "unit": 1.1, "period": 1.3, "baseline": 1.1, "target": 1.6,
+                  "hkex": 0.9, "gri": 0.8, "note": 2.0}
+        align = {"value": "right", "baseline": "right", "target": "right"}
+        cols = [ir.Column(_words("indicator", self.langs), 3.4)]
+        cols += [ir.Column(_words(c if c != "hkex" else "hkex", self.langs), widths[c], align.get(c, "left"))
+                 for c in columns]
+        rows = []
+        for ind in inds:
+            row = [ir.Cell(_lines(ind.name, self.langs, ind.cell("name_zh")))]
+            for c in columns:
+                row.append(ir.Cell(_dedupe(tuple((ir.Span(self.cell_text(ind, c, l), l, ind.cell(_CELL_FIELD.get(c, c))),)
+                                                  for l in self.langs)), align.get(c, "left")))
+            rows.append(tuple(row))
+        self.n_tables += 1
+        title = Text(**opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
+        caption = tuple((ir.Span(f"{word('table', l)} {self.n_tables}  {title.get(l)}", l, blk.origin),) for l in self.langs)
+        return ir.Table(tuple(cols), tuple(rows), caption, blk.origin, f"t{self.n_tables}")
+
+    def cell_text(self, ind: Indicator, column: str, lang: Lang) -> str:
+        if column == "value":
+            return self.value_text(ind, "value", lang, with_unit=False)
+        if column == "unit":
+            return ind.unit.get(lang) if ind.unit.kind != "date" else ""
+        if column == "period":
+            if ind.period:
+                return localize.year(ind.period, lang)
+            if ind.as_of:
+                return f"{word('as_of', lang)} {localize.date(ind.as_of, lang)}" if lang == "en" else \
+                    f"{word('as_of', lang)}{localize.date(ind.as_of, lang)}"
+            return ""
+        if column == "baseline":
+            if ind.baseline_value is not None:
+                return f"{self.value_text(ind, 'baseline', lang, with_unit=False)} ({ind.baseline_year})"
+            return localize.year(ind.baseline_year, lang) if ind.baseline_year else ""
+        if column == "target":
+            if ind.target_value is None:
+                return ""
+            text = self.value_text(ind, "target", lang, with_unit=False)
+            return f"{text} ({word('by_year', lang, year=ind.target_year)})" if ind.target_year else text
+        if column in ("hkex", "gri"):
+            return getattr(ind, column) or ""
+        if column == "note":
+            return ind.note.get(lang) if ind.note else ""
+        raise KeyError(column)
+
+    # ------------------------------------------------------------ charts
+    def figure(self, blk: Block) -> ir.Figure:
+        opts = blk.options
+        inds = [self.ds.indicators[i] for i in opts["indicators"]]
+        theme = self.layout.theme
+        title = Text(**opts["title"]) if "title" in opts else Text(
+            "、".join(i.name.zh for i in inds), ", ".join(i.name.en for i in inds))
+        series = opts.get("series", "value")
+        if opts["kind"] == "progress":
+            values = tuple(float(i.value) for i in inds)
+            value_labels = tuple(self._joined(i, "value") for i in inds)
+            targets = tuple(float(i.target_value) for i in inds)
+            target_labels = tuple(" / ".join(f"{word('target', l)}{word('pair_sep', l)}{self.value_text(i, 'target', l)}"
+                                             for l in self.langs) for i in inds)
+        else:
+            attr = "target" if series == "target" else "value"
+            values = tuple(float(i.target_value if series == "target" else i.value) for i in inds)
+            value_labels = tuple(self._joined(i, attr, with_unit=i.unit.kind not in ("count",)) for i in inds)
+            targets, target_labels = tuple(None for _ in inds), ()
+        labels = tuple(self._label(i, series) for i in inds)
+        subtitle = tuple(s for s in (self._chart_subtitle(inds, series, l) for l in self.langs) if s)
+        spec = ir.ChartSpec(
+            kind=opts["kind"], title=tuple(title.get(l) for l in self.langs), subtitle=subtitle,
+            labels=labels, values=values, value_labels=value_labels, targets=targets,
+            target_labels=target_labels, percent=all(i.unit.kind in ("percent", "change") for i in inds),
+            palette=theme.palette, text_color=theme.colors["text"], muted_color=theme.colors["muted"],
+            font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs)
+        self.charts.append(spec)
+        self.n_figures += 1
+        caption = tuple((ir.Span(f"{word('figure', l)} {self.n_figures}  {title.get(l)}", l, blk.origin),) for l in self.langs)
+        alt = tuple(ir.Span(self._alt(spec, inds, l, series), l, blk.origin) for l in self.langs)
+        return ir.Figure(spec, caption, alt, blk.origin, f"f{self.n_figures}")
+
+    def _joined(self, ind: Indicator, attr: str, with_unit: bool = True) -> str:
+        return " / ".join(dict.fromkeys(self.value_text(ind, attr, l, with_unit=with_unit) for l in self.langs))
+
+    def _label(self, ind: Indicator, series: str) -> tuple[str, ...]:
+        if series == "target" and ind.target_year:
+            return tuple(f"{ind.name.get(l)}{'（' if l == 'zh' else ' ('}{word('by_year', l, year=ind.target_year)}"
+                         f"{'）' if l == 'zh' else ')'}" for l in self.langs)
+        return tuple(ind.name.get(l) for l in self.langs)
+
+    def _chart_subtitle(self, inds: list[Indicator], series: str, lang: Lang) -> str:
+        parts = []
+        units = {i.unit.id for i in inds}
+        if len(units) == 1 and inds[0].unit.kind in ("count", "currency"):
+            parts.append(f"{word('unit', lang)}{word('pair_sep', lang)}{inds[0].unit.get(lang)}")
+        if series == "target":
+            return "  ".join(parts + [word("target_values", lang)])
+        as_of = {i.as_of for i in inds}
+        base = {i.baseline_year for i in inds}
+        if len(as_of) == 1 and None not in as_of:
+            sep = "" if lang == "zh" else " "
+            parts.append(f"{word('as_of', lang)}{sep}{localize.date(inds[0].as_of, lang)}")
+        if len(base) == 1 and None not in base and all(i.unit.kind == "change" for i in inds):
+            parts.append(word("vs_year", lang, year=inds[0].baseline_year))
+        return "  ".join(parts)
+
+    def _alt(self, spec: ir.ChartSpec, inds: list[Indicator], lang: Lang, series: str) -> str:
+        title = spec.title[self.langs.index(lang)]
+        if spec.kind == "progress":
+            ind = inds[0]
+            share = f"{ind.value / ind.target_value:.0%}"
+            return word("chart_alt_progress", lang, title=title, value=self.value_text(ind, "value", lang),
+                        target=self.value_text(ind, "target", lang), share=share)
+        attr = "target" if series == "target" else "value"
+        items = word("list_sep", lang).join(
+            f"{i.name.get(lang)}{word('pair_sep', lang)}{self.value_text(i, attr, lang)}" for i in inds)
+        return word("chart_alt_bar", lang, title=title, items=items)
+
+
+_CELL_FIELD = {"target": "target_value", "baseline": "baseline_value", "period": "period", "unit": "unit"}

@@ -1,0 +1,424 @@
+"""Stage 2 — read and validate a layout: ``layouts/*.yaml`` → ``Layout`` + diagnostics.
+
+A layout is data: page, theme (its own file, shared), cover, and ordered sections of
+blocks. ``extends:`` starts from another layout and overrides parts of it. The accepted
+keys are declared once below (``LAYOUT``, ``THEME``); validation walks that declaration,
+so every error is located as ``layouts/annual.yaml:LINE:COL`` with a hint.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import yamlsrc
+from .diagnostics import Collector, Location
+from .model import Dataset, Text
+from .workbook import suggest
+
+EDITIONS = ("zh", "en", "bilingual")
+CHART_KINDS = ("bar", "progress")
+TABLE_COLUMNS = ("value", "unit", "period", "baseline", "target", "hkex", "gri", "note")
+PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+MAX_EXTENDS = 8
+
+
+# ---------------------------------------------------------------- declaration
+@dataclass(frozen=True)
+class Spec:
+    """What a YAML value may be: its type, allowed values and, for maps, its keys."""
+
+    type: str  # str | int | number | bool | color | text | map | list | block
+    doc: str = ""
+    required: bool = False
+    choices: tuple[Any, ...] = ()
+    fields: tuple[tuple[str, "Spec"], ...] = ()
+    item: "Spec | None" = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+def M(doc: str, **fields: Spec) -> Spec:
+    return Spec("map", doc, fields=tuple(fields.items()))
+
+
+TEXT = Spec("text", "text in both languages: {zh: …, en: …}")
+SIZE = Spec("number", "font size in points", minimum=5, maximum=72)
+COLOR = Spec("color", "colour as #RRGGBB")
+
+THEME = M(
+    "the look shared by the PDF, the DOCX and the charts",
+    fonts=M("font sizes (pt) and line spacing",
+            body=SIZE, small=SIZE, title=SIZE, h1=SIZE, h2=SIZE, h3=SIZE,
+            leading=Spec("number", "line height as a multiple of the font size", minimum=1.0, maximum=3.0)),
+    colors=M("colours",
+             primary=COLOR, accent=COLOR, text=COLOR, muted=COLOR, rule=COLOR, zebra=COLOR, cover=COLOR),
+    spacing=M("vertical spacing in points",
+              paragraph=Spec("number", "space after a paragraph", minimum=0, maximum=72),
+              block=Spec("number", "space around tables and figures", minimum=0, maximum=144)),
+    table=M("KPI tables",
+            style=Spec("str", "zebra stripes or rules between rows", choices=("zebra", "rules"))),
+    chart=M("charts",
+            palette=Spec("list", "series colours", item=COLOR),
+            width=Spec("number", "width in mm", minimum=40, maximum=300),
+            height=Spec("number", "height in mm", minimum=30, maximum=300)),
+)
+
+BLOCK = Spec("block", "one block: a single key naming its kind")
+BLOCKS: dict[str, Spec] = {
+    "heading": M("a sub-heading", text=Spec("text", "heading text", required=True),
+                 level=Spec("int", "2 or 3", choices=(2, 3))),
+    "narrative": Spec("str", "the id of a narrative block in the workbook"),
+    "kpi_table": M("a table of indicators",
+                   title=TEXT,
+                   indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
+                   select=M("indicators chosen by pillar or topic",
+                            pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
+                            topic=Spec("str", "a topic id")),
+                   columns=Spec("list", "columns after the indicator name", item=Spec("str", choices=TABLE_COLUMNS))),
+    "chart": M("a chart drawn from indicators",
+               kind=Spec("str", "chart kind", required=True, choices=CHART_KINDS),
+               indicators=Spec("list", "indicator ids", required=True, item=Spec("str")),
+               series=Spec("str", "plot the values (default) or the targets", choices=("value", "target")),
+               title=TEXT),
+    "page_break": Spec("bool", "start a new page"),
+}
+
+LAYOUT = M(
+    "a report layout",
+    name=Spec("str", "the layout's name, used in output file names"),
+    extends=Spec("str", "path of a layout to start from, relative to this file"),
+    editions=Spec("list", "editions this layout publishes", item=Spec("str", choices=EDITIONS)),
+    theme=Spec("str", "path of a theme file, relative to this file"),
+    theme_overrides=THEME,
+    page=M("the page", size=Spec("str", "paper size", choices=tuple(PAGE_SIZES)),
+           orientation=Spec("str", "portrait or landscape", choices=("portrait", "landscape")),
+           margins=M("margins in mm", top=Spec("number", minimum=5, maximum=60),
+                     bottom=Spec("number", minimum=5, maximum=60), left=Spec("number", minimum=5, maximum=60),
+                     right=Spec("number", minimum=5, maximum=60))),
+    cover=M("the cover page", show=Spec("bool", "print a cover"),
+            disclaimer=Spec("bool", "print the workbook's disclaimer on the cover")),
+    contents=M("the table of contents", show=Spec("bool", "print contents"),
+               depth=Spec("int", "heading levels listed", choices=(1, 2))),
+    header=M("running header", show=Spec("bool", "print the report title at the top of each page")),
+    sections=Spec("list", "the report's chapters, in order", item=M(
+        "a chapter: a title (or a pillar) and its blocks",
+        title=TEXT,
+        pillar=Spec("str", "take the title from a pillar", choices=("E", "S", "G")),
+        blocks=Spec("list", "the chapter's blocks", item=BLOCK),
+    )),
+)
+
+
+# ---------------------------------------------------------------- validated model
+@dataclass(frozen=True)
+class Theme:
+    fonts: dict[str, float]
+    colors: dict[str, str]
+    spacing: dict[str, float]
+    table_style: str
+    palette: tuple[str, ...]
+    chart_size_mm: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Page:
+    width_mm: float
+    height_mm: float
+    margins_mm: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section: its kind, its options and the layout line it came from."""
+
+    kind: str
+    options: dict[str, Any]
+    origin: Location
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Text | None
+    pillar: str | None
+    blocks: tuple[Block, ...]
+    origin: Location
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    path: str
+    editions: tuple[str, ...]
+    page: Page
+    theme: Theme
+    cover: dict[str, bool]
+    contents: dict[str, Any]
+    header: dict[str, bool]
+    sections: tuple[Section, ...]
+
+
+# ---------------------------------------------------------------- loading
+def load_layout(path: Path, display: str | None = None, root: Path | None = None) -> tuple[Layout | None, Collector]:
+    """Layout path → (Layout or None, diagnostics), following ``extends`` and ``theme``."""
+    diags = Collector()
+    display = display or str(path)
+    root = (root or path.parent).resolve()
+    doc = _load_chain(path, display, diags, [], root)
+    if doc is None:
+        return None, diags
+    _check(doc.data, LAYOUT, (), doc, diags)
+    theme_doc = _load_theme(doc, path, diags, root)
+    if not diags.ok:
+        return None, diags
+    return _build(doc, theme_doc, path), diags
+
+
+def _resolve(base: Path, ref: str, loc: Location, diags: Collector, root: Path) -> Path | None:
+    target = (base.parent / ref).resolve()
+    if not target.is_relative_to(root):
+        diags.error(loc, f"'{ref}' points outside the layouts folder ({root})",
+                    "keep layouts and themes inside the project's layouts folder")
+        return None
+    if not target.is_file():
+        diags.error(loc, f"no such file '{ref}'", "paths are relative to the file that names them")
+        return None
+    return target
+
+
+def _display(path: Path, base_display: str, base: Path) -> str:
+    try:
+        return str(Path(base_display).parent / path.relative_to(base.parent.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _load_chain(path: Path, display: str, diags: Collector, seen: list[Path], root: Path) -> yamlsrc.Located | None:
+    doc = yamlsrc.load(path, display, diags)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        diags.error(doc.loc(()), "a layout must be a mapping of keys", "start with 'name: annual'")
+        return None
+    parent_ref = doc.data.get("extends")
+    if parent_ref is None:
+        return doc
+    loc = doc.loc(("extends",))
+    if not isinstance(parent_ref, str):
+        diags.error(loc, "extends must be a file path", "for example: extends: annual.yaml")
+        return None
+    parent_path = _resolve(path, parent_ref, loc, diags, root)
+    if parent_path is None:
+        return None
+    chain = seen + [path.resolve()]
+    if parent_path in chain:
+        names = " → ".join(p.name for p in chain + [parent_path])
+        diags.error(loc, f"extends forms a cycle: {names}", "remove one of the extends: lines")
+        return None
+    if len(chain) > MAX_EXTENDS:
+        diags.error(loc, f"extends chain deeper than {MAX_EXTENDS}", "flatten the layouts")
+        return None
+    parent = _load_chain(parent_path, _display(parent_path, display, path), diags, chain, root)
+    if parent is None:
+        return None
+    merged = yamlsrc.Located(display, _merge(parent.data, doc.data))
+    merged.marks = {**parent.marks, **doc.marks}
+    merged.key_marks = {**parent.key_marks, **doc.key_marks}
+    # a key that names the parent's theme file stays relative to the parent
+    if "theme" not in doc.data and "theme" in parent.data:
+        merged.data["theme"] = str((parent_path.parent / parent.data["theme"]).resolve().relative_to(path.parent.resolve(), walk_up=True)) \
+            if isinstance(parent.data["theme"], str) else parent.data["theme"]
+    merged.data.pop("extends", None)
+    return merged
+
+
+def _merge(base: Any, over: Any) -> Any:
+    """Deep-merge mappings; lists and scalars in ``over`` replace those in ``base``."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _merge(base.get(key), value) if key in base else value
+        return out
+    return over
+
+
+def _load_theme(doc: yamlsrc.Located, path: Path, diags: Collector, root: Path) -> yamlsrc.Located | None:
+    ref = doc.data.get("theme")
+    if not isinstance(ref, str):
+        if "theme" not in doc.data:
+            diags.error(doc.loc(()), "missing key 'theme'", "name a theme file, e.g. theme: themes/default.yaml")
+        return None
+    theme_path = _resolve(path, ref, doc.loc(("theme",)), diags, root)
+    if theme_path is None:
+        return None
+    theme = yamlsrc.load(theme_path, _display(theme_path, doc.file, path), diags)
+    if theme is None:
+        return None
+    _check(theme.data, THEME, (), theme, diags)
+    for key, spec in THEME.fields:
+        if key != "chart" and not isinstance(theme.data.get(key), dict):
+            diags.error(theme.loc(()), f"theme is missing '{key}'", f"add a '{key}:' section to the theme")
+    return theme
+
+
+def _check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Collector) -> None:
+    """Validate ``value`` against ``spec``; every problem is located at its key or value."""
+    loc = doc.loc(path)
+    kinds = {"str": str, "int": int, "bool": bool, "list": list, "map": dict}
+    if spec.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            diags.error(loc, f"'{path[-1]}' must be a number, not {_describe(value)}", spec.doc or None)
+            return
+        if spec.minimum is not None and not spec.minimum <= value <= (spec.maximum or value):
+            diags.error(loc, f"'{path[-1]}' is {value}, outside {spec.minimum:g}–{spec.maximum:g}", spec.doc or None)
+        return
+    if spec.type == "color":
+        if not isinstance(value, str) or not COLOR_RE.match(value):
+            diags.error(loc, f"'{path[-1]}' must be a colour such as \"#0B6E4F\", not {_describe(value)}",
+                        "quote the colour: a bare # starts a YAML comment")
+        return
+    if spec.type == "text":
+        if isinstance(value, dict) and set(value) <= {"zh", "en"} and all(isinstance(v, str) and v.strip() for v in value.values()):
+            if set(value) != {"zh", "en"}:
+                missing = ({"zh", "en"} - set(value)).pop()
+                diags.error(loc, f"'{path[-1]}' has no '{missing}' text", "give the text in both languages: {zh: …, en: …}")
+            return
+        diags.error(loc, f"'{path[-1]}' must be a text in both languages, not {_describe(value)}",
+                    "write {zh: 中文, en: English}")
+        return
+    if spec.type == "block":
+        _check_block(value, path, doc, diags)
+        return
+    expected = kinds[spec.type]
+    if isinstance(value, bool) and expected is int or not isinstance(value, expected):
+        what = {"str": "a text", "int": "a whole number", "bool": "true or false", "list": "a list",
+                "map": "a mapping of keys"}[spec.type]
+        name = path[-1] if path else "layout"
+        diags.error(loc, f"'{name}' must be {what}, not {_describe(value)}", spec.doc or None)
+        return
+    if spec.choices and value not in spec.choices:
+        diags.error(loc, f"'{value}' is not allowed for '{path[-2] if isinstance(path[-1], int) else path[-1]}'",
+                    suggest(str(value), [str(c) for c in spec.choices]) or f"use one of {', '.join(map(str, spec.choices))}")
+        return
+    if spec.type == "map":
+        fields = dict(spec.fields)
+        for key in value:
+            if key not in fields:
+                diags.error(doc.loc(path + (key,), key=True), f"unknown key '{key}'",
+                            suggest(str(key), list(fields)) or f"known keys: {', '.join(fields)}")
+        for key, sub in fields.items():
+            if key in value:
+                _check(value[key], sub, path + (key,), doc, diags)
+            elif sub.required:
+                diags.error(loc, f"missing key '{key}'", sub.doc or None)
+    elif spec.type == "list" and spec.item is not None:
+        for i, item in enumerate(value):
+            _check(item, spec.item, path + (i,), doc, diags)
+
+
+def _check_block(value: Any, path: tuple, doc: yamlsrc.Located, diags: Collector) -> None:
+    if not isinstance(value, dict) or len(value) != 1:
+        diags.error(doc.loc(path), "a block must be a single key naming its kind",
+                    f"for example '- narrative: about'; kinds: {', '.join(BLOCKS)}")
+        return
+    (kind, options), = value.items()
+    if kind not in BLOCKS:
+        diags.error(doc.loc(path + (kind,), key=True), f"unknown block kind '{kind}'",
+                    suggest(str(kind), list(BLOCKS)) or f"kinds: {', '.join(BLOCKS)}")
+        return
+    _check(options, BLOCKS[kind], path + (kind,), doc, diags)
+    if kind == "kpi_table" and isinstance(options, dict) and ("indicators" in options) == ("select" in options):
+        diags.error(doc.loc(path + (kind,)), "a kpi_table needs either 'indicators' or 'select'",
+                    "list indicator ids, or select: {pillar: E}")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"'{value}'"
+
+
+def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) -> Layout:
+    data = doc.data
+    t = _merge(theme_doc.data if theme_doc else {}, data.get("theme_overrides", {}))
+    chart = t.get("chart", {})
+    theme = Theme(
+        fonts={"body": 10, "small": 8, "title": 26, "h1": 18, "h2": 13, "h3": 11, "leading": 1.6, **t.get("fonts", {})},
+        colors={"primary": "#0B6E4F", "accent": "#E07A1F", "text": "#222222", "muted": "#666666",
+                "rule": "#B8C4BE", "zebra": "#EEF4F1", "cover": "#0B6E4F", **t.get("colors", {})},
+        spacing={"paragraph": 6, "block": 12, **t.get("spacing", {})},
+        table_style=t.get("table", {}).get("style", "zebra"),
+        palette=tuple(chart.get("palette", ["#0B6E4F", "#E07A1F", "#3A7CA5", "#8AA29E"])),
+        chart_size_mm=(float(chart.get("width", 160)), float(chart.get("height", 70))),
+    )
+    page = data.get("page", {})
+    w, h = PAGE_SIZES[page.get("size", "A4")]
+    if page.get("orientation") == "landscape":
+        w, h = h, w
+    margins = {"top": 22, "bottom": 20, "left": 20, "right": 20, **page.get("margins", {})}
+    sections = []
+    for i, sec in enumerate(data.get("sections", [])):
+        blocks = []
+        for j, blk in enumerate(sec.get("blocks", [])):
+            (kind, options), = blk.items()
+            if kind == "narrative":
+                options = {"id": options}
+            elif kind == "page_break":
+                options = {}
+            blocks.append(Block(kind, options, doc.loc(("sections", i, "blocks", j, kind), key=True)))
+        title = Text(**sec["title"]) if "title" in sec else None
+        sections.append(Section(title, sec.get("pillar"), tuple(blocks), doc.loc(("sections", i))))
+    return Layout(
+        name=str(data.get("name") or path.stem), path=doc.file,
+        editions=tuple(data.get("editions", EDITIONS)), page=Page(w, h, margins), theme=theme,
+        cover={"show": True, "disclaimer": True, **data.get("cover", {})},
+        contents={"show": True, "depth": 2, **data.get("contents", {})},
+        header={"show": True, **data.get("header", {})},
+        sections=tuple(sections),
+    )
+
+
+def check_against(layout: Layout, dataset: Dataset) -> Collector:
+    """Cross-check a layout against a dataset: every indicator and narrative id it names exists."""
+    diags = Collector()
+    for sec in layout.sections:
+        if sec.title is None and sec.pillar is None:
+            diags.error(sec.origin, "a section needs a 'title' or a 'pillar'", "add title: {zh: …, en: …}")
+        for blk in sec.blocks:
+            if blk.kind == "narrative" and blk.options["id"] not in dataset.narratives:
+                diags.error(blk.origin, f"unknown narrative id '{blk.options['id']}'",
+                            suggest(str(blk.options["id"]), list(dataset.narratives)) or "use an id from the Narrative sheet")
+            for ident in blk.options.get("indicators", []) if isinstance(blk.options, dict) else []:
+                if ident not in dataset.indicators:
+                    diags.error(blk.origin, f"unknown indicator id '{ident}'",
+                                suggest(str(ident), list(dataset.indicators)) or "use an id from the Indicators sheet")
+            select = blk.options.get("select", {}) if blk.kind == "kpi_table" else {}
+            if "topic" in select and select["topic"] not in dataset.topics:
+                diags.error(blk.origin, f"unknown topic '{select['topic']}'", suggest(select["topic"], list(dataset.topics)))
+            if blk.kind == "chart":
+                _check_chart_data(blk, dataset, diags)
+    return diags
+
+
+def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
+    inds = [dataset.indicators[i] for i in blk.options["indicators"] if i in dataset.indicators]
+    for ind in inds:
+        if blk.options["kind"] == "progress":
+            if not isinstance(ind.value, (int, float)) or ind.target_value is None:
+                diags.error(blk.origin, f"a progress chart needs a value and a target; '{ind.id}' lacks one",
+                            f"fill in {ind.cell('value')} and {ind.cell('target_value')}, or choose another kind")
+        elif blk.options.get("series") == "target":
+            if ind.target_value is None:
+                diags.error(blk.origin, f"a chart of targets needs a target; '{ind.id}' has none",
+                            f"fill in {ind.cell('target_value')}")
+        elif not isinstance(ind.value, (int, float)):
+            diags.error(blk.origin, f"a bar chart needs numbers; '{ind.id}' has none", f"see {ind.cell('value')}")
+    if blk.options["kind"] == "bar" and len({i.unit.id for i in inds}) > 1:
+        diags.error(blk.origin, "a bar chart's indicators must share one unit",
+                    ", ".join(f"{i.id}: {i.unit.id}" for i in inds))

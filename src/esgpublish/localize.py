@@ -1,0 +1,93 @@
+"""Values in each edition's locale form, through Babel.
+
+``quantity(value, unit, qualifier, lang)`` → "超过16,300小时" / "over 16,300 hours";
+"2,270万元" / "RMB22.70 million"; "1.9亿" / "190 million"; "460%" in both;
+dates "2023年4月27日" / "27 April 2023". Chinese scales at 万 from 100,000 and at 亿
+from 100,000,000 (the source's own forms: 24万家, 16300小时); English at million.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_compact_decimal, format_decimal
+
+from .model import Lang, PartialDate, Qualifier, Unit
+from .words import word
+
+LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB"}
+NBSP = "\u00a0"
+
+
+@lru_cache(maxsize=None)
+def _scale_word(lang: Lang, power: int) -> str:
+    """Babel's word for 10**power in the locale: "万", "亿", " million", " billion"."""
+    if lang == "zh":
+        text = format_compact_decimal(10 ** power, locale=LOCALES[lang])
+    else:
+        text = format_compact_decimal(10 ** power, format_type="long", locale=LOCALES[lang])
+    return text[1:].replace(" ", NBSP)
+
+
+def _scales(lang: Lang) -> tuple[tuple[int, int], ...]:
+    """(threshold power, scale power) pairs, largest first."""
+    return ((8, 8), (5, 4)) if lang == "zh" else ((9, 9), (6, 6))
+
+
+def number(value: float | int, lang: Lang, *, money: bool = False) -> str:
+    """A number in the locale's grouping and scale words, keeping its significant figures."""
+    for threshold, power in _scales(lang):
+        if abs(value) >= 10 ** threshold:
+            scaled = Decimal(repr(value)) / (Decimal(10) ** power)
+            pattern = "#,##0.00" if money and lang == "en" else "#,##0.###"
+            return format_decimal(scaled, format=pattern, locale=LOCALES[lang]) + _scale_word(lang, power)
+    pattern = "#,##0.00" if money and lang == "en" and not float(value).is_integer() else "#,##0.###"
+    return format_decimal(Decimal(repr(value)), format=pattern, locale=LOCALES[lang])
+
+
+def date(value: PartialDate | dt.date, lang: Lang) -> str:
+    """A day, month or year in the locale's long form: 2023年4月27日 / 27 April 2023."""
+    if isinstance(value, dt.date):
+        return format_date(value, "long", locale=LOCALES[lang])
+    if value.day:
+        return format_date(value.date, "long", locale=LOCALES[lang])
+    if value.month:
+        return format_skeleton("yMMMM", value.date, locale=LOCALES[lang])
+    return str(value.year)
+
+
+def year(value: int, lang: Lang) -> str:
+    """A year as written in running text: 2022 in both languages."""
+    return str(value)
+
+
+def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qualifier | None,
+             lang: Lang, *, with_unit: bool = True) -> str:
+    """A value with its unit and qualifier, as a sentence or a table cell prints it."""
+    if isinstance(value, PartialDate):
+        return date(value, lang)
+    if unit.kind == "text":
+        text = str(value)
+        return text + unit.zh if lang == "zh" and with_unit else text
+    num = number(value, lang, money=unit.kind == "currency")
+    if unit.kind in ("percent", "change"):
+        core = num + "%"
+    elif unit.kind == "currency":
+        if lang == "zh":
+            core = num + (unit.zh if with_unit else "")
+        else:
+            core = (unit.en if with_unit else "") + num
+    else:
+        u = unit.get(lang) if with_unit else ""
+        core = num + (u if lang == "zh" else (NBSP + u if u else ""))
+    if qualifier is None:
+        return core
+    if lang == "zh":
+        if qualifier.position == "after":  # 4,000多棵: the mark goes between number and unit
+            unit_text = unit.zh if with_unit and unit.kind == "count" else ""
+            stem = core[: len(core) - len(unit_text)] if unit_text else core
+            return stem + qualifier.zh + unit_text
+        return qualifier.zh + core
+    return word(qualifier.meaning, "en") + " " + core

@@ -1,0 +1,544 @@
+"""Stage 5b — the DOCX renderer: ``ir.Document`` + chart files → DOCX bytes (python-docx).
+
+The only module that imports python-docx. Styles carry the formatting (Title, Heading
+1–3, TOC Heading, Caption, body styles), the theme fonts of python-docx's template are
+removed and ``w:eastAsia`` is set everywhere, the fonts are embedded as obfuscated
+subsets, and the package is written with fixed timestamps so builds are byte-identical.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import io
+import re
+import uuid
+import zipfile
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from .. import fonts, ir
+from ..charts import ChartFiles
+
+FONT = fonts.FAMILY
+LANG_TAGS = {"zh": "zh-CN", "en": "en-US"}
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#").upper())
+
+
+def _set_fonts(rpr, lang: str | None = None) -> None:
+    """Name Noto Sans SC for every script on an rPr and drop theme-font overrides."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in THEME_ATTRS:
+        rfonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), FONT)
+    rfonts.set(qn("w:hint"), "eastAsia")
+    if lang:
+        el = rpr.find(qn("w:lang"))
+        if el is None:
+            el = OxmlElement("w:lang")
+            rpr.append(el)
+        el.set(qn("w:val"), LANG_TAGS["en"] if lang == "en" else LANG_TAGS["zh"])
+        el.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _strip_theme_fonts(root) -> None:
+    for el in root.iter(qn("w:rFonts")):
+        for attr in THEME_ATTRS:
+            el.attrib.pop(qn(attr), None)
+
+
+class _Writer:
+    def __init__(self, document: ir.Document, charts: dict[str, ChartFiles]):
+        self.ir, self.charts = document, charts
+        self.doc = Document()
+        self.theme = document.theme
+        self.bookmark_id = 0
+
+    # ------------------------------------------------------------ setup
+    def setup(self) -> None:
+        d, theme = self.doc, self.theme
+        styles_el = d.styles.element
+        _strip_theme_fonts(styles_el)
+        lang = self.ir.langs[0]
+        defaults = styles_el.find(qn("w:docDefaults"))
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(rpr, lang)
+        for style in d.styles:
+            el = style.element
+            if el.get(qn("w:type")) in ("paragraph", "character", "table"):
+                rpr = el.get_or_add_rPr() if hasattr(el, "get_or_add_rPr") else None
+                if rpr is not None:
+                    _set_fonts(rpr)
+        settings = d.settings.element
+        tfl = settings.find(qn("w:themeFontLang"))
+        if tfl is None:
+            tfl = OxmlElement("w:themeFontLang")
+            settings.append(tfl)
+        tfl.set(qn("w:val"), LANG_TAGS["en"] if lang == "en" else "zh-CN")
+        tfl.set(qn("w:eastAsia"), "zh-CN")
+        # page
+        sec = d.sections[0]
+        page = self.ir.page
+        sec.page_width, sec.page_height = Mm(page.width_mm), Mm(page.height_mm)
+        sec.orientation = WD_ORIENT.LANDSCAPE if page.width_mm > page.height_mm else WD_ORIENT.PORTRAIT
+        m = page.margins_mm
+        sec.top_margin, sec.bottom_margin = Mm(m["top"]), Mm(m["bottom"])
+        sec.left_margin, sec.right_margin = Mm(m["left"]), Mm(m["right"])
+        sec.header_distance, sec.footer_distance = Mm(m["top"] * 0.45), Mm(m["bottom"] * 0.45)
+        # styles from the theme
+        f, c = theme.fonts, theme.colors
+        text = _rgb(c["text"])
+        normal = d.styles["Normal"]
+        normal.font.size = Pt(f["body"])
+        normal.font.color.rgb = text
+        pf = normal.paragraph_format
+        pf.line_spacing = f["leading"] * 0.85
+        pf.space_after = Pt(theme.spacing["paragraph"])
+        for level, size in ((1, f["h1"]), (2, f["h2"]), (3, f["h3"])):
+            st = d.styles[f"Heading {level}"]
+            st.font.size = Pt(size)
+            st.font.bold = True
+            st.font.color.rgb = _rgb(c["primary"] if level < 3 else c["text"])
+            st.paragraph_format.space_before = Pt(14 if level == 1 else 10)
+            st.paragraph_format.space_after = Pt(6)
+            st.paragraph_format.keep_with_next = True
+        title = d.styles["Title"]
+        title.font.size = Pt(f["title"])
+        title.font.color.rgb = _rgb(c["primary"])
+        title.font.bold = True
+        _remove_border(title.element)
+        d.styles["TOC Heading"].font.color.rgb = _rgb(c["primary"])
+        d.styles["TOC Heading"].font.size = Pt(f["h1"])
+        cap = d.styles["Caption"]
+        cap.font.size = Pt(f["small"] + 1)
+        cap.font.bold = True
+        cap.font.italic = False
+        cap.font.color.rgb = text
+        cap.paragraph_format.keep_with_next = True
+        cap.paragraph_format.space_before = Pt(theme.spacing["block"] * 0.5)
+        from docx.enum.style import WD_STYLE_TYPE
+
+        body_zh = d.styles.add_style("Body Text ZH", WD_STYLE_TYPE.PARAGRAPH)
+        body_zh.base_style = normal
+        body_zh.paragraph_format.first_line_indent = Pt(2 * f["body"])
+        _set_fonts(body_zh.element.get_or_add_rPr(), "zh")
+        body_en = d.styles.add_style("Body Text EN", WD_STYLE_TYPE.PARAGRAPH)
+        body_en.base_style = normal
+        _set_fonts(body_en.element.get_or_add_rPr(), "en")
+        if len(self.ir.langs) > 1:
+            body_en.font.color.rgb = _rgb(c["muted"])
+        small = d.styles.add_style("Small", WD_STYLE_TYPE.PARAGRAPH)
+        small.base_style = normal
+        small.font.size = Pt(f["small"])
+        small.font.color.rgb = _rgb(c["muted"])
+        cell = d.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        cell.base_style = normal
+        cell.font.size = Pt(f["small"] + 0.5)
+        cell.paragraph_format.space_after = Pt(0)
+        cell.paragraph_format.line_spacing = 1.0
+        for lvl in (1, 2):
+            toc = d.styles.add_style(f"TOC {lvl}", WD_STYLE_TYPE.PARAGRAPH)
+            toc.base_style = normal
+            toc.paragraph_format.left_indent = Mm(6 * (lvl - 1))
+            toc.paragraph_format.space_after = Pt(3)
+            toc.font.bold = lvl == 1
+        for style in d.styles:
+            rpr = style.element.find(qn("w:rPr"))
+            if rpr is not None:
+                _set_fonts(rpr)
+
+    # ------------------------------------------------------------ text helpers
+    def runs(self, paragraph, line: ir.Line) -> None:
+        for span in line:
+            run = paragraph.add_run(span.text)
+            run.bold = span.strong or None
+            if span.lang == "en" and self.ir.langs[0] != "en":
+                _set_fonts(run._r.get_or_add_rPr(), "en")
+
+    def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True) -> None:
+        for i, line in enumerate(lines):
+            if i:
+                paragraph.add_run().add_break()
+            start = len(paragraph.runs)
+            self.runs(paragraph, line)
+            if i and muted_after_first:
+                for run in paragraph.runs[start:]:
+                    run.font.color.rgb = _rgb(self.theme.colors["muted"])
+
+    # ------------------------------------------------------------ parts
+    def cover(self) -> None:
+        c = self.ir.cover
+        d = self.doc
+        for _ in range(3):
+            d.add_paragraph()
+        for line in c.company:
+            p = d.add_paragraph(style="Subtitle")
+            self.runs(p, line)
+        for i, line in enumerate(c.title):
+            p = d.add_paragraph(style="Title")
+            self.runs(p, line)
+            if i:
+                for r in p.runs:
+                    r.font.size = Pt(self.theme.fonts["title"] * 0.6)
+        for line in c.subtitle:
+            p = d.add_paragraph(style="Subtitle")
+            self.runs(p, line)
+        d.add_paragraph()
+        for line in c.date:
+            p = d.add_paragraph()
+            self.runs(p, line)
+        for para in c.disclaimer:
+            p = d.add_paragraph(style="Small")
+            self.runs(p, para.spans)
+        d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def header_footer(self) -> None:
+        sec = self.doc.sections[0]
+        if self.ir.show_header:
+            hp = sec.header.paragraphs[0]
+            self.runs(hp, self.ir.running_header)
+            for r in hp.runs:
+                r.font.size = Pt(self.theme.fonts["small"])
+                r.font.color.rgb = _rgb(self.theme.colors["muted"])
+        fp = sec.footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for piece in re.split(r"(\{page\}|\{pages\})", self.ir.footer):
+            if piece == "{page}":
+                _field(fp, "PAGE", "1")
+            elif piece == "{pages}":
+                _field(fp, "NUMPAGES", "1")
+            elif piece:
+                fp.add_run(piece)
+        for r in fp.runs:
+            r.font.size = Pt(self.theme.fonts["small"])
+        if self.ir.cover:
+            sec.different_first_page_header_footer = True
+
+    def contents(self, block: ir.Contents) -> None:
+        d = self.doc
+        p = d.add_paragraph(style="TOC Heading")
+        self.lines(p, block.title)
+        headings = [b for b in self.ir.body if isinstance(b, ir.Heading) and b.level <= block.depth]
+        first = True
+        for h in headings:
+            p = d.add_paragraph(style=f"TOC {h.level}")
+            if first:
+                _fld_char(p, "begin")
+                _instr(p, f'TOC \\o "1-{block.depth}" \\h \\z \\u')
+                _fld_char(p, "separate")
+                first = False
+            link = _hyperlink(p, f"_Toc_{h.anchor}")
+            text = " / ".join(ir.plain(l) for l in h.lines)
+            r = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.text = text
+            t.set(qn("xml:space"), "preserve")
+            r.append(t)
+            link.append(r)
+        if headings:
+            _fld_char(d.paragraphs[-1], "end")
+
+    def heading(self, h: ir.Heading) -> None:
+        p = self.doc.add_paragraph(style=f"Heading {h.level}")
+        if h.new_page:
+            p.paragraph_format.page_break_before = True
+        self.bookmark_id += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmark_id))
+        start.set(qn("w:name"), f"_Toc_{h.anchor}")
+        p._p.append(start)
+        self.lines(p, h.lines)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmark_id))
+        p._p.append(end)
+
+    def paragraph(self, para: ir.Paragraph) -> None:
+        style = "Body Text ZH" if para.lang == "zh" else "Body Text EN"
+        p = self.doc.add_paragraph(style=style)
+        self.runs(p, para.spans)
+
+    def table(self, t: ir.Table) -> None:
+        d, theme = self.doc, self.theme
+        cap = d.add_paragraph(style="Caption")
+        self.lines(cap, t.caption)
+        table = d.add_table(rows=1 + len(t.rows), cols=len(t.columns))
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        sec = d.sections[0]
+        usable = sec.page_width - sec.left_margin - sec.right_margin
+        total = sum(c.width for c in t.columns)
+        widths = [int(usable * c.width / total) for c in t.columns]
+        _table_layout(table, widths)
+        align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+        header = table.rows[0]
+        _row_props(header, header=True)
+        for cell, col, width in zip(header.cells, t.columns, widths):
+            cell.width = width
+            p = cell.paragraphs[0]
+            p.style = d.styles["Table Text"]
+            p.alignment = align[col.align]
+            self.lines(p, col.header, muted_after_first=False)
+            for r in p.runs:
+                r.font.bold = True
+                r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            _shade(cell, theme.colors["primary"])
+        for i, (row_ir, row) in enumerate(zip(t.rows, table.rows[1:])):
+            _row_props(row)
+            for cell, cell_ir, width in zip(row.cells, row_ir, widths):
+                cell.width = width
+                p = cell.paragraphs[0]
+                p.style = d.styles["Table Text"]
+                p.alignment = align[cell_ir.align]
+                self.lines(p, cell_ir.lines)
+                if theme.table_style == "zebra" and i % 2 == 1:
+                    _shade(cell, theme.colors["zebra"])
+        _table_borders(table, theme)
+        d.add_paragraph(style="Small")
+
+    def figure(self, f: ir.Figure) -> None:
+        d = self.doc
+        cap = d.add_paragraph(style="Caption")
+        self.lines(cap, f.caption)
+        files = self.charts[f.chart.key]
+        width_mm = min(f.chart.size_mm[0], self.ir.page.width_mm - sum(
+            self.ir.page.margins_mm[k] for k in ("left", "right")))
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run()
+        run.add_picture(str(files.png), width=Mm(width_mm))
+        alt = " ".join(s.text for s in f.alt)
+        for doc_pr in run._r.iter(qn("wp:docPr")):
+            doc_pr.set("descr", alt)
+            doc_pr.set("name", f.anchor)
+        for c_nv_pr in run._r.iter(qn("pic:cNvPr")):
+            c_nv_pr.set("descr", alt)
+
+    # ------------------------------------------------------------ whole
+    def build(self) -> bytes:
+        self.setup()
+        if self.ir.cover:
+            self.cover()
+        self.header_footer()
+        for block in self.ir.body:
+            if isinstance(block, ir.Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, ir.Heading):
+                self.heading(block)
+            elif isinstance(block, ir.Table):
+                self.table(block)
+            elif isinstance(block, ir.Figure):
+                self.figure(block)
+            elif isinstance(block, ir.Contents):
+                self.contents(block)
+            elif isinstance(block, ir.PageBreak):
+                self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.properties()
+        self.drop_template_leftovers()
+        self.embed_fonts()
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return _normalise_zip(buf.getvalue(), self.ir.meta.date)
+
+    def properties(self) -> None:
+        cp = self.doc.core_properties
+        meta = self.ir.meta
+        when = dt.datetime.combine(meta.date, dt.time())
+        cp.title, cp.author, cp.subject, cp.keywords = meta.title, meta.author, meta.subject, meta.keywords
+        cp.language = meta.lang
+        cp.created = cp.modified = when
+        cp.last_modified_by = meta.author
+        cp.revision = 1
+        cp.comments = ""
+        cp.last_printed = when
+
+    def drop_template_leftovers(self) -> None:
+        """Remove python-docx's template thumbnail and its styles-with-effects copy."""
+        pkg_part = self.doc.part.package
+        for rel_id, rel in list(pkg_part.rels.items()):
+            if rel.reltype == RT.THUMBNAIL:
+                pkg_part.drop_rel(rel_id) if hasattr(pkg_part, "drop_rel") else pkg_part.rels.pop(rel_id)
+        for rel_id, rel in list(self.doc.part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):
+                self.doc.part.rels.pop(rel_id)
+
+    def embed_fonts(self) -> None:
+        """Embed subsets of the faces as obfuscated .odttf parts (ECMA-376 §17.8.1)."""
+        chars = self.ir.text_chars()
+        font_table_part = next(rel.target_part for rel in self.doc.part.rels.values()
+                               if rel.reltype == RT.FONT_TABLE)
+        root = _parse(font_table_part.blob) if not hasattr(font_table_part, "element") else font_table_part.element
+        for el in list(root):
+            if el.get(qn("w:name")) == FONT:
+                root.remove(el)
+        font_el = OxmlElement("w:font")
+        font_el.set(qn("w:name"), FONT)
+        for tag, val in (("w:charset", "86"), ("w:family", "swiss"), ("w:pitch", "variable")):
+            sub = OxmlElement(tag)
+            sub.set(qn("w:val"), val)
+            font_el.append(sub)
+        for n, (style, tag) in enumerate((("regular", "w:embedRegular"), ("bold", "w:embedBold")), start=1):
+            data = fonts.subset_bytes(fonts.faces()[style], chars)
+            key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+            part = Part(PackURI(f"/word/fonts/font{n}.odttf"), OBFUSCATED_FONT, _obfuscate(data, key),
+                        self.doc.part.package)
+            rid = font_table_part.relate_to(part, RT_FONT)
+            embed = OxmlElement(tag)
+            embed.set(qn("r:id"), rid)
+            embed.set(qn("w:fontKey"), key)
+            embed.set(qn("w:subsetted"), "1")
+            font_el.append(embed)
+        root.append(font_el)
+        if not hasattr(font_table_part, "element"):
+            font_table_part._blob = _serialize(root)
+        settings = self.doc.settings.element
+        for tag in ("w:embedTrueTypeFonts", "w:saveSubsetFonts"):
+            if settings.find(qn(tag)) is None:
+                settings.insert(1, OxmlElement(tag))
+
+
+def _parse(blob: bytes):
+    from docx.oxml.parser import parse_xml
+
+    return parse_xml(blob)
+
+
+def _serialize(root) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _obfuscate(data: bytes, key: str) -> bytes:
+    """XOR the first 32 bytes with the GUID's 16 bytes in reverse order."""
+    key_bytes = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+def _normalise_zip(blob: bytes, when: dt.date) -> bytes:
+    """Rewrite the package with fixed timestamps, so equal inputs give equal bytes."""
+    stamp = (when.year, when.month, when.day, 0, 0, 0)
+    src = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            zi = zipfile.ZipInfo(info.filename, date_time=stamp)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            dst.writestr(zi, data)
+    return out.getvalue()
+
+
+def _remove_border(style_el) -> None:
+    ppr = style_el.find(qn("w:pPr"))
+    if ppr is not None:
+        for el in ppr.findall(qn("w:pBdr")):
+            ppr.remove(el)
+
+
+def _fld_char(paragraph, kind: str) -> None:
+    r = OxmlElement("w:r")
+    fc = OxmlElement("w:fldChar")
+    fc.set(qn("w:fldCharType"), kind)
+    r.append(fc)
+    paragraph._p.append(r)
+
+
+def _instr(paragraph, text: str) -> None:
+    r = OxmlElement("w:r")
+    it = OxmlElement("w:instrText")
+    it.set(qn("xml:space"), "preserve")
+    it.text = f" {text} "
+    r.append(it)
+    paragraph._p.append(r)
+
+
+def _field(paragraph, code: str, shown: str) -> None:
+    """A simple field (PAGE, NUMPAGES) with a placeholder result until the client updates it."""
+    _fld_char(paragraph, "begin")
+    _instr(paragraph, code)
+    _fld_char(paragraph, "separate")
+    paragraph.add_run(shown)
+    _fld_char(paragraph, "end")
+
+
+def _hyperlink(paragraph, anchor: str):
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
+
+
+def _shade(cell, hex_color: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), hex_color.lstrip("#").upper())
+    tcpr.append(shd)
+
+
+def _row_props(row, header: bool = False) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _table_layout(table, widths: list[int]) -> None:
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w / 635)))  # EMU → twentieths of a point
+    cell_mar = OxmlElement("w:tblCellMar")
+    for side, val in (("top", 50), ("bottom", 50), ("left", 80), ("right", 80)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(val))
+        el.set(qn("w:type"), "dxa")
+        cell_mar.append(el)
+    tblpr.append(cell_mar)
+
+
+def _table_borders(table, theme) -> None:
+    borders = OxmlElement("w:tblBorders")
+    rule = theme.colors["rule"].lstrip("#").upper()
+    primary = theme.colors["primary"].lstrip("#").upper()
+    for side, color, size in (("top", primary, 8), ("bottom", primary, 8), ("insideH", rule, 4)):
+        if side == "insideH" and theme.table_style == "zebra":
+            continue
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), str(size))
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), color)
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def render_docx(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
+    """Document IR and its drawn charts → the DOCX's bytes."""
+    return _Writer(document, charts).build()

@@ -1,0 +1,396 @@
+"""Stage 5a — the PDF renderer: ``ir.Document`` + chart files → PDF bytes (reportlab).
+
+The only module that imports reportlab. It translates the IR and adds no words of its
+own. Every data string is escaped before it meets reportlab's paragraph markup; all
+text is set in the shipped Noto Sans SC, embedded as a subset; the output is
+byte-identical for the same input (reportlab's invariant mode, dates from the report).
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
+                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
+                                TableStyle)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.doctemplate import IndexingFlowable
+
+from .. import fonts, ir
+from ..charts import ChartFiles
+
+rl_config.invariant = 1
+FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"
+
+# W3C clreq: marks that may not start a line (reportlab lets them hang in the margin)
+_CLOSERS = "，。、；：？！）》」』”’…%）】〕〉·‰℃"
+_OPENERS = "（《「『“‘【〔〈"
+
+
+def _register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    face = fonts.faces()
+    pdfmetrics.registerFont(TTFont(FONT, str(face["regular"].path)))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(face["bold"].path)))
+    from reportlab.lib.fonts import addMapping
+
+    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
+        addMapping(FONT, bold, italic, name)
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in _CLOSERS if ch not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += extra
+    paragraph.ALL_CANNOT_START += extra
+    from svglib import fonts as svgfonts
+
+    for weight in ("normal", "400"):
+        svgfonts.register_font(fonts.FAMILY, str(face["regular"].path), weight=weight, rlgFontName=FONT)
+    for weight in ("bold", "600", "700"):
+        svgfonts.register_font(fonts.FAMILY, str(face["bold"].path), weight=weight, rlgFontName=FONT_BOLD)
+
+
+def _color(hex_color: str) -> colors.Color:
+    return colors.HexColor(hex_color)
+
+
+class _Styles:
+    """Paragraph styles derived from the theme."""
+
+    def __init__(self, theme, lang_first: str):
+        f, c = theme.fonts, theme.colors
+        lead = f["leading"]
+        text = _color(c["text"])
+        self.body = {
+            lang: ParagraphStyle(f"body-{lang}", fontName=FONT, fontSize=f["body"], leading=f["body"] * lead,
+                                 textColor=text, spaceAfter=theme.spacing["paragraph"],
+                                 wordWrap="CJK" if lang == "zh" else None, alignment=TA_LEFT,
+                                 firstLineIndent=2 * f["body"] if lang == "zh" else 0)
+            for lang in ("zh", "en")}
+        self.small = ParagraphStyle("small", fontName=FONT, fontSize=f["small"], leading=f["small"] * 1.4,
+                                    textColor=_color(c["muted"]))
+        self.disclaimer = ParagraphStyle("disclaimer", parent=self.small, leading=f["small"] * 1.6,
+                                         spaceAfter=4, wordWrap="CJK")
+        self.h = {
+            1: ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=f["h1"], leading=f["h1"] * 1.3,
+                              textColor=_color(c["primary"]), spaceAfter=10, keepWithNext=1, wordWrap="CJK"),
+            2: ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=f["h2"], leading=f["h2"] * 1.35,
+                              textColor=_color(c["primary"]), spaceBefore=10, spaceAfter=5, keepWithNext=1,
+                              wordWrap="CJK"),
+            3: ParagraphStyle("h3", fontName=FONT_BOLD, fontSize=f["h3"], leading=f["h3"] * 1.35,
+                              textColor=text, spaceBefore=6, spaceAfter=3, keepWithNext=1, wordWrap="CJK"),
+        }
+        self.caption = ParagraphStyle("caption", fontName=FONT_BOLD, fontSize=f["small"] + 1,
+                                      leading=(f["small"] + 1) * 1.4, textColor=text, spaceAfter=4,
+                                      keepWithNext=1, wordWrap="CJK")
+        self.cell = {
+            (align, head): ParagraphStyle(
+                f"cell-{align}-{head}", fontName=FONT_BOLD if head else FONT, fontSize=f["small"] + 0.5,
+                leading=(f["small"] + 0.5) * 1.35, wordWrap="CJK",
+                textColor=colors.white if head else text,
+                alignment={"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}[align])
+            for align in ("left", "right", "center") for head in (True, False)}
+        self.toc = [ParagraphStyle(f"toc{i}", fontName=FONT_BOLD if i == 0 else FONT,
+                                   fontSize=f["body"] + (1 if i == 0 else 0), leading=(f["body"] + 1) * 1.7,
+                                   leftIndent=18 * i, firstLineIndent=0, textColor=text, wordWrap="CJK")
+                    for i in range(3)]
+        self.muted = c["muted"]
+
+
+def _markup(line: ir.Line, muted: str | None = None) -> str:
+    out = "".join(f"<b>{escape(s.text)}</b>" if s.strong else escape(s.text) for s in line)
+    return f'<font color="{muted}">{out}</font>' if muted else out
+
+
+def _lines_markup(lines: tuple[ir.Line, ...], muted: str, small_size: float | None = None) -> str:
+    """One line per language: the first as is, the next ones muted (and smaller)."""
+    parts = []
+    for i, line in enumerate(lines):
+        text = _markup(line)
+        if i:
+            size = f' size="{small_size}"' if small_size else ""
+            text = f'<font color="{muted}"{size}>{text}</font>'
+        parts.append(text)
+    return "<br/>".join(parts)
+
+
+class _PageCount(IndexingFlowable):
+    """Records the number of pages; unsatisfied until two passes agree (for 'of M')."""
+
+    def __init__(self):
+        super().__init__()
+        self.total = 0
+        self.seen = 0
+
+    def isSatisfied(self) -> bool:
+        ok = self.seen == self.total
+        self.total = self.seen
+        return ok
+
+    def beforeBuild(self) -> None:
+        pass
+
+    def afterBuild(self) -> None:
+        pass
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.seen = self.canv.getPageNumber()
+
+
+class _HeadingMark(Flowable):
+    """Zero-size marker placed just before a heading: bookmark, outline and TOC entry."""
+
+    def __init__(self, heading: ir.Heading, title: str):
+        super().__init__()
+        self.heading, self.title = heading, title
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buf, document: ir.Document, **kw):
+        super().__init__(buf, **kw)
+        self.document = document
+        self.page_count = _PageCount()
+        self.section = ""
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, _HeadingMark):
+            h = flowable.heading
+            key = h.anchor
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.title, key, level=h.level - 1, closed=False)
+            if h.level == 1:
+                self.section = flowable.title
+            if h.level <= 2:
+                self.notify("TOCEntry", (h.level - 1, flowable.title, self.page, key))
+
+    def handle_documentBegin(self):
+        self.section = ""
+        super().handle_documentBegin()
+
+
+def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
+    """Document IR and its drawn charts → the PDF's bytes."""
+    _register_fonts()
+    styles = _Styles(document.theme, document.langs[0])
+    page = document.page
+    W, H = page.width_mm * mm, page.height_mm * mm
+    m = {k: v * mm for k, v in page.margins_mm.items()}
+    buf = io.BytesIO()
+    meta = document.meta
+    doc = _Doc(buf, document, pagesize=(W, H), title=meta.title, author=meta.author, subject=meta.subject,
+               keywords=meta.keywords, creator="esgpublish", producer="esgpublish (reportlab)",
+               lang=meta.lang, initialFontName=FONT, initialFontSize=10,
+               leftMargin=m["left"], rightMargin=m["right"], topMargin=m["top"], bottomMargin=m["bottom"])
+    theme = document.theme
+    frame = Frame(m["left"], m["bottom"], W - m["left"] - m["right"], H - m["top"] - m["bottom"],
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    date = meta.date.strftime("D:%Y%m%d000000+00'00'")
+
+    def stamp_dates(canv, _doc):
+        canv._doc.info._dateFormatter = lambda *a: date
+
+    def body_page(canv, d):
+        stamp_dates(canv, d)
+        canv.saveState()
+        canv.setFont(FONT, theme.fonts["small"])
+        canv.setFillColor(_color(theme.colors["muted"]))
+        canv.setStrokeColor(_color(theme.colors["rule"]))
+        canv.setLineWidth(0.5)
+        if document.show_header:
+            y = H - m["top"] + 8 * mm
+            canv.drawString(m["left"], y, ir.plain(document.running_header))
+            if d.section:
+                canv.drawRightString(W - m["right"], y, d.section)
+            canv.line(m["left"], y - 2.5 * mm, W - m["right"], y - 2.5 * mm)
+        footer = document.footer.format(page=canv.getPageNumber(), pages=d.page_count.total or "")
+        canv.drawCentredString(W / 2, m["bottom"] - 10 * mm, footer)
+        canv.restoreState()
+
+    def cover_page(canv, d):
+        stamp_dates(canv, d)
+        canv.saveState()
+        canv.setFillColor(_color(theme.colors["cover"]))
+        canv.rect(0, H * 0.52, W, H * 0.48, stroke=0, fill=1)
+        canv.setFillColor(_color(theme.colors["accent"]))
+        canv.rect(m["left"], H * 0.52 - 3 * mm, 40 * mm, 3 * mm, stroke=0, fill=1)
+        canv.restoreState()
+
+    cover_frame = Frame(m["left"], m["bottom"], W - m["left"] - m["right"], H - m["top"] - m["bottom"],
+                        id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=cover_page),
+                          PageTemplate("body", [frame], onPageEnd=body_page)])
+    story: list = []
+    if document.cover:
+        story += _cover(document, styles, H, m)
+        story.append(NextPageTemplate("body"))
+        story.append(PageBreak())
+    else:
+        doc.pageTemplates.reverse()
+    frame_width = W - m["left"] - m["right"]
+    for block in document.body:
+        story += _block(block, styles, document, charts, frame_width)
+    story.append(doc.page_count)
+    doc.multiBuild(story, maxPasses=6)
+    return buf.getvalue()
+
+
+def _cover(document: ir.Document, st: _Styles, H: float, m: dict) -> list:
+    c = document.cover
+    theme = document.theme
+    white = ParagraphStyle("cover-title", fontName=FONT_BOLD, fontSize=theme.fonts["title"],
+                           leading=theme.fonts["title"] * 1.3, textColor=colors.white, wordWrap="CJK")
+    white_small = ParagraphStyle("cover-sub", fontName=FONT, fontSize=theme.fonts["h2"],
+                                 leading=theme.fonts["h2"] * 1.5, textColor=colors.white, wordWrap="CJK")
+    dark = ParagraphStyle("cover-meta", fontName=FONT, fontSize=theme.fonts["body"] + 1,
+                          leading=(theme.fonts["body"] + 1) * 1.6, textColor=_color(theme.colors["text"]),
+                          wordWrap="CJK")
+    out: list = [Spacer(1, H * 0.16)]
+    for line in c.company:
+        out.append(Paragraph(_markup(line), white_small))
+    out.append(Spacer(1, 4 * mm))
+    for i, line in enumerate(c.title):
+        style = white if i == 0 else ParagraphStyle("cover-title2", parent=white, fontSize=theme.fonts["title"] * 0.6,
+                                                    leading=theme.fonts["title"] * 0.8)
+        out.append(Paragraph(_markup(line), style))
+    out.append(Spacer(1, 3 * mm))
+    for line in c.subtitle:
+        out.append(Paragraph(_markup(line), white_small))
+    # below the band
+    top_of_body = H - m["top"]
+    used = H * 0.16 + 80 * mm
+    out.append(Spacer(1, max(10 * mm, (top_of_body - H * 0.48) - used + 24 * mm)))
+    for line in c.date:
+        out.append(Paragraph(_markup(line), dark))
+    if c.disclaimer:
+        out.append(Spacer(1, 8 * mm))
+        for p in c.disclaimer:
+            out.append(Paragraph(_markup(p.spans), st.disclaimer))
+    return out
+
+
+def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> list:
+    theme = document.theme
+    if isinstance(block, ir.Paragraph):
+        style = st.body[block.lang]
+        if len(document.langs) > 1 and block.lang == "en":
+            return [Paragraph(_markup(block.spans, st.muted), style)]
+        return [Paragraph(_markup(block.spans), style)]
+    if isinstance(block, ir.Heading):
+        title = " / ".join(ir.plain(l) for l in block.lines)
+        small = theme.fonts[f"h{block.level}"] * 0.72
+        para = Paragraph(_lines_markup(block.lines, st.muted, small), st.h[block.level])
+        out: list = []
+        if block.new_page:
+            out.append(PageBreakIfNotEmpty())
+        else:
+            out.append(CondPageBreak(40 * mm))
+        out += [_HeadingMark(block, title), para]
+        return out
+    if isinstance(block, ir.Contents):
+        toc = TableOfContents(dotsMinLevel=0, levelStyles=st.toc[: block.depth + 1],
+                              tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        head = Paragraph(_lines_markup(block.title, st.muted, theme.fonts["h1"] * 0.72), st.h[1])
+        return [PageBreakIfNotEmpty(), head, Spacer(1, 4 * mm), toc]
+    if isinstance(block, ir.PageBreak):
+        return [PageBreak()]
+    if isinstance(block, ir.Table):
+        return _table(block, st, theme, width)
+    if isinstance(block, ir.Figure):
+        return _figure(block, st, theme, charts, width)
+    raise TypeError(block)
+
+
+def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
+    total = sum(c.width for c in t.columns)
+    widths = [width * c.width / total for c in t.columns]
+    small = theme.fonts["small"]
+    header = [Paragraph(_lines_markup(c.header, "#E8F0EC", small), st.cell[(c.align, True)]) for c in t.columns]
+    rows = [header]
+    for row in t.rows:
+        rows.append([Paragraph(_lines_markup(cell.lines, st.muted, small), st.cell[(cell.align, False)])
+                     for cell in row])
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, 0), _color(theme.colors["primary"])),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, _color(theme.colors["primary"])),
+    ]
+    if theme.table_style == "zebra":
+        style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _color(theme.colors["zebra"])]))
+    else:
+        style.append(("LINEBELOW", (0, 1), (-1, -2), 0.4, _color(theme.colors["rule"])))
+    table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+    caption = Paragraph(_lines_markup(t.caption, st.muted, None), st.caption)
+    return [Spacer(1, theme.spacing["block"] * 0.5), CondPageBreak(45 * mm), caption, table,
+            Spacer(1, theme.spacing["block"])]
+
+
+def _pin_fonts(node) -> None:
+    """Set every string of an svglib drawing in the shipped fonts, never a system font."""
+    from reportlab.graphics.shapes import String
+
+    for child in getattr(node, "contents", ()):
+        if isinstance(child, String):
+            if child.fontName not in (FONT, FONT_BOLD):
+                child.fontName = FONT_BOLD if "bold" in child.fontName.lower() else FONT
+        else:
+            _pin_fonts(child)
+
+
+class _Drawing(Flowable):
+    """An svglib drawing scaled to the frame width."""
+
+    def __init__(self, drawing, width: float):
+        super().__init__()
+        scale = min(1.0, width / drawing.width) if drawing.width else 1.0
+        self.drawing, self.scale = drawing, scale
+        self.width, self.height = drawing.width * scale, drawing.height * scale
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], width: float) -> list:
+    from svglib.svglib import svg2rlg
+
+    files = charts[f.chart.key]
+    drawing = svg2rlg(str(files.svg))
+    drawing.initialFontName = FONT
+    _pin_fonts(drawing)
+    caption = Paragraph(_lines_markup(f.caption, st.muted, None), st.caption)
+    return [Spacer(1, theme.spacing["block"] * 0.5),
+            KeepTogether([caption, _Drawing(drawing, width)]), Spacer(1, theme.spacing["block"])]

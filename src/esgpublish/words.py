@@ -1,0 +1,58 @@
+"""The report's own words, in both languages: one catalogue, used by compose and charts.
+
+Renderers never hold words of their own; what they print comes through the IR.
+"""
+from __future__ import annotations
+
+from .model import Lang
+
+WORDS: dict[str, tuple[str, str]] = {
+    "contents": ("目录", "Contents"),
+    "page_of": ("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
+    "indicator": ("指标", "Indicator"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "period": ("期间", "Period"),
+    "as_of": ("截至", "As of"),
+    "target": ("目标", "Target"),
+    "target_year": ("目标年", "Target year"),
+    "baseline": ("基准", "Baseline"),
+    "baseline_year": ("基准年", "Baseline year"),
+    "source": ("来源", "Source"),
+    "note": ("备注", "Note"),
+    "notes": ("注", "Notes"),
+    "change": ("变化", "Change"),
+    "hkex": ("港交所指标", "HKEX KPI"),
+    "not_disclosed": ("未披露", "Not disclosed"),
+    "figure": ("图", "Figure"),
+    "table": ("表", "Table"),
+    "published": ("发布日期", "Published"),
+    "reporting_period": ("报告期", "Reporting period"),
+    "key_figures": ("关键数据", "Key figures"),
+    "by_year": ("{year}年", "by {year}"),
+    "vs_year": ("较{year}年", "on {year}"),
+    "progress": ("进度", "Progress"),
+    "target_values": ("目标值", "Target values"),
+    "achieved": ("已达成", "Achieved"),
+    "chart_alt_bar": ("{title}：{items}。", "{title}: {items}."),
+    "chart_alt_progress": ("{title}：{value}，目标{target}，完成{share}。", "{title}: {value} against a target of {target}, {share} achieved."),
+    "list_sep": ("；", "; "),
+    "pair_sep": ("：", ": "),
+    "over": ("超过", "over"),
+    "nearly": ("近", "nearly"),
+    "approximately": ("约", "approximately"),
+    "more_than": ("多", "more than"),
+}
+
+PILLAR_NAMES: dict[str, tuple[str, str]] = {
+    "E": ("环境", "Environmental"),
+    "S": ("社会", "Social"),
+    "G": ("管治", "Governance"),
+}
+
+
+def word(key: str, lang: Lang, **fields: object) -> str:
+    """Catalogue key and language → the word, with ``{fields}`` filled in."""
+    zh, en = WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**fields) if fields else text
