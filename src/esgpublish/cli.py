@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _print_diagnostics(diags: list[Diagnostic], stream=sys.stderr) -> None:
+def _print_diagnostics(diags: list[Diagnostic], stream=None) -> None:
+    stream = stream or sys.stderr
     for d in diags:
         print(d, file=stream)
     errors = sum(d.severity == "error" for d in diags)
@@ -110,3 +111,8 @@ def _publish(args) -> int:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  peak memory {peak:.0f} MB", file=sys.stderr)
     return 0
+
+
+def main_exit() -> None:
+    """Console-script entry point: exit with ``main``'s code."""
+    raise SystemExit(main())

@@ -50,8 +50,10 @@ class _SheetReader:
             else:
                 self.diags.warning(self.loc(1, idx), f"unknown column '{raw}' is ignored",
                                    suggest(key, sorted(known)) or f"known columns: {', '.join(c.header for c in spec.columns)}")
+        self.complete = True
         for col in spec.columns:
             if col.required and col.key not in self.columns:
+                self.complete = False
                 self.diags.error(self.loc(1, len(header) + 1), f"missing column '{col.header}'",
                                  f"add a header cell '{col.header}' to row 1")
         self.merged = [r for r in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ()
@@ -70,7 +72,8 @@ class _SheetReader:
                 self.diags.error(Location(self.file, self.spec.name, f"A{n}"),
                                  f"more than {MAX_ROWS:,} rows", "split the workbook")
                 return
-            cells = {}
+            cells = {c.key: (None, Location(self.file, self.spec.name)) for c in self.spec.columns
+                     if c.key not in self.columns}
             for key, idx in self.columns.items():
                 value = row[idx - 1] if idx - 1 < len(row) else None
                 if isinstance(value, str):
@@ -219,14 +222,15 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | Non
         if ws.sheet_state != "visible":
             diags.warning(Location(file, real), "sheet is hidden", "unhide it so analysts see what is published")
         sheets[spec.key] = _SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags)
-    if len(sheets) < len(schema.SHEETS):
+    if len(sheets) < len(schema.SHEETS) or not all(s.complete for s in sheets.values()):
         return None, diags
 
     units = _read_units(sheets["units"], diags)
     topics = _read_topics(sheets["topics"], diags)
     meta = _read_report(sheets["report"], diags, here)
-    indicators = _read_indicators(sheets["indicators"], diags, units, topics)
-    narratives = _read_narratives(sheets["narrative"], diags, indicators, topics)
+    invalid: set[tuple[str, str]] = set()
+    indicators = _read_indicators(sheets["indicators"], diags, units, topics, invalid)
+    narratives = _read_narratives(sheets["narrative"], diags, indicators, topics, invalid)
     if meta is None or not diags.ok:
         return None, diags
     return Dataset(file, meta, topics, units, indicators, narratives), diags
@@ -319,7 +323,9 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> Repor
 
 
 def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Unit],
-                     topics: dict[str, Topic]) -> dict[str, Indicator]:
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]]) -> dict[str, Indicator]:
+    """The Indicators sheet → indicators by id; ``invalid`` collects (id, field) pairs
+    whose cells were reported, so that later checks do not report them again."""
     out: dict[str, Indicator] = {}
     seen: dict[str, Location] = {}
     for _, cells in sheet.rows():
@@ -341,6 +347,7 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
         if unit is None:
             diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
                         suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
+        before = len(diags.items)
         value = _indicator_value(cells, unit, diags)
         qualifier = _qualifier(cells, "qualifier", diags)
         target = _number(cells, "target_value", diags)
@@ -349,6 +356,9 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
         as_of = _partial_date(*cells["as_of"], diags)
         baseline_year = _year(cells, "baseline_year", diags)
         target_year = _year(cells, "target_year", diags)
+        if ident:
+            by_cell = {loc: key for key, (_, loc) in cells.items()}
+            invalid.update((ident, by_cell[d.location]) for d in diags.items[before:] if d.location in by_cell)
         if baseline_year and target_year and target_year < baseline_year:
             diags.error(cells["target_year"][1], f"target year {target_year} is before the baseline year {baseline_year}",
                         "check both years")
@@ -395,7 +405,7 @@ def _indicator_value(cells: dict, unit: Unit | None, diags: Collector):
 
 
 def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str, Indicator],
-                     topics: dict[str, Topic]) -> dict[str, Narrative]:
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]]) -> dict[str, Narrative]:
     out: dict[str, Narrative] = {}
     seen: dict[str, Location] = {}
     for _, cells in sheet.rows():
@@ -409,7 +419,7 @@ def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str
             if text is None:
                 continue
             texts[lang] = text
-            _check_placeholders(text, cells[key][1], diags, indicators)
+            _check_placeholders(text, cells[key][1], diags, indicators, invalid)
         if ident and len(texts) == 2:
             out[ident] = Narrative(ident, topic, Text(texts["zh"], texts["en"]),
                                    {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
@@ -417,7 +427,7 @@ def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str
 
 
 def _check_placeholders(text: str, loc: Location, diags: Collector,
-                        indicators: dict[str, Indicator]) -> None:
+                        indicators: dict[str, Indicator], invalid: set[tuple[str, str]]) -> None:
     brace = placeholders.unbalanced_brace(text)
     if brace is not None:
         diags.error(loc, f"unbalanced '{text[brace]}' at character {brace + 1}",
@@ -442,6 +452,6 @@ def _check_placeholders(text: str, loc: Location, diags: Collector,
                         f"use one of {', '.join(placeholders.INDICATOR_ATTRS)}")
             continue
         field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
-        if field != "name" and getattr(ind, field) is None:
+        if field != "name" and getattr(ind, field) is None and (ind.id, field) not in invalid:
             diags.error(loc, f"placeholder {part.raw} names the {part.attr.replace('_', ' ')} of '{ind.id}', which is empty",
                         f"fill in {ind.cell(field)} or change the text")

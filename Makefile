@@ -1,0 +1,34 @@
+# make publish: build the reports from data/esg_2022.xlsx into build/
+# make test:    run the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: publish test validate fonts sample clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+publish: $(STAMP)
+	$(BIN)/esgpublish publish data/esg_2022.xlsx --layout layouts/annual.yaml -o build
+
+validate: $(STAMP)
+	$(BIN)/esgpublish validate data/esg_2022.xlsx
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+# rebuild fonts/ from Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)
+fonts: $(STAMP)
+	$(BIN)/python tools/build_fonts.py
+
+# rebuild data/esg_2022.xlsx from tools/make_sample_workbook.py
+sample: $(STAMP)
+	$(BIN)/python tools/make_sample_workbook.py
+
+clean:
+	rm -rf build .pytest_cache

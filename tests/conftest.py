@@ -1,0 +1,88 @@
+"""Shared fixtures: the repository's inputs, one published build, broken-workbook helpers."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from esgpublish.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "data" / "esg_2022.xlsx"
+LAYOUT = ROOT / "layouts" / "annual.yaml"
+EDITIONS = ("zh", "en", "bilingual")
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Path:
+    """All editions of the annual layout in both formats, published once through the CLI."""
+    out = tmp_path_factory.mktemp("build")
+    assert main(["publish", str(WORKBOOK), "--layout", str(LAYOUT), "-o", str(out)]) == 0
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    """Text of every page, as a reader's copy-and-paste would give it."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def docx_text(path: Path) -> str:
+    """Text of every paragraph and table cell, reopened with python-docx."""
+    import docx
+
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)
+
+
+def squash(text: str, lang: str) -> str:
+    """Chinese: drop all white space (lines wrap anywhere); English: one space for any run."""
+    if lang == "zh":
+        return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u00a0]+", " ", text)
+
+
+def pdffonts(path: Path) -> list[dict[str, str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        # name type [type…] encoding emb sub uni object ID
+        rows.append({"name": cols[0], "emb": cols[-5], "sub": cols[-4]})
+    return rows
+
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+
+
+def copy_workbook(tmp_path: Path, name: str = "book.xlsx") -> Path:
+    dst = tmp_path / name
+    shutil.copy(WORKBOOK, dst)
+    return dst
+
+
+def edit_workbook(path: Path, edits) -> None:
+    """Apply ``edits(workbook)`` with openpyxl and save in place."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    edits(wb)
+    wb.save(path)
+
+
+def row_of(ws, ident: str) -> int:
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == ident:
+            return row[0].row
+    raise KeyError(ident)
