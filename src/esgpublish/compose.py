@@ -157,7 +157,7 @@ class _Composer:
         opts = blk.options
         inds = self.select(opts)
         columns = opts.get("columns", ["value", "unit", "period"])
-        widths = {"value": 1.5, "unit": 1.1, "period": 1.3, "baseline": 1.1, "target": 1.6,
+        widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6,
                   "hkex": 0.9, "gri": 0.8, "note": 2.0}
         align = {"value": "right", "baseline": "right", "target": "right"}
         cols = [ir.Column(_words("indicator", self.langs), 3.4)]

@@ -6,14 +6,13 @@ draws its charts (cached) and renders each format, writing every file atomically
 """
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fonts
+from .atomic import write_atomic
 from .diagnostics import Collector, Diagnostic, InputError, Location
 from .layout import EDITIONS, Layout, check_against, load_layout
 from .model import Dataset
@@ -124,20 +123,6 @@ def _next_col(cell: str | None) -> str | None:
     letters = "".join(ch for ch in cell if ch.isalpha())
     digits = cell[len(letters):]
     return chr(ord(letters[-1]) + 1) + digits if len(letters) == 1 and letters < "Z" else cell
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,

@@ -5,17 +5,19 @@ frozen, columns sized, and the pillar, unit and qualifier columns carry dropdown
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import datetime as dt
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from . import schema
+from .ooxml import normalise_package
+from .atomic import write_atomic
 
 Row = Sequence[object]
 
 
-def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]]) -> None:
+def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.date = dt.date(2023, 4, 27)) -> None:
     """Rows keyed by sheet key ("indicators", …) → ``path`` (written atomically)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -61,16 +63,8 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]]) -> None:
                                 formula1=f"'{schema.UNITS.name}'!$A$2:$A${max(n_units + 1, 2) + 100}")
             dv.add(f"{letter}2:{letter}{last}")
             ws.add_data_validation(dv)
-    # a fixed creation time keeps the file byte-identical from run to run
-    import datetime as dt
-    wb.properties.created = wb.properties.modified = dt.datetime(2023, 1, 1)
     wb.properties.creator = "esgpublish"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buf = io.BytesIO()
+    wb.save(buf)
+    # fixed dates keep the file byte-identical from run to run
+    write_atomic(path, normalise_package(buf.getvalue(), created))

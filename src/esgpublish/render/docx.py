@@ -7,13 +7,11 @@ subsets, and the package is written with fixed timestamps so builds are byte-ide
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import hashlib
 import io
 import re
 import uuid
-import zipfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -27,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .. import fonts, ir
+from ..ooxml import normalise_package
 from ..charts import ChartFiles
 
 FONT = fonts.FAMILY
@@ -356,7 +355,7 @@ class _Writer:
         self.embed_fonts()
         buf = io.BytesIO()
         self.doc.save(buf)
-        return _normalise_zip(buf.getvalue(), self.ir.meta.date)
+        return normalise_package(buf.getvalue(), self.ir.meta.date)
 
     def properties(self) -> None:
         cp = self.doc.core_properties
@@ -432,21 +431,6 @@ def _obfuscate(data: bytes, key: str) -> bytes:
     key_bytes = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
     return head + data[32:]
-
-
-def _normalise_zip(blob: bytes, when: dt.date) -> bytes:
-    """Rewrite the package with fixed timestamps, so equal inputs give equal bytes."""
-    stamp = (when.year, when.month, when.day, 0, 0, 0)
-    src = zipfile.ZipFile(io.BytesIO(blob))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            zi = zipfile.ZipInfo(info.filename, date_time=stamp)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            dst.writestr(zi, data)
-    return out.getvalue()
 
 
 def _remove_border(style_el) -> None:

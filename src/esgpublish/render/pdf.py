@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, FrameBreak, KeepTogether,
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
                                 TableStyle)
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
@@ -67,8 +67,9 @@ def _color(hex_color: str) -> colors.Color:
 class _Styles:
     """Paragraph styles derived from the theme."""
 
-    def __init__(self, theme, lang_first: str):
+    def __init__(self, theme, langs: tuple[str, ...]):
         f, c = theme.fonts, theme.colors
+        wrap = "CJK" if "zh" in langs else None  # CJK wrapping would split English words
         lead = f["leading"]
         text = _color(c["text"])
         self.body = {
@@ -80,31 +81,32 @@ class _Styles:
         self.small = ParagraphStyle("small", fontName=FONT, fontSize=f["small"], leading=f["small"] * 1.4,
                                     textColor=_color(c["muted"]))
         self.disclaimer = ParagraphStyle("disclaimer", parent=self.small, leading=f["small"] * 1.6,
-                                         spaceAfter=4, wordWrap="CJK")
+                                         spaceAfter=4, wordWrap=wrap)
         self.h = {
             1: ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=f["h1"], leading=f["h1"] * 1.3,
-                              textColor=_color(c["primary"]), spaceAfter=10, keepWithNext=1, wordWrap="CJK"),
+                              textColor=_color(c["primary"]), spaceAfter=10, keepWithNext=1, wordWrap=wrap),
             2: ParagraphStyle("h2", fontName=FONT_BOLD, fontSize=f["h2"], leading=f["h2"] * 1.35,
                               textColor=_color(c["primary"]), spaceBefore=10, spaceAfter=5, keepWithNext=1,
-                              wordWrap="CJK"),
+                              wordWrap=wrap),
             3: ParagraphStyle("h3", fontName=FONT_BOLD, fontSize=f["h3"], leading=f["h3"] * 1.35,
-                              textColor=text, spaceBefore=6, spaceAfter=3, keepWithNext=1, wordWrap="CJK"),
+                              textColor=text, spaceBefore=6, spaceAfter=3, keepWithNext=1, wordWrap=wrap),
         }
         self.caption = ParagraphStyle("caption", fontName=FONT_BOLD, fontSize=f["small"] + 1,
                                       leading=(f["small"] + 1) * 1.4, textColor=text, spaceAfter=4,
-                                      keepWithNext=1, wordWrap="CJK")
+                                      keepWithNext=1, wordWrap=wrap)
         self.cell = {
             (align, head): ParagraphStyle(
                 f"cell-{align}-{head}", fontName=FONT_BOLD if head else FONT, fontSize=f["small"] + 0.5,
-                leading=(f["small"] + 0.5) * 1.35, wordWrap="CJK",
+                leading=(f["small"] + 0.5) * 1.35, wordWrap=wrap,
                 textColor=colors.white if head else text,
                 alignment={"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}[align])
             for align in ("left", "right", "center") for head in (True, False)}
         self.toc = [ParagraphStyle(f"toc{i}", fontName=FONT_BOLD if i == 0 else FONT,
                                    fontSize=f["body"] + (1 if i == 0 else 0), leading=(f["body"] + 1) * 1.7,
-                                   leftIndent=18 * i, firstLineIndent=0, textColor=text, wordWrap="CJK")
+                                   leftIndent=18 * i, firstLineIndent=0, textColor=text, wordWrap=wrap)
                     for i in range(3)]
         self.muted = c["muted"]
+        self.wrap = wrap
 
 
 def _markup(line: ir.Line, muted: str | None = None) -> str:
@@ -190,7 +192,7 @@ class _Doc(BaseDocTemplate):
 def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
     """Document IR and its drawn charts → the PDF's bytes."""
     _register_fonts()
-    styles = _Styles(document.theme, document.langs[0])
+    styles = _Styles(document.theme, document.langs)
     page = document.page
     W, H = page.width_mm * mm, page.height_mm * mm
     m = {k: v * mm for k, v in page.margins_mm.items()}
@@ -234,13 +236,17 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
         canv.rect(m["left"], H * 0.52 - 3 * mm, 40 * mm, 3 * mm, stroke=0, fill=1)
         canv.restoreState()
 
-    cover_frame = Frame(m["left"], m["bottom"], W - m["left"] - m["right"], H - m["top"] - m["bottom"],
-                        id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("cover", [cover_frame], onPage=cover_page),
+    band = H * 0.52  # the coloured band covers the page above this height
+    cover_frames = [
+        Frame(m["left"], band + 12 * mm, W - m["left"] - m["right"], H - band - 12 * mm - m["top"],
+              id="cover-band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+        Frame(m["left"], m["bottom"], W - m["left"] - m["right"], band - 16 * mm - m["bottom"],
+              id="cover-below", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)]
+    doc.addPageTemplates([PageTemplate("cover", cover_frames, onPage=cover_page),
                           PageTemplate("body", [frame], onPageEnd=body_page)])
     story: list = []
     if document.cover:
-        story += _cover(document, styles, H, m)
+        story += _cover(document, styles)
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
     else:
@@ -253,7 +259,7 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
     return buf.getvalue()
 
 
-def _cover(document: ir.Document, st: _Styles, H: float, m: dict) -> list:
+def _cover(document: ir.Document, st: _Styles) -> list:
     c = document.cover
     theme = document.theme
     white = ParagraphStyle("cover-title", fontName=FONT_BOLD, fontSize=theme.fonts["title"],
@@ -263,7 +269,7 @@ def _cover(document: ir.Document, st: _Styles, H: float, m: dict) -> list:
     dark = ParagraphStyle("cover-meta", fontName=FONT, fontSize=theme.fonts["body"] + 1,
                           leading=(theme.fonts["body"] + 1) * 1.6, textColor=_color(theme.colors["text"]),
                           wordWrap="CJK")
-    out: list = [Spacer(1, H * 0.16)]
+    out: list = [Spacer(1, 30 * mm)]
     for line in c.company:
         out.append(Paragraph(_markup(line), white_small))
     out.append(Spacer(1, 4 * mm))
@@ -274,10 +280,7 @@ def _cover(document: ir.Document, st: _Styles, H: float, m: dict) -> list:
     out.append(Spacer(1, 3 * mm))
     for line in c.subtitle:
         out.append(Paragraph(_markup(line), white_small))
-    # below the band
-    top_of_body = H - m["top"]
-    used = H * 0.16 + 80 * mm
-    out.append(Spacer(1, max(10 * mm, (top_of_body - H * 0.48) - used + 24 * mm)))
+    out.append(FrameBreak())  # below the band
     for line in c.date:
         out.append(Paragraph(_markup(line), dark))
     if c.disclaimer:
