@@ -158,7 +158,7 @@ class _Composer:
         inds = self.select(opts)
         columns = opts.get("columns", ["value", "unit", "period"])
         widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6,
-                  "hkex": 0.9, "gri": 0.8, "note": 2.0}
+                  "hkex": 1.0, "gri": 0.8, "note": 2.0}
         align = {"value": "right", "baseline": "right", "target": "right"}
         cols = [ir.Column(_words("indicator", self.langs), 3.4)]
         cols += [ir.Column(_words(c if c != "hkex" else "hkex", self.langs), widths[c], align.get(c, "left"))

@@ -94,6 +94,7 @@ class _Styles:
         self.caption = ParagraphStyle("caption", fontName=FONT_BOLD, fontSize=f["small"] + 1,
                                       leading=(f["small"] + 1) * 1.4, textColor=text, spaceAfter=4,
                                       keepWithNext=1, wordWrap=wrap)
+        self.table_caption = ParagraphStyle("table-caption", parent=self.caption, keepWithNext=0)
         self.cell = {
             (align, head): ParagraphStyle(
                 f"cell-{align}-{head}", fontName=FONT_BOLD if head else FONT, fontSize=f["small"] + 0.5,
@@ -349,7 +350,9 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
     else:
         style.append(("LINEBELOW", (0, 1), (-1, -2), 0.4, _color(theme.colors["rule"])))
     table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
-    caption = Paragraph(_lines_markup(t.caption, st.muted, None), st.caption)
+    # the caption is not kept with the whole table (that would push a long table to the
+    # next page and leave a gap); CondPageBreak keeps it with the first rows instead
+    caption = Paragraph(_lines_markup(t.caption, st.muted, None), st.table_caption)
     return [Spacer(1, theme.spacing["block"] * 0.5), CondPageBreak(45 * mm), caption, table,
             Spacer(1, theme.spacing["block"])]
 
