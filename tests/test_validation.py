@@ -51,6 +51,20 @@ CASES = [
      "placeholder {charity_donation.target} names the target of 'charity_donation', which is empty"),
     ("lone brace", set_cell(NAR, "soc_charity", "C", "捐赠额达{charity_donation"), "C", "unbalanced '{'"),
     ("missing narrative text", set_cell(NAR, "soc_jobs", "D", None), "D", "missing English text"),
+    ("HKEX code that does not exist", set_cell(IND, "charity_hours", "P", "B9.1"), "P",
+     "'B9.1' is not an HKEX ESG Reporting Guide KPI"),
+    ("GRI code malformed", set_cell(IND, "charity_hours", "Q", "GRI 413"), "Q", "'GRI 413' is not a GRI disclosure number"),
+    ("pillar differs from topic", set_cell(IND, "charity_hours", "B", "E"), "B",
+     "pillar 'E' differs from the pillar 'S' of topic 'community'"),
+    ("text in baseline value", set_cell(IND, "office_power_per_capita", "L", "about 5"), "L",
+     "text 'about 5' in a number column"),
+    ("unknown target qualifier", set_cell(IND, "rural_women", "N", "至少"), "N", "unknown qualifier '至少'"),
+    ("narrative with unknown topic", set_cell(NAR, "soc_jobs", "B", "jobs"), "B", "unknown topic 'jobs'"),
+    ("unit of unknown kind", set_cell("单位 Units", "hour", "B", "duration"), "B", "unknown unit kind 'duration'"),
+    ("topic with unknown pillar", set_cell("议题 Topics", "ip", "B", "X"), "B", "unknown pillar 'X'"),
+    ("report year not a year", set_cell(REP, "reporting_year", "B", "二〇二二"), "B", "'二〇二二' is not a year"),
+    ("formula without a stored result", set_cell(IND, "charity_hours", "F", "=16000+300"), "F",
+     "formula =16000+300 has no stored result"),
     ("emoji has no glyph", set_cell(IND, "charity_hours", "D", "公益时间😀"), "D", "no glyph in Noto Sans SC for '😀' (U+1F600)"),
 ]
 
@@ -68,6 +82,56 @@ def test_broken_workbook_is_located(tmp_path, capsys, case, edit, column, messag
     assert code == 1
     assert "Traceback" not in err
     assert f"{book}: {sheet}!{column}{row}: error: {message}" in err, err
+
+
+PER = "期间数值 Periods"
+
+
+def add_period(indicator, period, value):
+    def edit(wb):
+        wb[PER].append([indicator, period, value])
+    return edit
+
+
+@pytest.mark.parametrize("case, edits, message", [
+    ("unknown indicator", [add_period("charity_donaton", 2021, 1)], "unknown indicator 'charity_donaton'"),
+    ("duplicate year", [add_period("charity_hours", 2021, 1), add_period("charity_hours", 2021, 2)],
+     "'charity_hours' already has a value for 2021"),
+    ("year of the row itself", [add_period("charity_hours", 2022, 1)], "'charity_hours' already has a value for 2022"),
+    ("text value", [add_period("charity_hours", 2021, "很多")], "text '很多' in a number column"),
+])
+def test_broken_periods(tmp_path, capsys, case, edits, message):
+    book = copy_workbook(tmp_path)
+    for e in edits:
+        edit_workbook(book, e)
+    assert main(["validate", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert f"{book}: {PER}!" in err and message in err, err
+
+
+def test_merged_cells_over_data(tmp_path, capsys):
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, lambda wb: wb[IND].merge_cells("D5:E5"))
+    assert main(["validate", str(book)]) == 1
+    assert f"{book}: {IND}!D5: error: merged cells D5:E5 over data" in capsys.readouterr().err
+
+
+def test_unknown_column_and_hidden_sheet_are_warnings(tmp_path, capsys):
+    book = copy_workbook(tmp_path)
+    def edit(wb):
+        wb[IND]["U1"] = "负责人 owner"
+        wb["议题 Topics"].sheet_state = "hidden"
+    edit_workbook(book, edit)
+    assert main(["validate", str(book)]) == 0
+    err = capsys.readouterr().err
+    assert f"{book}: {IND}!U1: warning: unknown column '负责人 owner' is ignored" in err
+    assert f"{book}: 议题 Topics: warning: sheet is hidden" in err
+
+
+def test_blank_rows_in_the_middle_are_tolerated(tmp_path, capsys):
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, lambda wb: wb[IND].insert_rows(10, amount=2))
+    assert main(["validate", str(book)]) == 0
 
 
 def test_text_number_hint_suggests_the_qualifier(tmp_path, capsys):

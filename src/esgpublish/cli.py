@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--format", choices=("pdf", "docx", "all"), default="all")
     pub.add_argument("-o", "--outdir", type=Path, default=Path("build"))
     pub.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
+    ini = sub.add_parser("init", help="write an empty, analyst-ready workbook")
+    ini.add_argument("path", type=Path, help="where to write the workbook (.xlsx)")
+    ini.add_argument("--force", action="store_true", help="overwrite an existing file")
     val = sub.add_parser("validate", help="check the workbook (and layout) without publishing")
     val.add_argument("workbook", type=Path)
     val.add_argument("--layout", type=Path, default=None)
@@ -46,8 +49,8 @@ def _print_diagnostics(diags: list[Diagnostic], stream=None) -> None:
     for d in diags:
         print(d, file=stream)
     errors = sum(d.severity == "error" for d in diags)
-    warnings = len(diags) - errors
-    if diags:
+    warnings = sum(d.severity == "warning" for d in diags)
+    if errors or warnings:
         print(f"{errors} error(s), {warnings} warning(s)", file=stream)
 
 
@@ -60,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args)
+        if args.command == "init":
+            return _init(args)
         return _publish(args)
     except InputError as exc:
         _print_diagnostics(exc.diagnostics)
@@ -74,6 +79,21 @@ def main(argv: list[str] | None = None) -> int:
               "  hint: this is a bug in esgpublish; set ESGPUBLISH_DEBUG=1 to see the traceback and report it",
               file=sys.stderr)
         return 3
+
+
+def _init(args) -> int:
+    from .template import write_template
+
+    if args.path.exists() and not args.force:
+        print(f"{args.path}: error: the file exists; nothing was written\n  hint: choose another name or add --force",
+              file=sys.stderr)
+        return 1
+    if args.path.suffix.lower() != ".xlsx":
+        print(f"{args.path}: error: the workbook must end in .xlsx", file=sys.stderr)
+        return 1
+    write_template(args.path)
+    print(f"{args.path}: written; fill it in, then run: esgpublish validate {args.path}")
+    return 0
 
 
 def _validate(args) -> int:

@@ -6,7 +6,7 @@ cell it came from; headings, tables and figures keep their layout line.
 """
 from __future__ import annotations
 
-from . import ir, localize, placeholders
+from . import ir, localize, placeholders, select
 from .diagnostics import Location
 from .layout import Block, Layout
 from .model import LANGS, Dataset, Indicator, Lang, Text
@@ -95,10 +95,12 @@ class _Composer:
         if self.layout.contents["show"]:
             body.append(ir.Contents(_words("contents", self.langs), self.layout.contents["depth"]))
         for sec in self.layout.sections:
+            content = [node for blk in sec.blocks for node in self.block(blk)]
+            if not content and sec.blocks:
+                continue  # every block selected nothing: check_against has warned
             title = sec.title or Text(*PILLAR_NAMES[sec.pillar])
             body.append(self.heading(1, title, sec.origin, new_page=True))
-            for blk in sec.blocks:
-                body.extend(self.block(blk, sec.pillar))
+            body.extend(content)
         cover = None
         if self.layout.cover["show"]:
             cover = ir.Cover(
@@ -130,43 +132,62 @@ class _Composer:
         self.n_headings += 1
         return ir.Heading(level, _lines(text, self.langs, origin), f"h{self.n_headings}", origin, new_page)
 
-    def block(self, blk: Block, pillar: str | None) -> list[ir.Block]:
+    def block(self, blk: Block) -> list[ir.Block]:
+        """One layout block → IR blocks (none when its selector matches nothing)."""
         opts = blk.options
         if blk.kind == "heading":
             return [self.heading(opts.get("level", 2), Text(**opts["text"]), blk.origin)]
         if blk.kind == "narrative":
-            nar = self.ds.narratives[opts["id"]]
-            return [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
+            return self.narrative(self.ds.narratives[opts["id"]])
+        if blk.kind == "narratives":
+            out: list[ir.Block] = []
+            for topic_id, items in select.narratives(self.ds, opts):
+                if opts.get("headings") and topic_id in self.ds.topics:
+                    out.append(self.heading(2, self.ds.topics[topic_id].name, blk.origin))
+                for nar in items:
+                    out.extend(self.narrative(nar))
+            return out
         if blk.kind == "page_break":
             return [ir.PageBreak()]
         if blk.kind == "kpi_table":
-            return [self.kpi_table(blk)]
+            inds = select.indicators(self.ds, opts)
+            return [self.kpi_table(blk, inds)] if inds else []
         if blk.kind == "chart":
-            return [self.figure(blk)]
+            inds = select.chart_indicators(self.ds, opts)
+            return [self.figure(blk, inds)] if inds else []
         raise ValueError(blk.kind)
 
-    # ------------------------------------------------------------ tables
-    def select(self, opts: dict) -> list[Indicator]:
-        if "indicators" in opts:
-            return [self.ds.indicators[i] for i in opts["indicators"]]
-        sel = opts["select"]
-        return [ind for ind in self.ds.indicators.values()
-                if all(getattr(ind, key) == value for key, value in sel.items())]
+    def narrative(self, nar) -> list[ir.Block]:
+        return [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
 
-    def kpi_table(self, blk: Block) -> ir.Table:
+    # ------------------------------------------------------------ tables
+    def kpi_table(self, blk: Block, inds: list[Indicator]) -> ir.Table:
+        """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
         opts = blk.options
-        inds = self.select(opts)
         columns = opts.get("columns", ["value", "unit", "period"])
         widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6,
                   "hkex": 1.0, "gri": 0.8, "note": 2.0}
         align = {"value": "right", "baseline": "right", "target": "right"}
+        years = sorted({p.period for ind in inds for p in ind.series()})
         cols = [ir.Column(_words("indicator", self.langs), 3.4)]
-        cols += [ir.Column(_words(c if c != "hkex" else "hkex", self.langs), widths[c], align.get(c, "left"))
-                 for c in columns]
+        for c in columns:
+            if c == "periods":
+                cols += [ir.Column(tuple((ir.Span(localize.year(y, l), l),) for l in self.langs)[:1], 1.2, "right")
+                         for y in years]
+            else:
+                cols.append(ir.Column(_words(c, self.langs), widths[c], align.get(c, "left")))
         rows = []
         for ind in inds:
             row = [ir.Cell(_lines(ind.name, self.langs, ind.cell("name_zh")))]
             for c in columns:
+                if c == "periods":
+                    by_year = {p.period: p for p in ind.series()}
+                    for y in years:
+                        p = by_year.get(y)
+                        row.append(ir.Cell(_dedupe(tuple(
+                            (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False) if p else "–",
+                                     l, p.origin if p else None),) for l in self.langs)), "right"))
+                    continue
                 row.append(ir.Cell(_dedupe(tuple((ir.Span(self.cell_text(ind, c, l), l, ind.cell(_CELL_FIELD.get(c, c))),)
                                                   for l in self.langs)), align.get(c, "left")))
             rows.append(tuple(row))
@@ -203,9 +224,8 @@ class _Composer:
         raise KeyError(column)
 
     # ------------------------------------------------------------ charts
-    def figure(self, blk: Block) -> ir.Figure:
+    def figure(self, blk: Block, inds: list[Indicator]) -> ir.Figure:
         opts = blk.options
-        inds = [self.ds.indicators[i] for i in opts["indicators"]]
         theme = self.layout.theme
         title = Text(**opts["title"]) if "title" in opts else Text(
             "、".join(i.name.zh for i in inds), ", ".join(i.name.en for i in inds))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ class Collector:
 
     def warning(self, location: Location, message: str, hint: str | None = None) -> None:
         self.items.append(Diagnostic(location, message, hint, "warning"))
+
+    def note(self, location: Location, message: str, hint: str | None = None) -> None:
+        self.items.append(Diagnostic(location, message, hint, "note"))
 
     def extend(self, other: "Collector") -> None:
         self.items.extend(other.items)

@@ -19,7 +19,7 @@ from .workbook import suggest
 
 EDITIONS = ("zh", "en", "bilingual")
 CHART_KINDS = ("bar", "progress")
-TABLE_COLUMNS = ("value", "unit", "period", "baseline", "target", "hkex", "gri", "note")
+TABLE_COLUMNS = ("value", "periods", "unit", "period", "baseline", "target", "hkex", "gri", "note")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MAX_EXTENDS = 8
@@ -67,20 +67,27 @@ THEME = M(
 )
 
 BLOCK = Spec("block", "one block: a single key naming its kind")
+SELECT = M("indicators chosen by pillar, topic or unit (all given must match)",
+           pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
+           topic=Spec("str", "a topic id"),
+           unit=Spec("str", "a unit id"))
 BLOCKS: dict[str, Spec] = {
     "heading": M("a sub-heading", text=Spec("text", "heading text", required=True),
                  level=Spec("int", "2 or 3", choices=(2, 3))),
     "narrative": Spec("str", "the id of a narrative block in the workbook"),
+    "narratives": M("every narrative block of a pillar or topic, in workbook order",
+                    pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
+                    topic=Spec("str", "a topic id"),
+                    headings=Spec("bool", "a sub-heading with the topic's name before each topic's text")),
     "kpi_table": M("a table of indicators",
                    title=TEXT,
                    indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
-                   select=M("indicators chosen by pillar or topic",
-                            pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
-                            topic=Spec("str", "a topic id")),
+                   select=SELECT,
                    columns=Spec("list", "columns after the indicator name", item=Spec("str", choices=TABLE_COLUMNS))),
     "chart": M("a chart drawn from indicators",
                kind=Spec("str", "chart kind", required=True, choices=CHART_KINDS),
-               indicators=Spec("list", "indicator ids", required=True, item=Spec("str")),
+               indicators=Spec("list", "indicator ids", item=Spec("str")),
+               select=SELECT,
                series=Spec("str", "plot the values (default) or the targets", choices=("value", "target")),
                title=TEXT),
     "page_break": Spec("bool", "start a new page"),
@@ -329,8 +336,8 @@ def _check_block(value: Any, path: tuple, doc: yamlsrc.Located, diags: Collector
                     suggest(str(kind), list(BLOCKS)) or f"kinds: {', '.join(BLOCKS)}")
         return
     _check(options, BLOCKS[kind], path + (kind,), doc, diags)
-    if kind == "kpi_table" and isinstance(options, dict) and ("indicators" in options) == ("select" in options):
-        diags.error(doc.loc(path + (kind,)), "a kpi_table needs either 'indicators' or 'select'",
+    if kind in ("kpi_table", "chart") and isinstance(options, dict) and ("indicators" in options) == ("select" in options):
+        diags.error(doc.loc(path + (kind,)), f"a {kind} needs either 'indicators' or 'select'",
                     "list indicator ids, or select: {pillar: E}")
 
 
@@ -385,40 +392,55 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
 
 
 def check_against(layout: Layout, dataset: Dataset) -> Collector:
-    """Cross-check a layout against a dataset: every indicator and narrative id it names exists."""
+    """Cross-check a layout against a dataset: ids exist, selectors match, charts can be drawn."""
+    from . import select
+
     diags = Collector()
     for sec in layout.sections:
         if sec.title is None and sec.pillar is None:
             diags.error(sec.origin, "a section needs a 'title' or a 'pillar'", "add title: {zh: …, en: …}")
         for blk in sec.blocks:
-            if blk.kind == "narrative" and blk.options["id"] not in dataset.narratives:
-                diags.error(blk.origin, f"unknown narrative id '{blk.options['id']}'",
-                            suggest(str(blk.options["id"]), list(dataset.narratives)) or "use an id from the Narrative sheet")
-            for ident in blk.options.get("indicators", []) if isinstance(blk.options, dict) else []:
+            opts = blk.options
+            if blk.kind == "narrative" and opts["id"] not in dataset.narratives:
+                diags.error(blk.origin, f"unknown narrative id '{opts['id']}'",
+                            suggest(str(opts["id"]), list(dataset.narratives)) or "use an id from the Narrative sheet")
+            for ident in opts.get("indicators", []):
                 if ident not in dataset.indicators:
                     diags.error(blk.origin, f"unknown indicator id '{ident}'",
                                 suggest(str(ident), list(dataset.indicators)) or "use an id from the Indicators sheet")
-            select = blk.options.get("select", {}) if blk.kind == "kpi_table" else {}
-            if "topic" in select and select["topic"] not in dataset.topics:
-                diags.error(blk.origin, f"unknown topic '{select['topic']}'", suggest(select["topic"], list(dataset.topics)))
-            if blk.kind == "chart":
+            selector = opts.get("select") if blk.kind in ("kpi_table", "chart") else \
+                opts if blk.kind == "narratives" else None
+            if selector is None:
+                if blk.kind == "chart":
+                    _check_chart_data(blk, dataset, diags)
+                continue
+            found = select.narratives(dataset, selector) if blk.kind == "narratives" else \
+                select.chart_indicators(dataset, opts) if blk.kind == "chart" else select.indicators(dataset, opts)
+            if not found:
+                what = " and ".join(f"{k} '{v}'" for k, v in selector.items() if k != "headings") or "everything"
+                diags.warning(blk.origin, f"{blk.kind} selects nothing ({what}) and is left out",
+                              "check the selector, or remove the block")
+            elif blk.kind == "chart":
                 _check_chart_data(blk, dataset, diags)
     return diags
 
 
 def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
-    inds = [dataset.indicators[i] for i in blk.options["indicators"] if i in dataset.indicators]
+    from . import select
+
+    inds = select.chart_indicators(dataset, blk.options)
+    kind, series = blk.options["kind"], blk.options.get("series", "value")
     for ind in inds:
-        if blk.options["kind"] == "progress":
-            if not isinstance(ind.value, (int, float)) or ind.target_value is None:
-                diags.error(blk.origin, f"a progress chart needs a value and a target; '{ind.id}' lacks one",
-                            f"fill in {ind.cell('value')} and {ind.cell('target_value')}, or choose another kind")
-        elif blk.options.get("series") == "target":
-            if ind.target_value is None:
-                diags.error(blk.origin, f"a chart of targets needs a target; '{ind.id}' has none",
-                            f"fill in {ind.cell('target_value')}")
-        elif not isinstance(ind.value, (int, float)):
+        if select.chartable(ind, kind, series):
+            continue
+        if kind == "progress":
+            diags.error(blk.origin, f"a progress chart needs a value and a target; '{ind.id}' lacks one",
+                        f"fill in {ind.cell('value')} and {ind.cell('target_value')}, or choose another kind")
+        elif series == "target":
+            diags.error(blk.origin, f"a chart of targets needs a target; '{ind.id}' has none",
+                        f"fill in {ind.cell('target_value')}")
+        else:
             diags.error(blk.origin, f"a bar chart needs numbers; '{ind.id}' has none", f"see {ind.cell('value')}")
-    if blk.options["kind"] == "bar" and len({i.unit.id for i in inds}) > 1:
+    if kind == "bar" and len({i.unit.id for i in inds}) > 1:
         diags.error(blk.origin, "a bar chart's indicators must share one unit",
                     ", ".join(f"{i.id}: {i.unit.id}" for i in inds))

@@ -73,6 +73,16 @@ Value = int | float | str | PartialDate
 
 
 @dataclass(frozen=True)
+class PeriodValue:
+    """An indicator's value for one reporting year (from the Periods sheet or its own row)."""
+
+    period: int
+    value: float | int
+    qualifier: "Qualifier | None"
+    origin: Location
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One row of the Indicators sheet."""
 
@@ -96,6 +106,15 @@ class Indicator:
     note: Text | None
     origin: Location  # the row's id cell
     cells: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    history: tuple["PeriodValue", ...] = ()
+
+    def series(self) -> tuple["PeriodValue", ...]:
+        """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""
+        own = ()
+        if self.period is not None and isinstance(self.value, (int, float)):
+            own = (PeriodValue(self.period, self.value, self.qualifier, self.cell("value")),)
+        merged = {p.period: p for p in self.history + own}
+        return tuple(merged[k] for k in sorted(merged))
 
     def cell(self, key: str) -> Location:
         """The location of one of this row's cells, by column key."""

@@ -86,7 +86,22 @@ NARRATIVE = Sheet("narrative", "叙述 Narrative", (
     Column("text_en", "英文正文", True, 70),
 ))
 
-SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE)
+PERIODS = Sheet("periods", "期间数值 Periods", (
+    Column("indicator", "指标编号", True, 26),
+    Column("period", "期间", True, 8),
+    Column("value", "数值", True, 12),
+    Column("qualifier", "限定词", False, 8),
+    Column("source_quote", "来源引文", False, 60),
+))
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS)
+#: sheets a workbook may leave out (older workbooks have no Periods sheet)
+OPTIONAL_SHEETS = ("periods",)
+INSTRUCTIONS_SHEET = "说明 Instructions"
+
+#: HKEX ESG Reporting Guide aspects and the number of KPIs each has
+HKEX_KPIS = {"A1": 6, "A2": 5, "A3": 1, "A4": 1, "B1": 2, "B2": 3, "B3": 2, "B4": 2,
+             "B5": 4, "B6": 5, "B7": 3, "B8": 2}
 
 PILLARS = {"E": ("环境", "Environmental"), "S": ("社会", "Social"), "G": ("管治", "Governance")}
 

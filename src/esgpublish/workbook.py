@@ -33,10 +33,12 @@ def suggest(name: str, choices: list[str] | tuple[str, ...]) -> str | None:
 class _SheetReader:
     """One worksheet with its header mapped: yields rows as {key: (value, Location)}."""
 
-    def __init__(self, ws: Any, spec: schema.Sheet, file: str, diags: Collector):
+    def __init__(self, ws: Any, spec: schema.Sheet, file: str, diags: Collector, formulas: Any = None):
         from openpyxl.utils import get_column_letter
 
         self.ws, self.spec, self.file, self.diags = ws, spec, file, diags
+        self.formulas = formulas  # the same sheet read with formulas, when the workbook has any
+        self.cached_formulas = 0
         self.letter = get_column_letter
         self.columns: dict[str, int] = {}
         header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
@@ -76,6 +78,15 @@ class _SheetReader:
                      if c.key not in self.columns}
             for key, idx in self.columns.items():
                 value = row[idx - 1] if idx - 1 < len(row) else None
+                if self.formulas is not None:
+                    formula = self.formulas.cell(row=n, column=idx).value
+                    if isinstance(formula, str) and formula.startswith("="):
+                        if value is None:
+                            self.diags.error(self.loc(n, idx), f"formula {formula} has no stored result",
+                                             "open the workbook in Excel or LibreOffice and save it, so the "
+                                             "result is stored, or type the value instead of the formula")
+                        else:
+                            self.cached_formulas += 1
                 if isinstance(value, str):
                     if len(value) > MAX_CELL_CHARS:
                         self.diags.error(self.loc(n, idx), f"cell holds {len(value):,} characters, more than {MAX_CELL_CHARS:,}",
@@ -206,6 +217,7 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | Non
         from openpyxl import load_workbook
 
         wb = load_workbook(path, data_only=True)
+        wb_formulas = load_workbook(path, data_only=False) if _has_formulas(path) else None
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc}",
                     "open it in Excel or LibreOffice and save it again as .xlsx")
@@ -216,13 +228,16 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | Non
     for spec in schema.SHEETS:
         real = spec.name if spec.name in wb.sheetnames else by_key.get(spec.key)
         if real is None:
-            diags.error(here, f"missing sheet '{spec.name}'", f"add a sheet named '{spec.name}'")
+            if spec.key not in schema.OPTIONAL_SHEETS:
+                diags.error(here, f"missing sheet '{spec.name}'", f"add a sheet named '{spec.name}'")
             continue
         ws = wb[real]
         if ws.sheet_state != "visible":
             diags.warning(Location(file, real), "sheet is hidden", "unhide it so analysts see what is published")
-        sheets[spec.key] = _SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags)
-    if len(sheets) < len(schema.SHEETS) or not all(s.complete for s in sheets.values()):
+        sheets[spec.key] = _SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags,
+                                        wb_formulas[real] if wb_formulas is not None else None)
+    required = [s for s in schema.SHEETS if s.key not in schema.OPTIONAL_SHEETS]
+    if any(s.key not in sheets for s in required) or not all(s.complete for s in sheets.values()):
         return None, diags
 
     units = _read_units(sheets["units"], diags)
@@ -230,10 +245,27 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | Non
     meta = _read_report(sheets["report"], diags, here)
     invalid: set[tuple[str, str]] = set()
     indicators = _read_indicators(sheets["indicators"], diags, units, topics, invalid)
+    if "periods" in sheets:
+        indicators = _read_periods(sheets["periods"], diags, indicators)
     narratives = _read_narratives(sheets["narrative"], diags, indicators, topics, invalid)
+    cached = sum(s.cached_formulas for s in sheets.values())
+    if cached:
+        diags.note(here, f"used the results Excel stored for {cached} formula cell(s)",
+                   "esgpublish does not recalculate formulas; save the workbook after editing")
     if meta is None or not diags.ok:
         return None, diags
     return Dataset(file, meta, topics, units, indicators, narratives), diags
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet of the package holds a formula (an <f> element)."""
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with zf.open(name) as fh:
+                    if re.search(rb"<(?:\w+:)?f[ >]", fh.read()):
+                        return True
+    return False
 
 
 def _check_id(cells: dict, seen: dict[str, Location], diags: Collector, what: str) -> str | None:
@@ -295,7 +327,9 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> Repor
             diags.warning(kloc, f"unknown report key '{key}' is ignored",
                           suggest(str(key), list(schema.REPORT_KEYS)) or f"known keys: {', '.join(schema.REPORT_KEYS)}")
             continue
-        _, kind = schema.REPORT_KEYS[key]
+        required, kind = schema.REPORT_KEYS[key]
+        if not required and all(cells[k][0] is None for k in ("value", "zh", "en")):
+            continue  # an optional key left empty
         if kind == "text":
             zh = _text(cells, "zh", diags, True, f"Chinese {key}")
             en = _text(cells, "en", diags, True, f"English {key}")
@@ -350,6 +384,7 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
         before = len(diags.items)
         value = _indicator_value(cells, unit, diags)
         qualifier = _qualifier(cells, "qualifier", diags)
+        target_qualifier = _qualifier(cells, "target_qualifier", diags)
         target = _number(cells, "target_value", diags)
         baseline = _number(cells, "baseline_value", diags)
         period = _year(cells, "period", diags)
@@ -379,11 +414,68 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
             out[ident] = Indicator(
                 ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
                 period, as_of, baseline_year, baseline, target,
-                _qualifier(cells, "target_qualifier", Collector()), target_year,
-                _text(cells, "hkex", diags, False, "HKEX code"), _text(cells, "gri", diags, False, "GRI code"),
+                target_qualifier, target_year,
+                _code(cells, "hkex", diags), _code(cells, "gri", diags),
                 quote, Text(note_zh, note_en) if note_zh and note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()})
     return out
+
+
+HKEX_RE = re.compile(r"^([AB][1-8])(?:\.(\d))?$")
+GRI_RE = re.compile(r"^(?:[1-9]\d{0,2})(?:-\d{1,2})?[a-z]?$")
+
+
+def _code(cells: dict, key: str, diags: Collector) -> str | None:
+    """An HKEX KPI (A1.1 … B8.2, or an aspect such as B6) or a GRI disclosure (413-1)."""
+    value = _text(cells, key, diags, False, f"{key.upper()} code")
+    if value is None:
+        return None
+    loc = cells[key][1]
+    if key == "hkex":
+        m = HKEX_RE.match(value)
+        if not m or m.group(1) not in schema.HKEX_KPIS or (m.group(2) and not 1 <= int(m.group(2)) <= schema.HKEX_KPIS[m.group(1)]):
+            diags.error(loc, f"'{value}' is not an HKEX ESG Reporting Guide KPI",
+                        "use an aspect or KPI code such as A1, A2.3 or B8.2")
+    elif not GRI_RE.match(value):
+        diags.error(loc, f"'{value}' is not a GRI disclosure number", "use a number such as 302-1 or 413-1")
+    return value
+
+
+def _read_periods(sheet: _SheetReader, diags: Collector, indicators: dict[str, Indicator]) -> dict[str, Indicator]:
+    """The Periods sheet → indicators with their earlier (or later) reporting years attached."""
+    from dataclasses import replace
+
+    from .model import PeriodValue
+
+    found: dict[str, dict[int, PeriodValue]] = {}
+    for _, cells in sheet.rows():
+        ident, iloc = cells["indicator"]
+        ind = indicators.get(_plain(ident)) if ident is not None else None
+        if ind is None:
+            diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
+                        suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
+            continue
+        period = _year(cells, "period", diags)
+        if cells["period"][0] is None:
+            diags.error(cells["period"][1], "missing period", "type the reporting year, e.g. 2021")
+        value = _number(cells, "value", diags)
+        if cells["value"][0] is None:
+            diags.error(cells["value"][1], "missing value", "type the value for this year")
+        qualifier = _qualifier(cells, "qualifier", diags)
+        if period is None or value is None:
+            continue
+        if ind.unit.kind in ("text", "date"):
+            diags.error(iloc, f"indicator '{ind.id}' has a {ind.unit.kind} unit and no yearly values",
+                        "only numeric indicators have periods")
+            continue
+        years = found.setdefault(ind.id, {})
+        if period in years or period == ind.period:
+            diags.error(cells["period"][1], f"'{ind.id}' already has a value for {period}",
+                        "keep one value per indicator and year")
+            continue
+        years[period] = PeriodValue(period, value, qualifier, cells["value"][1])
+    return {k: replace(v, history=tuple(sorted(found.get(k, {}).values(), key=lambda p: p.period)))
+            if k in found else v for k, v in indicators.items()}
 
 
 def _indicator_value(cells: dict, unit: Unit | None, diags: Collector):

@@ -17,8 +17,10 @@ from .atomic import write_atomic
 Row = Sequence[object]
 
 
-def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.date = dt.date(2023, 4, 27)) -> None:
-    """Rows keyed by sheet key ("indicators", …) → ``path`` (written atomically)."""
+def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.date = dt.date(2023, 4, 27),
+                   instructions: Sequence[tuple[str, str]] = ()) -> None:
+    """Rows keyed by sheet key ("indicators", …) → ``path`` (written atomically), with an
+    optional bilingual instructions sheet first."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -27,6 +29,15 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
     wb = Workbook()
     wb.remove(wb.active)
     header_font = Font(bold=True)
+    if instructions:
+        ws = wb.create_sheet(schema.INSTRUCTIONS_SHEET)
+        for zh, en in instructions:
+            ws.append([zh, en])
+        ws["A1"].font = ws["B1"].font = Font(bold=True, size=14)
+        ws.column_dimensions["A"].width = ws.column_dimensions["B"].width = 80
+        for row in ws.iter_rows():
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for sheet in schema.SHEETS:
         ws = wb.create_sheet(sheet.name)
@@ -51,10 +62,14 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
             ws.add_data_validation(dv)
 
         dropdown("pillar", schema.PILLARS)
+        if sheet is schema.PERIODS:
+            dropdown("qualifier", ["超", "近", "约", "多", "余"])
         if sheet is schema.UNITS:
             dropdown("kind", schema.UNIT_KINDS)
         if sheet is schema.INDICATORS:
             dropdown("qualifier", ["超", "近", "约", "多", "余"])
+            dropdown("hkex", [f"{aspect}{'.' + str(i) if i else ''}" for aspect, n in schema.HKEX_KPIS.items()
+                              for i in range(n + 1)])
             dropdown("target_qualifier", ["超", "近", "约", "多", "余"])
             n_units = sum(1 for _ in rows.get("units", ()))
             keys = [c.key for c in sheet.columns]
