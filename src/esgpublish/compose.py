@@ -10,7 +10,7 @@ from . import ir, localize, placeholders, select
 from .diagnostics import Location
 from .layout import Block, Layout
 from .model import LANGS, Dataset, Indicator, Lang, Text
-from .words import PILLAR_NAMES, word
+from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
 
 EDITION_LANGS: dict[str, tuple[Lang, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": LANGS}
 BCP47 = {"zh": "zh-CN", "en": "en", "bilingual": "zh-CN"}
@@ -98,8 +98,8 @@ class _Composer:
             content = [node for blk in sec.blocks for node in self.block(blk)]
             if not content and sec.blocks:
                 continue  # every block selected nothing: check_against has warned
-            title = sec.title or Text(*PILLAR_NAMES[sec.pillar])
-            body.append(self.heading(1, title, sec.origin, new_page=True))
+            title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+            body.append(self.heading(1, title, sec.origin, new_page=sec.new_page))
             body.extend(content)
         cover = None
         if self.layout.cover["show"]:
@@ -112,8 +112,11 @@ class _Composer:
                 disclaimer=tuple(ir.Paragraph(self.fill(meta.disclaimer.get(l), l, meta.origins.get("disclaimer")), l, "disclaimer")
                                  for l in self.langs) if meta.disclaimer and self.layout.cover["disclaimer"] else (),
             )
-        footer = "    ".join(word("page_of", l, page="{page}", pages="{pages}") for l in self.langs)
-        title_line = tuple(ir.Span(meta.title.get(l) + ("  " if i < len(self.langs) - 1 else ""), l)
+        custom_footer = self.layout.footer.get("text")
+        footer = "    ".join(self.layout_text(custom_footer).get(l) if custom_footer else
+                             word("page_of", l, page="{page}", pages="{pages}") for l in self.langs)
+        header_text = self.layout_text(self.layout.header["text"]) if "text" in self.layout.header else meta.title
+        title_line = tuple(ir.Span(header_text.get(l) + ("  " if i < len(self.langs) - 1 else ""), l)
                            for i, l in enumerate(self.langs))
         return ir.Document(
             edition=self.edition, langs=self.langs,
@@ -128,6 +131,23 @@ class _Composer:
             charts=tuple(self.charts),
         )
 
+    def layout_text(self, text: Text | dict) -> Text:
+        """A layout text with its {report.…} placeholders filled ({page} and {pages} are kept)."""
+        if isinstance(text, dict):
+            text = Text(**text)
+
+        def fill(raw: str, lang: Lang) -> str:
+            out = []
+            for part in placeholders.parse(raw):
+                if isinstance(part, str):
+                    out.append(part)
+                elif part.ref == "report":
+                    out.append(self.report_text(part.attr, lang))
+                else:
+                    out.append(part.raw)
+            return "".join(out)
+        return Text(fill(text.zh, "zh"), fill(text.en, "en"))
+
     def heading(self, level: int, text: Text, origin: Location | None, new_page: bool = False) -> ir.Heading:
         self.n_headings += 1
         return ir.Heading(level, _lines(text, self.langs, origin), f"h{self.n_headings}", origin, new_page)
@@ -136,7 +156,7 @@ class _Composer:
         """One layout block → IR blocks (none when its selector matches nothing)."""
         opts = blk.options
         if blk.kind == "heading":
-            return [self.heading(opts.get("level", 2), Text(**opts["text"]), blk.origin)]
+            return [self.heading(opts.get("level", 2), self.layout_text(opts["text"]), blk.origin)]
         if blk.kind == "narrative":
             return self.narrative(self.ds.narratives[opts["id"]])
         if blk.kind == "narratives":
@@ -149,6 +169,11 @@ class _Composer:
             return out
         if blk.kind == "page_break":
             return [ir.PageBreak()]
+        if blk.kind == "cards":
+            inds = select.indicators(self.ds, opts)
+            return [self.cards(blk, inds)] if inds else []
+        if blk.kind == "content_index":
+            return [self.content_index(blk)]
         if blk.kind == "kpi_table":
             inds = select.indicators(self.ds, opts)
             return [self.kpi_table(blk, inds)] if inds else []
@@ -160,14 +185,60 @@ class _Composer:
     def narrative(self, nar) -> list[ir.Block]:
         return [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
 
+    # ------------------------------------------------------------ cards and index
+    def cards(self, blk: Block, inds: list[Indicator]) -> ir.Cards:
+        """Indicators → highlight cards: the value (or the target, where no value) and the name."""
+        cards = []
+        for ind in inds:
+            attr = "value" if ind.value is not None else "target"
+            value = _dedupe(tuple((ir.Span(self.value_text(ind, attr, l), l, ind.cell("value")),) for l in self.langs))
+            label = []
+            for l in self.langs:
+                name = ind.name.get(l)
+                if attr == "target":
+                    name = f"{word('target', l)}{word('pair_sep', l)}{name}"
+                label.append((ir.Span(name, l, ind.cell("name_zh")),))
+            cards.append(ir.Card(value, tuple(label)))
+        return ir.Cards(tuple(cards), blk.options.get("columns", 3), blk.origin)
+
+    def content_index(self, blk: Block) -> ir.Table:
+        """The HKEX content index: each aspect or KPI the indicators report, with the chapter."""
+        chapters: dict[str, Text] = {}
+        for sec in self.layout.sections:
+            title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+            for b in sec.blocks:
+                if b.kind in ("kpi_table", "cards", "chart"):
+                    for ind in select.indicators(self.ds, b.options):
+                        chapters.setdefault(ind.id, title)
+        codes: dict[str, list[Indicator]] = {}
+        for ind in self.ds.indicators.values():
+            if ind.hkex:
+                codes.setdefault(ind.hkex, []).append(ind)
+        rows = []
+        for code in sorted(codes, key=lambda c: (c[0], int(c[1]), float(c[3:] or 0))):
+            inds = codes[code]
+            aspect = HKEX_ASPECTS[code[:2]]
+            names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in self.langs)
+            secs = {chapters[i.id] for i in inds if i.id in chapters}
+            where = tuple((ir.Span(word("list_sep", l).join(sorted(t.get(l) for t in secs)), l),) for l in self.langs)
+            rows.append((ir.Cell(((ir.Span(code, self.langs[0]),),)),
+                         ir.Cell(tuple((ir.Span(aspect[0] if l == "zh" else aspect[1], l),) for l in self.langs)),
+                         ir.Cell(names), ir.Cell(_dedupe(where))))
+        cols = (ir.Column(_words("aspect_kpi", self.langs), 1.2), ir.Column(_words("description", self.langs), 1.8),
+                ir.Column(_words("indicators", self.langs), 4.5), ir.Column(_words("section", self.langs), 1.5))
+        self.n_tables += 1
+        title = self.layout_text(blk.options["title"]) if "title" in blk.options else Text(*WORDS["content_index"])
+        caption = tuple((ir.Span(f"{word('table', l)} {self.n_tables}  {title.get(l)}", l, blk.origin),) for l in self.langs)
+        return ir.Table(cols, tuple(rows), caption, blk.origin, f"t{self.n_tables}")
+
     # ------------------------------------------------------------ tables
     def kpi_table(self, blk: Block, inds: list[Indicator]) -> ir.Table:
         """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
         opts = blk.options
         columns = opts.get("columns", ["value", "unit", "period"])
-        widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6,
+        widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6, "change": 1.4,
                   "hkex": 1.0, "gri": 0.8, "note": 2.0}
-        align = {"value": "right", "baseline": "right", "target": "right"}
+        align = {"value": "right", "baseline": "right", "target": "right", "change": "right"}
         years = sorted({p.period for ind in inds for p in ind.series()})
         cols = [ir.Column(_words("indicator", self.langs), 3.4)]
         for c in columns:
@@ -192,7 +263,7 @@ class _Composer:
                                                   for l in self.langs)), align.get(c, "left")))
             rows.append(tuple(row))
         self.n_tables += 1
-        title = Text(**opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
+        title = self.layout_text(opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
         caption = tuple((ir.Span(f"{word('table', l)} {self.n_tables}  {title.get(l)}", l, blk.origin),) for l in self.langs)
         return ir.Table(tuple(cols), tuple(rows), caption, blk.origin, f"t{self.n_tables}")
 
@@ -219,15 +290,33 @@ class _Composer:
             return f"{text} ({word('by_year', lang, year=ind.target_year)})" if ind.target_year else text
         if column in ("hkex", "gri"):
             return getattr(ind, column) or ""
+        if column == "change":
+            return self.change_text(ind, lang)
         if column == "note":
             return ind.note.get(lang) if ind.note else ""
         raise KeyError(column)
+
+    def change_text(self, ind: Indicator, lang: Lang) -> str:
+        """The change on the previous year (Periods sheet) or on the baseline, as a signed percentage."""
+        series = ind.series()
+        if len(series) >= 2:
+            old, new, year = series[-2].value, series[-1].value, series[-2].period
+        elif ind.baseline_value and isinstance(ind.value, (int, float)) and ind.baseline_year:
+            old, new, year = ind.baseline_value, ind.value, ind.baseline_year
+        else:
+            return ""
+        if not old:
+            return ""
+        pct = (new - old) / abs(old) * 100
+        sign = "+" if pct > 0 else "−" if pct < 0 else "±"
+        sep = "" if lang == "zh" else " "
+        return f"{sign}{localize.number(round(abs(pct), 1), lang)}%{sep}({word('vs_year', lang, year=year)})"
 
     # ------------------------------------------------------------ charts
     def figure(self, blk: Block, inds: list[Indicator]) -> ir.Figure:
         opts = blk.options
         theme = self.layout.theme
-        title = Text(**opts["title"]) if "title" in opts else Text(
+        title = self.layout_text(opts["title"]) if "title" in opts else Text(
             "、".join(i.name.zh for i in inds), ", ".join(i.name.en for i in inds))
         series = opts.get("series", "value")
         if opts["kind"] == "progress":

@@ -114,6 +114,23 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Card:
+    """A highlight: a large value and its label, one line per language each."""
+
+    value: tuple[Line, ...]
+    label: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Cards:
+    """Highlight cards laid out in a grid of ``columns``."""
+
+    cards: tuple[Card, ...]
+    columns: int = 3
+    origin: Location | None = None
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
@@ -145,7 +162,7 @@ class Metadata:
     date: dt.date
 
 
-Block = Paragraph | Heading | Table | Figure | PageBreak | Contents
+Block = Paragraph | Heading | Table | Figure | Cards | PageBreak | Contents
 
 
 @dataclass(frozen=True)
@@ -160,7 +177,7 @@ class Document:
     cover: Cover | None
     body: tuple[Block, ...]
     running_header: Line
-    footer: str  # with {page} and {pages}
+    footer: str  # with {page} and {pages}, replaced by the renderer (no other braces are special)
     show_header: bool = True
     charts: tuple[ChartSpec, ...] = field(default=())
 
@@ -190,6 +207,10 @@ class Document:
                 for row in b.rows:
                     for cell in row:
                         line_chars(cell.lines)
+            elif isinstance(b, Cards):
+                for card in b.cards:
+                    line_chars(card.value)
+                    line_chars(card.label)
             elif isinstance(b, Figure):
                 line_chars(b.caption)
                 line_chars([b.alt])

@@ -19,7 +19,7 @@ from .workbook import suggest
 
 EDITIONS = ("zh", "en", "bilingual")
 CHART_KINDS = ("bar", "progress")
-TABLE_COLUMNS = ("value", "periods", "unit", "period", "baseline", "target", "hkex", "gri", "note")
+TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "target", "hkex", "gri", "note")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MAX_EXTENDS = 8
@@ -38,13 +38,14 @@ class Spec:
     item: "Spec | None" = None
     minimum: float | None = None
     maximum: float | None = None
+    placeholders: tuple[str, ...] = ()  # for texts: the {names} allowed besides {report.…}
 
 
 def M(doc: str, **fields: Spec) -> Spec:
     return Spec("map", doc, fields=tuple(fields.items()))
 
 
-TEXT = Spec("text", "text in both languages: {zh: …, en: …}")
+TEXT = Spec("text", "text in both languages: {zh: …, en: …}; may use {report.reporting_year} and the like")
 SIZE = Spec("number", "font size in points", minimum=5, maximum=72)
 COLOR = Spec("color", "colour as #RRGGBB")
 
@@ -90,6 +91,12 @@ BLOCKS: dict[str, Spec] = {
                select=SELECT,
                series=Spec("str", "plot the values (default) or the targets", choices=("value", "target")),
                title=TEXT),
+    "cards": M("highlight cards: a large number and its label, in a grid",
+               indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
+               select=SELECT,
+               columns=Spec("int", "cards per row", choices=(2, 3, 4))),
+    "content_index": M("the HKEX ESG Reporting Guide content index of the indicators reported",
+                       title=TEXT),
     "page_break": Spec("bool", "start a new page"),
 }
 
@@ -109,11 +116,16 @@ LAYOUT = M(
             disclaimer=Spec("bool", "print the workbook's disclaimer on the cover")),
     contents=M("the table of contents", show=Spec("bool", "print contents"),
                depth=Spec("int", "heading levels listed", choices=(1, 2))),
-    header=M("running header", show=Spec("bool", "print the report title at the top of each page")),
+    header=M("running header", show=Spec("bool", "print a header on each page after the cover"),
+             text=Spec("text", "the header's left text (default: the report title); the right shows the chapter")),
+    footer=M("running footer",
+             text=Spec("text", "footer text with {page} and {pages} (default: 第 {page} 页 / 共 {pages} 页, Page {page} of {pages})",
+                       placeholders=("page", "pages"))),
     sections=Spec("list", "the report's chapters, in order", item=M(
         "a chapter: a title (or a pillar) and its blocks",
         title=TEXT,
         pillar=Spec("str", "take the title from a pillar", choices=("E", "S", "G")),
+        new_page=Spec("bool", "start the chapter on a new page (default true)"),
         blocks=Spec("list", "the chapter's blocks", item=BLOCK),
     )),
 )
@@ -152,6 +164,7 @@ class Section:
     pillar: str | None
     blocks: tuple[Block, ...]
     origin: Location
+    new_page: bool = True
 
 
 @dataclass(frozen=True)
@@ -163,7 +176,8 @@ class Layout:
     theme: Theme
     cover: dict[str, bool]
     contents: dict[str, Any]
-    header: dict[str, bool]
+    header: dict[str, Any]
+    footer: dict[str, Any]
     sections: tuple[Section, ...]
 
 
@@ -235,8 +249,8 @@ def _load_chain(path: Path, display: str, diags: Collector, seen: list[Path], ro
     merged.key_marks = {**parent.key_marks, **doc.key_marks}
     # a key that names the parent's theme file stays relative to the parent
     if "theme" not in doc.data and "theme" in parent.data:
-        merged.data["theme"] = str((parent_path.parent / parent.data["theme"]).resolve().relative_to(path.parent.resolve(), walk_up=True)) \
-            if isinstance(parent.data["theme"], str) else parent.data["theme"]
+        if isinstance(parent.data["theme"], str):
+            merged.data["theme"] = str((parent_path.parent / parent.data["theme"]).resolve())
     merged.data.pop("extends", None)
     return merged
 
@@ -291,6 +305,8 @@ def _check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Col
             if set(value) != {"zh", "en"}:
                 missing = ({"zh", "en"} - set(value)).pop()
                 diags.error(loc, f"'{path[-1]}' has no '{missing}' text", "give the text in both languages: {zh: …, en: …}")
+            for lang, text in value.items():
+                _check_text_placeholders(text, spec, doc.loc(path + (lang,)), diags)
             return
         diags.error(loc, f"'{path[-1]}' must be a text in both languages, not {_describe(value)}",
                     "write {zh: 中文, en: English}")
@@ -325,6 +341,22 @@ def _check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Col
             _check(item, spec.item, path + (i,), doc, diags)
 
 
+def _check_text_placeholders(text: str, spec: Spec, loc: Location, diags: Collector) -> None:
+    from . import placeholders
+
+    if placeholders.unbalanced_brace(text) is not None:
+        diags.error(loc, f"unbalanced brace in '{text}'", "write {{ and }} for literal braces")
+        return
+    allowed = [f"report.{a}" for a in placeholders.REPORT_ATTRS] + list(spec.placeholders)
+    for part in placeholders.parse(text):
+        if isinstance(part, str):
+            continue
+        name = part.raw[1:-1].strip()
+        if name not in allowed:
+            diags.error(loc, f"unknown placeholder {part.raw} in a layout text",
+                        suggest(name, allowed) or f"use one of {', '.join('{' + a + '}' for a in allowed)}")
+
+
 def _check_block(value: Any, path: tuple, doc: yamlsrc.Located, diags: Collector) -> None:
     if not isinstance(value, dict) or len(value) != 1:
         diags.error(doc.loc(path), "a block must be a single key naming its kind",
@@ -336,7 +368,7 @@ def _check_block(value: Any, path: tuple, doc: yamlsrc.Located, diags: Collector
                     suggest(str(kind), list(BLOCKS)) or f"kinds: {', '.join(BLOCKS)}")
         return
     _check(options, BLOCKS[kind], path + (kind,), doc, diags)
-    if kind in ("kpi_table", "chart") and isinstance(options, dict) and ("indicators" in options) == ("select" in options):
+    if kind in ("kpi_table", "chart", "cards") and isinstance(options, dict) and ("indicators" in options) == ("select" in options):
         diags.error(doc.loc(path + (kind,)), f"a {kind} needs either 'indicators' or 'select'",
                     "list indicator ids, or select: {pillar: E}")
 
@@ -380,13 +412,15 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
                 options = {}
             blocks.append(Block(kind, options, doc.loc(("sections", i, "blocks", j, kind), key=True)))
         title = Text(**sec["title"]) if "title" in sec else None
-        sections.append(Section(title, sec.get("pillar"), tuple(blocks), doc.loc(("sections", i))))
+        sections.append(Section(title, sec.get("pillar"), tuple(blocks), doc.loc(("sections", i)),
+                                sec.get("new_page", True)))
     return Layout(
         name=str(data.get("name") or path.stem), path=doc.file,
         editions=tuple(data.get("editions", EDITIONS)), page=Page(w, h, margins), theme=theme,
         cover={"show": True, "disclaimer": True, **data.get("cover", {})},
         contents={"show": True, "depth": 2, **data.get("contents", {})},
         header={"show": True, **data.get("header", {})},
+        footer=dict(data.get("footer", {})),
         sections=tuple(sections),
     )
 
@@ -408,7 +442,7 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
                 if ident not in dataset.indicators:
                     diags.error(blk.origin, f"unknown indicator id '{ident}'",
                                 suggest(str(ident), list(dataset.indicators)) or "use an id from the Indicators sheet")
-            selector = opts.get("select") if blk.kind in ("kpi_table", "chart") else \
+            selector = opts.get("select") if blk.kind in ("kpi_table", "chart", "cards") else \
                 opts if blk.kind == "narratives" else None
             if selector is None:
                 if blk.kind == "chart":

@@ -38,10 +38,30 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart_alt_progress": ("{title}：{value}，目标{target}，完成{share}。", "{title}: {value} against a target of {target}, {share} achieved."),
     "list_sep": ("；", "; "),
     "pair_sep": ("：", ": "),
+    "content_index": ("香港联交所《环境、社会及管治报告指引》内容索引", "HKEX ESG Reporting Guide content index"),
+    "aspect_kpi": ("层面／关键绩效指标", "Aspect / KPI"),
+    "description": ("描述", "Description"),
+    "indicators": ("本报告指标", "Indicators in this report"),
+    "section": ("章节", "Section"),
     "over": ("超过", "over"),
     "nearly": ("近", "nearly"),
     "approximately": ("约", "approximately"),
     "more_than": ("多", "more than"),
+}
+
+HKEX_ASPECTS: dict[str, tuple[str, str]] = {
+    "A1": ("排放物", "Emissions"),
+    "A2": ("资源使用", "Use of resources"),
+    "A3": ("环境及天然资源", "The environment and natural resources"),
+    "A4": ("气候变化", "Climate change"),
+    "B1": ("雇佣", "Employment"),
+    "B2": ("健康与安全", "Health and safety"),
+    "B3": ("发展及培训", "Development and training"),
+    "B4": ("劳工准则", "Labour standards"),
+    "B5": ("供应链管理", "Supply chain management"),
+    "B6": ("产品责任", "Product responsibility"),
+    "B7": ("反贪污", "Anti-corruption"),
+    "B8": ("社区投资", "Community investment"),
 }
 
 PILLAR_NAMES: dict[str, tuple[str, str]] = {

@@ -313,6 +313,33 @@ class _Writer:
         _table_borders(table, theme)
         d.add_paragraph(style="Small")
 
+    def cards(self, c: ir.Cards) -> None:
+        """Highlight cards as a borderless table of tinted cells."""
+        d, theme = self.doc, self.theme
+        n = c.columns
+        rows = [c.cards[i:i + n] for i in range(0, len(c.cards), n)]
+        table = d.add_table(rows=len(rows), cols=n)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        sec = d.sections[0]
+        width = int((sec.page_width - sec.left_margin - sec.right_margin) / n)
+        _table_layout(table, [width] * n)
+        for row_cards, row in zip(rows, table.rows):
+            _row_props(row)
+            for card, cell in zip(row_cards, row.cells):
+                cell.width = width
+                _shade(cell, theme.colors["zebra"])
+                p = cell.paragraphs[0]
+                p.style = d.styles["Table Text"]
+                self.lines(p, card.value)
+                for r in p.runs:
+                    r.font.size = Pt(theme.fonts["h2"] + 3)
+                    r.font.bold = True
+                    if r.font.color.rgb is None:
+                        r.font.color.rgb = _rgb(theme.colors["primary"])
+                label = cell.add_paragraph(style="Table Text")
+                self.lines(label, card.label)
+        d.add_paragraph(style="Small")
+
     def figure(self, f: ir.Figure) -> None:
         d = self.doc
         cap = d.add_paragraph(style="Caption")
@@ -346,6 +373,8 @@ class _Writer:
                 self.table(block)
             elif isinstance(block, ir.Figure):
                 self.figure(block)
+            elif isinstance(block, ir.Cards):
+                self.cards(block)
             elif isinstance(block, ir.Contents):
                 self.contents(block)
             elif isinstance(block, ir.PageBreak):

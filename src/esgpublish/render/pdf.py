@@ -224,7 +224,8 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
             if d.section:
                 canv.drawRightString(W - m["right"], y, d.section)
             canv.line(m["left"], y - 2.5 * mm, W - m["right"], y - 2.5 * mm)
-        footer = document.footer.format(page=canv.getPageNumber(), pages=d.page_count.total or "")
+        footer = document.footer.replace("{page}", str(canv.getPageNumber())).replace(
+            "{pages}", str(d.page_count.total or ""))
         canv.drawCentredString(W / 2, m["bottom"] - 10 * mm, footer)
         canv.restoreState()
 
@@ -323,7 +324,38 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
         return _table(block, st, theme, width)
     if isinstance(block, ir.Figure):
         return _figure(block, st, theme, charts, width)
+    if isinstance(block, ir.Cards):
+        return _cards(block, st, theme, width)
     raise TypeError(block)
+
+
+def _cards(c: ir.Cards, st: _Styles, theme, width: float) -> list:
+    """Highlight cards: rows of tinted cells, each a large value over its label."""
+    f = theme.fonts
+    big = ParagraphStyle("card-value", fontName=FONT_BOLD, fontSize=f["h1"], leading=f["h1"] * 1.25,
+                         textColor=_color(theme.colors["primary"]), wordWrap=st.wrap)
+    label = ParagraphStyle("card-label", fontName=FONT, fontSize=f["small"] + 0.5, leading=(f["small"] + 0.5) * 1.4,
+                           textColor=_color(theme.colors["text"]), wordWrap=st.wrap)
+    gap = 4 * mm
+    n = c.columns
+    col_w = (width - gap * (n - 1)) / n
+    widths = [w for k in range(n) for w in ((col_w,) if k == 0 else (gap, col_w))]
+    out: list = [Spacer(1, theme.spacing["block"] * 0.5)]
+    for start in range(0, len(c.cards), n):
+        row: list = []
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+                 ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]
+        for k, card in enumerate(c.cards[start:start + n]):
+            if k:
+                row.append("")  # the gap column
+            row.append([Paragraph(_lines_markup(card.value, st.muted, f["h1"] * 0.62), big), Spacer(1, 2),
+                        Paragraph(_lines_markup(card.label, st.muted), label)])
+            style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), _color(theme.colors["zebra"])),
+                      ("LINEABOVE", (2 * k, 0), (2 * k, 0), 2, _color(theme.colors["accent"]))]
+        out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"), Spacer(1, gap)]
+    out.append(Spacer(1, theme.spacing["block"] * 0.5))
+    return out
 
 
 def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
