@@ -62,7 +62,7 @@ THEME = M(
     table=M("KPI tables",
             style=Spec("str", "zebra stripes or rules between rows", choices=("zebra", "rules"))),
     chart=M("charts",
-            palette=Spec("list", "series colours", item=COLOR),
+            palette=Spec("list", "series colours after the first two (colors.primary, colors.accent)", item=COLOR),
             width=Spec("number", "width in mm", minimum=40, maximum=300),
             height=Spec("number", "height in mm", minimum=30, maximum=300)),
 )
@@ -387,13 +387,14 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
     data = doc.data
     t = _merge(theme_doc.data if theme_doc else {}, data.get("theme_overrides", {}))
     chart = t.get("chart", {})
+    colors = {"primary": "#0B6E4F", "accent": "#E07A1F", "text": "#222222", "muted": "#666666",
+              "rule": "#B8C4BE", "zebra": "#EEF4F1", "cover": "#0B6E4F", **t.get("colors", {})}
     theme = Theme(
         fonts={"body": 10, "small": 8, "title": 26, "h1": 18, "h2": 13, "h3": 11, "leading": 1.6, **t.get("fonts", {})},
-        colors={"primary": "#0B6E4F", "accent": "#E07A1F", "text": "#222222", "muted": "#666666",
-                "rule": "#B8C4BE", "zebra": "#EEF4F1", "cover": "#0B6E4F", **t.get("colors", {})},
+        colors=colors,
         spacing={"paragraph": 6, "block": 12, **t.get("spacing", {})},
         table_style=t.get("table", {}).get("style", "zebra"),
-        palette=tuple(chart.get("palette", ["#0B6E4F", "#E07A1F", "#3A7CA5", "#8AA29E"])),
+        palette=(colors["primary"], colors["accent"], *chart.get("palette", ["#3A7CA5", "#8AA29E"])),
         chart_size_mm=(float(chart.get("width", 160)), float(chart.get("height", 70))),
     )
     page = data.get("page", {})

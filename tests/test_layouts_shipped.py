@@ -1,0 +1,104 @@
+"""The shipped layouts and what layouts promise: two-page highlights, one theme everywhere, reuse."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from conftest import EDITIONS, ROOT, WORKBOOK, pdf_text
+from esgpublish.cli import main
+
+
+@pytest.fixture(scope="module")
+def highlights(tmp_path_factory):
+    out = tmp_path_factory.mktemp("highlights")
+    assert main(["publish", str(WORKBOOK), "--layout", str(ROOT / "layouts" / "highlights.yaml"), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_highlights_are_two_pages(highlights, edition):
+    from pypdf import PdfReader
+
+    assert len(PdfReader(highlights / f"esg_2022-highlights-{edition}.pdf").pages) == 2
+    assert (highlights / f"esg_2022-highlights-{edition}.docx").stat().st_size > 0
+
+
+def test_highlights_show_cards_and_two_charts(highlights):
+    text = pdf_text(highlights / "esg_2022-highlights-en.pdf")
+    assert "RMB22.70" in text and "Figure 1" in text and "Figure 2" in text and "Figure 3" not in text
+    assert "Kuaishou Technology · ESG highlights 2022" in text  # the layout's header text
+
+
+def test_schema_and_reference_are_fresh():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_layout_schema.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def _project(tmp_path):
+    shutil.copytree(ROOT / "layouts", tmp_path / "layouts")
+    return tmp_path / "layouts"
+
+
+def test_one_theme_colour_changes_pdf_docx_and_charts(tmp_path):
+    layouts = _project(tmp_path)
+    theme = layouts / "themes" / "default.yaml"
+    outputs = {}
+    original = theme.read_text()
+    assert 'primary: "#0B6E4F"' in original
+    for name, colour in (("before", "#0B6E4F"), ("after", "#C0392B")):
+        theme.write_text(original.replace('primary: "#0B6E4F"', f'primary: "{colour}"'))
+        out = tmp_path / name
+        assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "annual.yaml"), "--edition", "zh", "-o", str(out)]) == 0
+        outputs[name] = out
+    from pypdf import PdfReader
+
+    def pdf_ops(out):
+        reader = PdfReader(out / "esg_2022-annual-zh.pdf")
+        return b"".join(page.get_contents().get_data() for page in reader.pages)
+    assert b".752941 .223529 .168627 rg" in pdf_ops(outputs["after"])  # #C0392B as a fill colour
+    assert b".752941 .223529 .168627 rg" not in pdf_ops(outputs["before"])
+    with zipfile.ZipFile(outputs["after"] / "esg_2022-annual-zh.docx") as z:
+        assert "C0392B" in z.read("word/styles.xml").decode() and "C0392B" in z.read("word/document.xml").decode()
+    svgs = {name: " ".join(p.read_text() for p in (out / ".cache" / "charts").glob("*.svg")) for name, out in outputs.items()}
+    assert "#c0392b" in svgs["after"].lower() and "#c0392b" not in svgs["before"].lower()
+
+
+def test_extends_overrides_and_keeps_the_rest(tmp_path):
+    layouts = _project(tmp_path)
+    (layouts / "a5.yaml").write_text("extends: annual.yaml\nname: small\npage: {size: A5}\n")
+    out = tmp_path / "out"
+    assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "a5.yaml"), "--edition", "en",
+                 "--format", "pdf", "-o", str(out)]) == 0
+    from pypdf import PdfReader
+
+    reader = PdfReader(out / "esg_2022-small-en.pdf")
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (420, 595)  # A5 in points
+    assert "Governance" in pdf_text(out / "esg_2022-small-en.pdf")  # inherited sections
+
+
+def test_unknown_placeholder_in_a_layout_text(tmp_path, capsys):
+    layouts = _project(tmp_path)
+    (layouts / "bad.yaml").write_text('extends: annual.yaml\nheader:\n  text: {zh: "{report.yaer}", en: x}\n')
+    assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "bad.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert f"{layouts / 'bad.yaml'}:3:14: error: unknown placeholder {{report.yaer}} in a layout text" in err
+    assert "hint: did you mean" in err
+
+
+def test_content_index_lists_hkex_codes(tmp_path):
+    layouts = _project(tmp_path)
+    (layouts / "index.yaml").write_text(
+        "extends: annual.yaml\nname: index\nsections:\n  - pillar: G\n    blocks:\n"
+        "      - kpi_table: {select: {pillar: G}}\n  - title: {zh: 索引, en: Index}\n    blocks:\n      - content_index: {}\n")
+    out = tmp_path / "out"
+    assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "index.yaml"), "--edition", "en",
+                 "--format", "pdf", "-o", str(out)]) == 0
+    text = pdf_text(out / "esg_2022-index-en.pdf")
+    assert "HKEX ESG Reporting Guide content index" in text
+    assert "B6.3" in text and "Product" in text and "B8.2" in text and "Community" in text
