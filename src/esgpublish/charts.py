@@ -8,12 +8,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fonts
+from . import fonts, linebreak
 from .ir import ChartSpec
 
 PNG_DPI = 200
@@ -86,27 +84,8 @@ def _setup() -> None:
     _configured = True
 
 
-_TOKEN = re.compile(r"[（《“‘「『(\[]*(?:[A-Za-z0-9][A-Za-z0-9.,%/\-+&']*|\S)[）》”’」』)\]，。、；：！？,.;:!?%]*\s*")
-
-
-def _wrap(text: str, width: int) -> str:
-    """Wrap a label to ``width`` columns (a hanzi counts two): never inside a Latin word
-    or a number, never before a closing mark or after an opening one."""
-    lines, line, used = [], "", 0
-    for tok in _TOKEN.findall(text):
-        w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in tok.rstrip())
-        if line and used + w > width:
-            lines.append(line.rstrip())
-            line, used = "", 0
-        line += tok
-        used += w + (len(tok) - len(tok.rstrip()))
-    if line.strip():
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
 def _label(lines: tuple[str, ...]) -> str:
-    return "\n".join(_wrap(line, 34) for line in lines)
+    return "\n".join(wrapped for line in lines for wrapped in linebreak.wrap(line, 34))
 
 
 def _draw(spec: ChartSpec):

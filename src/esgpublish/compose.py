@@ -80,11 +80,11 @@ class _Composer:
                 spans.append(ir.Span(part, lang, origin))
             elif part.ref == "report":
                 spans.append(ir.Span(self.report_text(part.attr, lang), lang,
-                                     self.ds.meta.origins.get(part.attr)))
+                                     self.ds.meta.origins.get(part.attr), keep=True))
             else:
                 ind = self.ds.indicators[part.ref]
                 field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
-                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, ind.cell(field)))
+                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, ind.cell(field), keep=True))
         return tuple(spans)
 
     # ------------------------------------------------------------ document
@@ -236,7 +236,7 @@ class _Composer:
         """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
         opts = blk.options
         columns = opts.get("columns", ["value", "unit", "period"])
-        widths = {"value": 1.5, "unit": 1.4, "period": 1.4, "baseline": 1.1, "target": 1.6, "change": 1.4,
+        widths = {"value": 1.5, "unit": 1.4, "period": 1.7, "baseline": 1.1, "target": 1.6, "change": 1.4,
                   "hkex": 1.0, "gri": 0.8, "note": 2.0}
         align = {"value": "right", "baseline": "right", "target": "right", "change": "right"}
         years = sorted({p.period for ind in inds for p in ind.series()})

@@ -22,6 +22,7 @@ class Span:
     lang: Lang
     origin: Location | None = None
     strong: bool = False
+    keep: bool = False  # a value with its qualifier and unit: not to be broken across lines
 
 
 Line = tuple[Span, ...]

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -25,15 +25,12 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.platypus.doctemplate import IndexingFlowable
 
-from .. import fonts, ir
+from .. import fonts, ir, linebreak
 from ..charts import ChartFiles
 
 rl_config.invariant = 1
 FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"
 
-# W3C clreq: marks that may not start a line (reportlab lets them hang in the margin)
-_CLOSERS = "，。、；：？！）》」』”’…%）】〕〉·‰℃"
-_OPENERS = "（《「『“‘【〔〈"
 
 
 def _register_fonts() -> None:
@@ -46,18 +43,158 @@ def _register_fonts() -> None:
 
     for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
         addMapping(FONT, bold, italic, name)
-    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
-    extra = "".join(ch for ch in _CLOSERS if ch not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START += extra
-    paragraph.ALL_CANNOT_START += extra
+    paragraph.cjkFragSplit = _cjk_frag_split  # kinsoku: see linebreak.py
+    paragraph.wordSplit = _word_split
+    _justify_cjk(paragraph)
     from svglib import fonts as svgfonts
 
     for weight in ("normal", "400"):
         svgfonts.register_font(fonts.FAMILY, str(face["regular"].path), weight=weight, rlgFontName=FONT)
     for weight in ("bold", "600", "700"):
         svgfonts.register_font(fonts.FAMILY, str(face["bold"].path), weight=weight, rlgFontName=FONT_BOLD)
+
+
+def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: list[float],
+          hard: set[int] = frozenset()) -> list[tuple[int, int, float, bool]]:
+    """Greedy line filling at the breaks ``linebreak.allowed_breaks`` allows.
+
+    → (start, end, width used, ends in a forced break) per line. A line breaks after index
+    ``k-1`` in ``hard`` (a <br/>); where nothing allowed fits (an over-long word), it breaks
+    where the line is full."""
+    allowed = linebreak.allowed_breaks(chars, glued)
+    n, start, lines = len(chars), 0, []
+    while start < n:
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used, i, last = 0.0, start, None
+        end = forced = None
+        while i < n:
+            if used + widths[i] > max_width + 1e-6 and i > start:
+                break
+            used += widths[i]
+            i += 1
+            if i in hard:
+                end, forced = i, True
+                break
+            if allowed[i]:
+                last = (i, used)
+        else:
+            end = n
+        if end is None:
+            end, used = last if last is not None and last[0] > start else (i, used)
+        trimmed = end
+        while trimmed > start + 1 and linebreak.is_space(chars[trimmed - 1]) and not forced:
+            trimmed -= 1
+            used -= widths[trimmed]
+        lines.append((start, trimmed, used, bool(forced)))
+        start = end
+        while start < n and linebreak.is_space(chars[start]) and start not in hard:
+            start += 1
+    return lines
+
+
+def _justify_cjk(paragraph) -> None:
+    """Justify Chinese lines by spacing characters evenly (reportlab only widens spaces,
+    which Chinese lines lack); Latin-only lines keep reportlab's word spacing."""
+    plain_line, frag_line = paragraph._justifyDrawParaLine, paragraph._justifyDrawParaLineX
+    if getattr(plain_line, "esgpublish", False):
+        return
+
+    def gaps(text: str) -> int:
+        return len(text) - 1 if any(linebreak.is_wide(ch) for ch in text) else 0
+
+    def justify_plain(tx, offset, extraspace, words, last=0):
+        text = " ".join(words)
+        n = gaps(text)
+        if last or n <= 0 or extraspace <= 1e-8:
+            return plain_line(tx, offset, extraspace, words, last)
+        tx.setCharSpace(extraspace / n)
+        result = plain_line(tx, offset, 0, words, last)
+        tx.setCharSpace(0)
+        return result
+
+    def justify_frags(tx, offset, line, last=0):
+        text = "".join(w.text for w in line.words if not hasattr(w, "cbDefn"))
+        n = gaps(text)
+        extra = line.extraSpace
+        if last or line.lineBreak or n <= 0 or extra <= 1e-8:
+            return frag_line(tx, offset, line, last)
+        tx.setCharSpace(extra / n)
+        line.extraSpace = 0
+        try:
+            return frag_line(tx, offset, line, last)
+        finally:
+            line.extraSpace = extra
+            tx.setCharSpace(0)
+
+    justify_plain.esgpublish = True
+    paragraph._justifyDrawParaLine, paragraph._justifyDrawParaLineX = justify_plain, justify_frags
+
+
+def _strip_glue(text: str) -> tuple[list[str], list[bool]]:
+    """Text with WORD JOINERs → its characters and, for each, whether it is glued to the previous."""
+    chars, glued, pending = [], [], False
+    for ch in text:
+        if ch == linebreak.GLUE:
+            pending = True
+            continue
+        chars.append(ch)
+        glued.append(pending)
+        pending = False
+    return chars, glued
+
+
+def _word_split(text, maxWidths, fontName, fontSize, encoding="utf8"):
+    """reportlab's single-style CJK splitter (``textsplit.wordSplit``) with kinsoku."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if isinstance(text, bytes):
+        text = text.decode(encoding)
+    chars, glued = _strip_glue(text)
+    widths = [stringWidth(ch, fontName, fontSize) for ch in chars]
+    out = []
+    for k, (a, b, used, _) in enumerate(_fill(chars, widths, glued, maxWidths)):
+        max_width = maxWidths[min(k, len(maxWidths) - 1)]
+        out.append([max_width - used, "".join(chars[a:b])])
+    return out
+
+
+def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
+    """reportlab's multi-style CJK splitter (``cjkFragSplit``, same arguments and result)
+    with kinsoku; WORD JOINERs are dropped and glue their neighbours."""
+    from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+
+    units, glued, hard = [], [], set()
+    pending = False
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        if not text:  # an image or a <br/>
+            units.append(cjkU(text, f, encoding))
+            glued.append(False)
+            if hasattr(f, "lineBreak"):
+                hard.add(len(units))
+            continue
+        for ch in text:
+            if ch == linebreak.GLUE:
+                pending = True
+                continue
+            units.append(cjkU(ch, f, encoding))
+            glued.append(pending)
+            pending = False
+    chars = [str(u) if len(u) == 1 else "\ufffc" for u in units]
+    widths = []
+    for u in units:
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = maxWidths[0]
+            w = w.normalizedValue(maxWidths[0])
+        widths.append(w)
+    lines = []
+    for k, (a, b, used, forced) in enumerate(_fill(chars, widths, glued, maxWidths, hard)):
+        max_width = maxWidths[min(k, len(maxWidths) - 1)]
+        lines.append(makeCJKParaLine(units[a:b], max_width, used, max_width - used, forced, calcBounds))
+    return ParaLines(kind=1, lines=lines)
 
 
 def _color(hex_color: str) -> colors.Color:
@@ -75,7 +212,8 @@ class _Styles:
         self.body = {
             lang: ParagraphStyle(f"body-{lang}", fontName=FONT, fontSize=f["body"], leading=f["body"] * lead,
                                  textColor=text, spaceAfter=theme.spacing["paragraph"],
-                                 wordWrap="CJK" if lang == "zh" else None, alignment=TA_LEFT,
+                                 wordWrap="CJK" if lang == "zh" else None,
+                                 alignment=TA_JUSTIFY if lang == "zh" else TA_LEFT,
                                  firstLineIndent=2 * f["body"] if lang == "zh" else 0)
             for lang in ("zh", "en")}
         self.small = ParagraphStyle("small", fontName=FONT, fontSize=f["small"], leading=f["small"] * 1.4,
@@ -110,8 +248,12 @@ class _Styles:
         self.wrap = wrap
 
 
-def _markup(line: ir.Line, muted: str | None = None) -> str:
-    out = "".join(f"<b>{escape(s.text)}</b>" if s.strong else escape(s.text) for s in line)
+def _markup(line: ir.Line, muted: str | None = None, cjk: bool = False) -> str:
+    """IR spans → reportlab markup: every text escaped; in CJK-wrapped paragraphs, values glued."""
+    def text(span: ir.Span) -> str:
+        raw = linebreak.glue(span.text) if cjk and span.keep and len(span.text) <= 24 else span.text
+        return f"<b>{escape(raw)}</b>" if span.strong else escape(raw)
+    out = "".join(text(s) for s in line)
     return f'<font color="{muted}">{out}</font>' if muted else out
 
 
@@ -298,7 +440,7 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
         style = st.body[block.lang]
         if len(document.langs) > 1 and block.lang == "en":
             return [Paragraph(_markup(block.spans, st.muted), style)]
-        return [Paragraph(_markup(block.spans), style)]
+        return [Paragraph(_markup(block.spans, cjk=style.wordWrap == "CJK"), style)]
     if isinstance(block, ir.Heading):
         title = " / ".join(ir.plain(l) for l in block.lines)
         small = theme.fonts[f"h{block.level}"] * 0.72

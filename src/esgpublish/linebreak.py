@@ -1,0 +1,89 @@
+"""Chinese line breaking (kinsoku, after W3C clreq): where a line may end.
+
+``allowed_breaks(chars, glued)`` → the break opportunities of a text; ``wrap(text, width)``
+fills lines greedily with them (chart labels); the PDF renderer fills paragraph lines with
+the same rules (``render/pdf.py``, ``_cjk_frag_split``). The rules:
+
+- no line starts with closing punctuation (，。、；：？！）》」』”’…% …) and no line ends
+  with an opening bracket (（《「『“‘ …), however many stand together;
+- Latin words and numbers are never broken (Latin text breaks only after spaces), a
+  number stays with the unit or classifier after it (2022|年, 16|个) and with a
+  qualifier before it (超过|100, 近|400);
+- a run the renderer glued (a value with its qualifier and unit: 超过16,300小时) stays
+  whole: the renderer marks it with WORD JOINER (U+2060), which it removes before the
+  text reaches the page.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+GLUE = "\u2060"
+
+# W3C clreq §3.1.7: characters not allowed at the start or the end of a line
+CANNOT_START = set("，。、；：？！）》」』】〕〉｝］”’…‥%‰℃°·・〃々〆ー–—)]}!,.:;?"
+                   "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\uff09\uff3d\uff5d\u300d\u300f\u3011"
+                   "\uff05")
+CANNOT_END = set("（《「『【〔〈｛［“‘([{$￥£€#\uff08\uff3b\uff5b")
+NO_BREAK_SPACES = {"\u00a0", "\u202f", "\u2007"}
+# ideographs that qualify the number after them: 超过100, 近400, 约4000, 达2270万
+QUALIFIER_CHARS = set("超过近约逾达")
+
+
+def is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003ffff"
+
+
+def is_space(ch: str) -> bool:
+    return ch.isspace() and ch not in NO_BREAK_SPACES
+
+
+def is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def allowed_breaks(chars: list[str], glued: list[bool]) -> list[bool]:
+    """``out[k]`` is True when a line may end between ``chars[k-1]`` and ``chars[k]``."""
+    n = len(chars)
+    out = [False] * (n + 1)
+    for k in range(1, n):
+        a, b = chars[k - 1], chars[k]
+        if glued[k] or b in CANNOT_START or a in CANNOT_END or is_space(b) or b in NO_BREAK_SPACES \
+                or a in NO_BREAK_SPACES:
+            continue
+        if a == b and a in "—…":
+            continue
+        if is_space(a):
+            out[k] = True
+        elif (a.isdigit() and is_ideograph(b)) or (a in QUALIFIER_CHARS and b.isdigit()):
+            continue  # a number stays with its unit (2022|年) and its qualifier (超过|100)
+        elif is_wide(a) or is_wide(b):
+            out[k] = True
+        # else: two Latin characters: inside a word or number, never
+    out[n] = True
+    return out
+
+
+def glue(text: str) -> str:
+    """Join every character of ``text`` with WORD JOINER, so no line breaks inside it."""
+    return GLUE.join(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Greedy lines of at most ``width`` columns (a wide character counts two)."""
+    chars = list(text)
+    allowed = allowed_breaks(chars, [False] * len(chars))
+    lines, start, used, last = [], 0, 0, None
+    for i, ch in enumerate(chars):
+        used += 2 if is_wide(ch) else 1
+        if used > width and i > start and last is not None and not is_space(ch):
+            lines.append("".join(chars[start:last]).rstrip())
+            start = last
+            while start < len(chars) and is_space(chars[start]):
+                start += 1
+            used = sum(2 if is_wide(c) else 1 for c in chars[start:i + 1])
+            last = None
+        if allowed[i + 1] and i + 1 > start:
+            last = i + 1
+    if start < len(chars):
+        lines.append("".join(chars[start:]).rstrip())
+    return [line for line in lines if line]
