@@ -70,6 +70,13 @@ def test_libreoffice_uses_the_embedded_fonts(build, tmp_path, edition):
     names = {r["name"].split("+")[-1] for r in rows}
     assert "NotoSansSC-Regular" in names, names
     assert not any(n for n in names if "CJK" in n or "WenQuanYi" in n or "Droid" in n), names
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:  # no tofu: every hanzi is set in the embedded Noto Sans SC
+        hanzi_fonts = {c["fontname"].split("+")[-1] for page in doc.pages for c in page.chars
+                       if "\u4e00" <= c["text"] <= "\u9fff"}
+    if edition != "en":
+        assert hanzi_fonts and all(f.startswith("NotoSansSC") for f in hanzi_fonts), hanzi_fonts
     from conftest import pdf_text
 
     text = pdf_text(pdf)
@@ -78,3 +85,16 @@ def test_libreoffice_uses_the_embedded_fonts(build, tmp_path, edition):
     theirs = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = [int(re.search(r"Pages:\s+(\d+)", t).group(1)) for t in (own, theirs)]
     assert abs(pages[0] - pages[1]) <= max(1, round(0.25 * pages[0])), pages
+
+
+def test_whole_fonts_on_request(tmp_path):
+    from conftest import WORKBOOK
+    from esgpublish.cli import main
+
+    assert main(["publish", str(WORKBOOK), "--edition", "zh", "--format", "docx", "--embed-full-fonts",
+                 "-o", str(tmp_path)]) == 0
+    path = tmp_path / "esg_2022-annual-zh.docx"
+    with zipfile.ZipFile(path) as z:
+        sizes = [z.getinfo(n).file_size for n in z.namelist() if n.endswith(".odttf")]
+        assert "w:subsetted" not in z.read("word/fontTable.xml").decode()
+    assert min(sizes) > 2_000_000

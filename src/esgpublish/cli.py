@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     pub.add_argument("--format", choices=("pdf", "docx", "all"), default="all")
     pub.add_argument("-o", "--outdir", type=Path, default=Path("build"))
     pub.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
+    pub.add_argument("--embed-full-fonts", action="store_true",
+                     help="embed the whole fonts in the DOCX (larger; for documents that will be edited)")
     ini = sub.add_parser("init", help="write an empty, analyst-ready workbook")
     ini.add_argument("path", type=Path, help="where to write the workbook (.xlsx)")
     ini.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -119,7 +121,8 @@ def _publish(args) -> int:
     editions = EDITIONS if args.edition == "all" else (args.edition,)
     formats = FORMATS if args.format == "all" else (args.format,)
     start = time.perf_counter()
-    result = publish(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats)
+    result = publish(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
+                     embed_full_fonts=args.embed_full_fonts)
     _print_diagnostics(result.diagnostics)
     for path in result.outputs:
         print(path)

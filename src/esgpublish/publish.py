@@ -127,7 +127,7 @@ def _next_col(cell: str | None) -> str | None:
 
 def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,
             formats: tuple[str, ...] = FORMATS, cache_dir: Path | None = None,
-            log: Callable[[str], None] | None = None) -> Result:
+            log: Callable[[str], None] | None = None, embed_full_fonts: bool = False) -> Result:
     """Inputs → output files; raises ``InputError`` with every diagnostic on bad input."""
     result = Result()
     clock = _Clock(result.timings)
@@ -163,7 +163,7 @@ def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str
             from .render.docx import render_docx
 
             with clock("render docx"):
-                rendered.append((base.with_suffix(".docx"), render_docx(document, charts)))
+                rendered.append((base.with_suffix(".docx"), render_docx(document, charts, embed_full_fonts)))
     with clock("write"):
         for path, data in rendered:
             write_atomic(path, data)

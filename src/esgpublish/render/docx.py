@@ -66,8 +66,9 @@ def _strip_theme_fonts(root) -> None:
 
 
 class _Writer:
-    def __init__(self, document: ir.Document, charts: dict[str, ChartFiles]):
+    def __init__(self, document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False):
         self.ir, self.charts = document, charts
+        self.embed_full_fonts = embed_full_fonts
         self.doc = Document()
         self.theme = document.theme
         self.bookmark_id = 0
@@ -125,6 +126,10 @@ class _Writer:
         title.font.color.rgb = _rgb(c["primary"])
         title.font.bold = True
         _remove_border(title.element)
+        subtitle = d.styles["Subtitle"]
+        subtitle.font.italic = False
+        subtitle.font.size = Pt(f["h2"])
+        subtitle.font.color.rgb = _rgb(c["muted"])
         d.styles["TOC Heading"].font.color.rgb = _rgb(c["primary"])
         d.styles["TOC Heading"].font.size = Pt(f["h1"])
         cap = d.styles["Caption"]
@@ -154,6 +159,22 @@ class _Writer:
         cell.font.size = Pt(f["small"] + 0.5)
         cell.paragraph_format.space_after = Pt(0)
         cell.paragraph_format.line_spacing = 1.0
+        head = d.styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
+        head.base_style = cell
+        head.font.bold = True
+        head.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        second = d.styles.add_style("Second Language", WD_STYLE_TYPE.CHARACTER)
+        second.font.color.rgb = _rgb(c["muted"])
+        _set_fonts(second.element.get_or_add_rPr(), "en")
+        latin = d.styles.add_style("Latin Text", WD_STYLE_TYPE.CHARACTER)
+        _set_fonts(latin.element.get_or_add_rPr(), "en")
+        card = d.styles.add_style("Card Value", WD_STYLE_TYPE.CHARACTER)
+        card.font.bold = True
+        card.font.size = Pt(f["h2"] + 3)
+        card.font.color.rgb = _rgb(c["primary"])
+        table_style = d.styles.add_style("KPI Table", WD_STYLE_TYPE.TABLE)
+        table_style.base_style = d.styles["Normal Table"]
+        _kpi_table_style(table_style.element, theme)
         for lvl in (1, 2):
             toc = d.styles.add_style(f"TOC {lvl}", WD_STYLE_TYPE.PARAGRAPH)
             toc.base_style = normal
@@ -166,22 +187,23 @@ class _Writer:
                 _set_fonts(rpr)
 
     # ------------------------------------------------------------ text helpers
-    def runs(self, paragraph, line: ir.Line) -> None:
+    def runs(self, paragraph, line: ir.Line, style: str | None = None) -> None:
+        """Spans → runs; English inside a Chinese document gets the Latin Text style (en-US)."""
         for span in line:
             run = paragraph.add_run(span.text)
             run.bold = span.strong or None
-            if span.lang == "en" and self.ir.langs[0] != "en":
-                _set_fonts(run._r.get_or_add_rPr(), "en")
+            if style:
+                run.style = self.doc.styles[style]
+            elif span.lang == "en" and self.ir.langs[0] != "en":
+                run.style = self.doc.styles["Latin Text"]
 
-    def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True) -> None:
+    def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True,
+              style: str | None = None) -> None:
+        """One line per language, the later ones in the Second Language style."""
         for i, line in enumerate(lines):
             if i:
                 paragraph.add_run().add_break()
-            start = len(paragraph.runs)
-            self.runs(paragraph, line)
-            if i and muted_after_first:
-                for run in paragraph.runs[start:]:
-                    run.font.color.rgb = _rgb(self.theme.colors["muted"])
+            self.runs(paragraph, line, "Second Language" if i and muted_after_first else style)
 
     # ------------------------------------------------------------ parts
     def cover(self) -> None:
@@ -280,6 +302,7 @@ class _Writer:
         cap = d.add_paragraph(style="Caption")
         self.lines(cap, t.caption)
         table = d.add_table(rows=1 + len(t.rows), cols=len(t.columns))
+        table.style = d.styles["KPI Table"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         sec = d.sections[0]
@@ -293,12 +316,9 @@ class _Writer:
         for cell, col, width in zip(header.cells, t.columns, widths):
             cell.width = width
             p = cell.paragraphs[0]
-            p.style = d.styles["Table Text"]
+            p.style = d.styles["Table Heading"]
             p.alignment = align[col.align]
             self.lines(p, col.header, muted_after_first=False)
-            for r in p.runs:
-                r.font.bold = True
-                r.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
             _shade(cell, theme.colors["primary"])
         for i, (row_ir, row) in enumerate(zip(t.rows, table.rows[1:])):
             _row_props(row)
@@ -310,7 +330,6 @@ class _Writer:
                 self.lines(p, cell_ir.lines)
                 if theme.table_style == "zebra" and i % 2 == 1:
                     _shade(cell, theme.colors["zebra"])
-        _table_borders(table, theme)
         d.add_paragraph(style="Small")
 
     def cards(self, c: ir.Cards) -> None:
@@ -330,12 +349,7 @@ class _Writer:
                 _shade(cell, theme.colors["zebra"])
                 p = cell.paragraphs[0]
                 p.style = d.styles["Table Text"]
-                self.lines(p, card.value)
-                for r in p.runs:
-                    r.font.size = Pt(theme.fonts["h2"] + 3)
-                    r.font.bold = True
-                    if r.font.color.rgb is None:
-                        r.font.color.rgb = _rgb(theme.colors["primary"])
+                self.lines(p, card.value, muted_after_first=False, style="Card Value")
                 label = cell.add_paragraph(style="Table Text")
                 self.lines(label, card.label)
         d.add_paragraph(style="Small")
@@ -409,7 +423,8 @@ class _Writer:
                 self.doc.part.rels.pop(rel_id)
 
     def embed_fonts(self) -> None:
-        """Embed subsets of the faces as obfuscated .odttf parts (ECMA-376 §17.8.1)."""
+        """Embed the faces as obfuscated .odttf parts (ECMA-376 §17.8.1): subsets of the
+        characters the document uses, or the whole shipped fonts for documents to be edited."""
         chars = self.ir.text_chars()
         font_table_part = next(rel.target_part for rel in self.doc.part.rels.values()
                                if rel.reltype == RT.FONT_TABLE)
@@ -424,7 +439,8 @@ class _Writer:
             sub.set(qn("w:val"), val)
             font_el.append(sub)
         for n, (style, tag) in enumerate((("regular", "w:embedRegular"), ("bold", "w:embedBold")), start=1):
-            data = fonts.subset_bytes(fonts.faces()[style], chars)
+            face = fonts.faces()[style]
+            data = face.path.read_bytes() if self.embed_full_fonts else fonts.subset_bytes(face, chars)
             key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
             part = Part(PackURI(f"/word/fonts/font{n}.odttf"), OBFUSCATED_FONT, _obfuscate(data, key),
                         self.doc.part.package)
@@ -432,13 +448,14 @@ class _Writer:
             embed = OxmlElement(tag)
             embed.set(qn("r:id"), rid)
             embed.set(qn("w:fontKey"), key)
-            embed.set(qn("w:subsetted"), "1")
+            if not self.embed_full_fonts:
+                embed.set(qn("w:subsetted"), "1")
             font_el.append(embed)
         root.append(font_el)
         if not hasattr(font_table_part, "element"):
             font_table_part._blob = _serialize(root)
         settings = self.doc.settings.element
-        for tag in ("w:embedTrueTypeFonts", "w:saveSubsetFonts"):
+        for tag in ("w:embedTrueTypeFonts",) + (() if self.embed_full_fonts else ("w:saveSubsetFonts",)):
             if settings.find(qn(tag)) is None:
                 settings.insert(1, OxmlElement(tag))
 
@@ -536,7 +553,13 @@ def _table_layout(table, widths: list[int]) -> None:
     tblpr.append(cell_mar)
 
 
-def _table_borders(table, theme) -> None:
+def _kpi_table_style(style_el, theme) -> None:
+    """The KPI table style: a rule above and below in the primary colour, thin rules
+    between rows unless the theme asks for zebra stripes (shaded on the rows)."""
+    tblpr = style_el.find(qn("w:tblPr"))
+    if tblpr is None:
+        tblpr = OxmlElement("w:tblPr")
+        style_el.append(tblpr)
     borders = OxmlElement("w:tblBorders")
     rule = theme.colors["rule"].lstrip("#").upper()
     primary = theme.colors["primary"].lstrip("#").upper()
@@ -549,9 +572,10 @@ def _table_borders(table, theme) -> None:
         el.set(qn("w:space"), "0")
         el.set(qn("w:color"), color)
         borders.append(el)
-    table._tbl.tblPr.append(borders)
+    tblpr.append(borders)
 
 
-def render_docx(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
-    """Document IR and its drawn charts → the DOCX's bytes."""
-    return _Writer(document, charts).build()
+def render_docx(document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False) -> bytes:
+    """Document IR and its drawn charts → the DOCX's bytes (fonts embedded as subsets,
+    or whole with ``embed_full_fonts``)."""
+    return _Writer(document, charts, embed_full_fonts).build()
