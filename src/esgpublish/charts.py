@@ -11,7 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fonts, linebreak
+from . import fonts, linebreak, localize
+from .words import word
 from .ir import ChartSpec
 
 PNG_DPI = 200
@@ -89,52 +90,153 @@ def _label(lines: tuple[str, ...]) -> str:
 
 
 def _draw(spec: ChartSpec):
+    """Chart spec → a matplotlib figure, by kind."""
     _setup()
     import matplotlib.pyplot as plt
 
     width, max_height = spec.size_mm
-    n = len(spec.values)
-    lines_per_label = max(_label(l).count("\n") + 1 for l in spec.labels)
-    if spec.kind == "progress":
-        height = 14 + n * 16
-    else:
-        height = 12 + n * (5 + 3.6 * lines_per_label)
-    height = min(max(height, 28), 3 * max(max_height, 28))
+    height = min(max(_height(spec), 28), 3 * max(max_height, 28))
     fig, ax = plt.subplots(figsize=(width * MM, height * MM))
-    fs = spec.font_size
-    text_kw = {"color": spec.text_color, "fontsize": fs}
-    y = list(range(n))[::-1]
-    labels = [_label(l) for l in spec.labels]
-    if spec.kind == "progress":
-        targets = [t or 0 for t in spec.targets]
-        shares = [v / t if t else 0 for v, t in zip(spec.values, targets)]
-        ax.barh(y, [1.0] * n, color="#E4E9E7", height=0.5)
-        ax.barh(y, [min(s, 1.0) for s in shares], color=spec.palette[0], height=0.5)
-        for yi, s, vl, tl in zip(y, shares, spec.value_labels, spec.target_labels):
-            ax.text(min(s, 1.0) - 0.01, yi, f"{s:.0%}", ha="right", va="center", color="white",
-                    fontsize=fs, fontweight="bold")
-            ax.text(0, yi - 0.42, vl, ha="left", va="top", **text_kw)
-            ax.text(1.0, yi - 0.42, tl, ha="right", va="top", **text_kw)
-        ax.set_xlim(0, 1.0)
-        ax.set_ylim(-0.5 - 0.55 * n, n - 0.6)
-        ax.spines["left"].set_visible(False)
-    else:
-        bars = ax.barh(y, spec.values, color=[spec.palette[i % len(spec.palette)] for i in range(n)], height=0.55)
-        top = max(spec.values) if spec.values else 1
-        for bar, vl in zip(bars, spec.value_labels):
-            ax.text(bar.get_width() + top * 0.015, bar.get_y() + bar.get_height() / 2, vl,
-                    va="center", ha="left", **text_kw)
-        ax.set_xlim(0, top * 1.28)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.xaxis.set_visible(False)
-    ax.set_yticks(y, labels, fontsize=fs, color=spec.text_color, linespacing=1.15)
-    ax.tick_params(axis="y", length=0, pad=6)
-    ax.set_xticks([])
-    for side in ("top", "right", "bottom"):
-        ax.spines[side].set_visible(False)
-    if spec.kind != "progress":
-        ax.spines["left"].set_color(spec.muted_color)
+    {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
+     "donut": _donut}[spec.kind](ax, spec)
     if spec.subtitle:
-        fig.text(0.01, 0.98, "    ".join(spec.subtitle), ha="left", va="top", color=spec.muted_color, fontsize=fs)
+        fig.text(0.01, 0.98, "    ".join(spec.subtitle), ha="left", va="top", color=spec.muted_color,
+                 fontsize=spec.font_size)
     fig.tight_layout(rect=(0, 0, 1, 0.92 if spec.subtitle else 1))
     return fig
+
+
+def _height(spec: ChartSpec) -> float:
+    """The chart's height in mm: enough room for its labels, no more."""
+    n = len(spec.labels)
+    lines = max(_label(l).count("\n") + 1 for l in spec.labels) if spec.labels else 1
+    if spec.kind == "progress":
+        return 14 + n * 16
+    if spec.kind == "bar":
+        return 12 + n * (5 + 3.6 * lines)
+    if spec.kind == "grouped_bar":
+        return 20 + n * max(5.5 * len(spec.periods) + 3, 3.6 * lines + 4)
+    return 62
+
+
+def _text_kw(spec: ChartSpec) -> dict:
+    return {"color": spec.text_color, "fontsize": spec.font_size}
+
+
+def _frame(ax, spec: ChartSpec, keep: tuple[str, ...] = ("left",)) -> None:
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(side in keep)
+        ax.spines[side].set_color(spec.muted_color)
+    ax.tick_params(colors=spec.text_color, labelsize=spec.font_size, length=0)
+
+
+def _bar(ax, spec: ChartSpec) -> None:
+    n = len(spec.values)
+    y = list(range(n))[::-1]
+    bars = ax.barh(y, spec.values, color=[spec.palette[i % len(spec.palette)] for i in range(n)], height=0.55)
+    top = max(spec.values) if spec.values else 1
+    for bar, vl in zip(bars, spec.value_labels):
+        ax.text(bar.get_width() + top * 0.015, bar.get_y() + bar.get_height() / 2, vl,
+                va="center", ha="left", **_text_kw(spec))
+    ax.set_xlim(0, top * 1.28)
+    ax.set_ylim(-0.6, n - 0.4)
+    ax.set_xticks([])
+    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    _frame(ax, spec)
+    ax.tick_params(axis="y", pad=6)
+
+
+def _progress(ax, spec: ChartSpec) -> None:
+    n = len(spec.values)
+    y = list(range(n))[::-1]
+    shares = [v / t if t else 0 for v, t in zip(spec.values, (t or 0 for t in spec.targets))]
+    ax.barh(y, [1.0] * n, color="#E4E9E7", height=0.5)
+    ax.barh(y, [min(s, 1.0) for s in shares], color=spec.palette[0], height=0.5)
+    for yi, share, vl, tl in zip(y, shares, spec.value_labels, spec.target_labels):
+        inside = share >= 0.12
+        ax.text(min(share, 1.0) - 0.01 if inside else min(share, 1.0) + 0.01, yi, f"{share:.0%}",
+                ha="right" if inside else "left", va="center", color="white" if inside else spec.text_color,
+                fontsize=spec.font_size, fontweight="bold")
+        ax.text(0, yi - 0.42, vl, ha="left", va="top", **_text_kw(spec))
+        ax.text(1.0, yi - 0.42, tl, ha="right", va="top", **_text_kw(spec))
+    ax.set_xlim(0, 1.0)
+    ax.set_ylim(-0.5 - 0.55 * n, n - 0.6)
+    ax.set_xticks([])
+    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    _frame(ax, spec, keep=())
+    ax.tick_params(axis="y", pad=6)
+
+
+def _number_axis(ax, spec: ChartSpec, axis: str) -> None:
+    """Tick labels in the edition's number form (万 / million)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    lang = spec.langs[0]
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(MaxNLocator(nbins=4))
+    target.set_major_formatter(FuncFormatter(
+        lambda v, _: (localize.number(round(v, 6), lang) + ("%" if spec.percent else "")) if v >= 0 else ""))
+
+
+def _grouped_bar(ax, spec: ChartSpec) -> None:
+    """One group per indicator, one bar per reporting year."""
+    import numpy as np
+
+    n, k = len(spec.labels), len(spec.periods)
+    height = 0.8 / max(k, 1)
+    y = np.arange(n)[::-1]
+    for j, period in enumerate(spec.periods):
+        values = [row[j] if row[j] is not None else 0 for row in spec.matrix]
+        pos = y + (k - 1 - 2 * j) * height / 2
+        bars = ax.barh(pos, values, height=height * 0.92, color=spec.palette[j % len(spec.palette)], label=period)
+        for bar, row_labels in zip(bars, spec.matrix_labels):
+            if row_labels[j]:
+                ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, " " + row_labels[j],
+                        va="center", ha="left", **_text_kw(spec))
+    top = max((v for row in spec.matrix for v in row if v is not None), default=1)
+    ax.set_xlim(0, top * 1.3)
+    ax.set_xticks([])
+    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    _frame(ax, spec)
+    ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncol=len(spec.periods), labelcolor=spec.text_color, handlelength=1.2)
+
+
+def _line(ax, spec: ChartSpec) -> None:
+    """Years along the axis, one line per indicator, each point labelled."""
+    x = list(range(len(spec.periods)))
+    for i, (row, row_labels, label) in enumerate(zip(spec.matrix, spec.matrix_labels, spec.labels)):
+        points = [(xi, v, lab) for xi, v, lab in zip(x, row, row_labels) if v is not None]
+        color = spec.palette[i % len(spec.palette)]
+        ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=color, linewidth=1.8,
+                markersize=4, label=" / ".join(label))
+        for xi, v, lab in points:
+            ax.annotate(lab, (xi, v), textcoords="offset points", xytext=(0, 6), ha="center",
+                        **_text_kw(spec))
+    ax.set_xticks(x, spec.periods)
+    ax.set_xlim(-0.4, len(x) - 0.6)
+    ax.set_ylim(bottom=0, top=max((v for row in spec.matrix for v in row if v is not None), default=1) * 1.25)
+    _number_axis(ax, spec, "y")
+    _frame(ax, spec, keep=("bottom",))
+    ax.grid(axis="y", color="#E4E9E7", linewidth=0.6)
+    ax.set_axisbelow(True)
+    if len(spec.labels) > 1:
+        ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
+                  labelcolor=spec.text_color)
+
+
+def _donut(ax, spec: ChartSpec) -> None:
+    """Parts of a whole: one slice per indicator, the total in the middle."""
+    colors = [spec.palette[i % len(spec.palette)] for i in range(len(spec.values))]
+    wedges, _ = ax.pie(spec.values, colors=colors, startangle=90, counterclock=False,
+                       wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.2})
+    total = sum(spec.values)
+    for wedge, value, label in zip(wedges, spec.values, spec.value_labels):
+        share = value / total if total else 0
+        sep = word("pair_sep", spec.langs[0])
+        wedge.set_label(f"{' / '.join(spec.labels[wedges.index(wedge)])}{sep}{label} ({share:.0%})")
+    if spec.target_labels:
+        ax.text(0, 0, spec.target_labels[0], ha="center", va="center", fontweight="bold", **_text_kw(spec))
+    ax.set_aspect("equal")
+    ax.legend(handles=wedges, frameon=False, fontsize=spec.font_size, loc="center left",
+              bbox_to_anchor=(1.02, 0.5), labelcolor=spec.text_color)

@@ -327,9 +327,26 @@ class _Composer:
                                              for l in self.langs) for i in inds)
         else:
             attr = "target" if series == "target" else "value"
-            values = tuple(float(i.target_value if series == "target" else i.value) for i in inds)
-            value_labels = tuple(self._joined(i, attr, with_unit=i.unit.kind not in ("count",)) for i in inds)
+            values = tuple(float(i.target_value if series == "target" else i.value) for i in inds) \
+                if opts["kind"] in ("bar", "donut") else ()
+            value_labels = tuple(self._joined(i, attr, with_unit=i.unit.kind not in ("count",)) for i in inds) \
+                if values else ()
             targets, target_labels = tuple(None for _ in inds), ()
+            if opts["kind"] == "donut" and inds[0].unit.kind != "change":  # the total, in the middle
+                total = sum(values)
+                target_labels = (" / ".join(dict.fromkeys(
+                    localize.quantity(total, inds[0].unit, None, l, with_unit=inds[0].unit.kind != "count")
+                    for l in self.langs)),)
+        periods, matrix, matrix_labels = (), (), ()
+        if opts["kind"] in ("grouped_bar", "line"):
+            years = sorted({p.period for i in inds for p in i.series()})
+            periods = tuple(str(y) for y in years)
+            by_year = [{p.period: p for p in i.series()} for i in inds]
+            matrix = tuple(tuple(float(b[y].value) if y in b else None for y in years) for b in by_year)
+            matrix_labels = tuple(tuple(
+                " / ".join(dict.fromkeys(localize.quantity(b[y].value, i.unit, b[y].qualifier, l, with_unit=False)
+                                         for l in self.langs)) if y in b else "" for y in years)
+                for i, b in zip(inds, by_year))
         labels = tuple(self._label(i, series) for i in inds)
         subtitle = tuple(s for s in (self._chart_subtitle(inds, series, l) for l in self.langs) if s)
         spec = ir.ChartSpec(
@@ -337,7 +354,8 @@ class _Composer:
             labels=labels, values=values, value_labels=value_labels, targets=targets,
             target_labels=target_labels, percent=all(i.unit.kind in ("percent", "change") for i in inds),
             palette=theme.palette, text_color=theme.colors["text"], muted_color=theme.colors["muted"],
-            font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs)
+            font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs,
+            periods=periods, matrix=matrix, matrix_labels=matrix_labels)
         self.charts.append(spec)
         self.n_figures += 1
         caption = tuple((ir.Span(f"{word('figure', l)} {self.n_figures}  {title.get(l)}", l, blk.origin),) for l in self.langs)
@@ -376,6 +394,12 @@ class _Composer:
             share = f"{ind.value / ind.target_value:.0%}"
             return word("chart_alt_progress", lang, title=title, value=self.value_text(ind, "value", lang),
                         target=self.value_text(ind, "target", lang), share=share)
+        if spec.kind in ("grouped_bar", "line"):
+            items = word("list_sep", lang).join(
+                f"{i.name.get(lang)}{word('pair_sep', lang)}" + word("list_sep", lang).join(
+                    f"{word('year_value', lang, year=p.period, value=localize.quantity(p.value, i.unit, p.qualifier, lang))}"
+                    for p in i.series()) for i in inds)
+            return word("chart_alt_bar", lang, title=title, items=items)
         attr = "target" if series == "target" else "value"
         items = word("list_sep", lang).join(
             f"{i.name.get(lang)}{word('pair_sep', lang)}{self.value_text(i, attr, lang)}" for i in inds)

@@ -82,7 +82,7 @@ class Table:
 class ChartSpec:
     """Everything a chart needs to be drawn; ``key`` hashes it for the chart cache."""
 
-    kind: str  # bar | progress
+    kind: str  # bar | progress | grouped_bar | line | donut
     title: tuple[str, ...]
     subtitle: tuple[str, ...]
     labels: tuple[tuple[str, ...], ...]  # per bar, one line per language
@@ -97,6 +97,9 @@ class ChartSpec:
     font_size: float
     size_mm: tuple[float, float]
     langs: tuple[Lang, ...]
+    periods: tuple[str, ...] = ()  # grouped_bar and line: the years along the axis
+    matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
+    matrix_labels: tuple[tuple[str, ...], ...] = ()
 
     @property
     def key(self) -> str:

@@ -18,7 +18,7 @@ from .model import Dataset, Text
 from .workbook import suggest
 
 EDITIONS = ("zh", "en", "bilingual")
-CHART_KINDS = ("bar", "progress")
+CHART_KINDS = ("bar", "grouped_bar", "line", "progress", "donut")
 TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "target", "hkex", "gri", "note")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -471,11 +471,14 @@ def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
         if kind == "progress":
             diags.error(blk.origin, f"a progress chart needs a value and a target; '{ind.id}' lacks one",
                         f"fill in {ind.cell('value')} and {ind.cell('target_value')}, or choose another kind")
+        elif kind in ("grouped_bar", "line"):
+            diags.error(blk.origin, f"a {kind.replace('_', ' ')} chart needs values for two or more years; "
+                        f"'{ind.id}' has {len(ind.series())}", "add its earlier years to the Periods sheet")
         elif series == "target":
             diags.error(blk.origin, f"a chart of targets needs a target; '{ind.id}' has none",
                         f"fill in {ind.cell('target_value')}")
         else:
             diags.error(blk.origin, f"a bar chart needs numbers; '{ind.id}' has none", f"see {ind.cell('value')}")
-    if kind == "bar" and len({i.unit.id for i in inds}) > 1:
-        diags.error(blk.origin, "a bar chart's indicators must share one unit",
+    if kind != "progress" and len({i.unit.id for i in inds}) > 1:
+        diags.error(blk.origin, f"a {kind.replace('_', ' ')} chart's indicators must share one unit",
                     ", ".join(f"{i.id}: {i.unit.id}" for i in inds))

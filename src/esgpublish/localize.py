@@ -36,15 +36,22 @@ def _scales(lang: Lang) -> tuple[tuple[int, int], ...]:
     return ((8, 8), (5, 4)) if lang == "zh" else ((9, 9), (6, 6))
 
 
+def _decimal(value: float | int) -> Decimal:
+    """The shortest decimal that reads back as ``value`` (0.1, not 0.1000000000000000055…)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return Decimal(int(value))
+    return Decimal(repr(float(value)))
+
+
 def number(value: float | int, lang: Lang, *, money: bool = False) -> str:
     """A number in the locale's grouping and scale words, keeping its significant figures."""
     for threshold, power in _scales(lang):
         if abs(value) >= 10 ** threshold:
-            scaled = Decimal(repr(value)) / (Decimal(10) ** power)
+            scaled = _decimal(value) / (Decimal(10) ** power)
             pattern = "#,##0.00" if money and lang == "en" else "#,##0.###"
             return format_decimal(scaled, format=pattern, locale=LOCALES[lang]) + _scale_word(lang, power)
     pattern = "#,##0.00" if money and lang == "en" and not float(value).is_integer() else "#,##0.###"
-    return format_decimal(Decimal(repr(value)), format=pattern, locale=LOCALES[lang])
+    return format_decimal(_decimal(value), format=pattern, locale=LOCALES[lang])
 
 
 def date(value: PartialDate | dt.date, lang: Lang) -> str:

@@ -27,6 +27,8 @@ def chartable(ind: Indicator, kind: str, series: str) -> bool:
     """Whether a chart of ``kind`` can draw this indicator."""
     if kind == "progress":
         return isinstance(ind.value, (int, float)) and ind.target_value is not None
+    if kind in ("grouped_bar", "line"):
+        return len(ind.series()) >= 2
     if series == "target":
         return ind.target_value is not None
     return isinstance(ind.value, (int, float))

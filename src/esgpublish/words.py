@@ -37,6 +37,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart_alt_bar": ("{title}：{items}。", "{title}: {items}."),
     "chart_alt_progress": ("{title}：{value}，目标{target}，完成{share}。", "{title}: {value} against a target of {target}, {share} achieved."),
     "list_sep": ("；", "; "),
+    "year_value": ("{year}年{value}", "{value} in {year}"),
     "pair_sep": ("：", ": "),
     "content_index": ("香港联交所《环境、社会及管治报告指引》内容索引", "HKEX ESG Reporting Guide content index"),
     "aspect_kpi": ("层面／关键绩效指标", "Aspect / KPI"),

@@ -1,0 +1,113 @@
+"""Charts from the workbook: every kind, both languages, the theme, the cache."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import EDITIONS, ROOT, WORKBOOK, copy_workbook, edit_workbook, needs_poppler
+from esgpublish.cli import main
+
+KINDS_LAYOUT = """\
+name: kinds
+theme: themes/default.yaml
+cover: {show: false}
+contents: {show: false}
+sections:
+  - pillar: S
+    blocks:
+      - chart: {kind: grouped_bar, indicators: [charity_hours, kuaipin_live_sessions], title: {zh: 分组柱状图, en: Grouped bars}}
+      - chart: {kind: line, indicators: [charity_hours], title: {zh: 趋势线, en: Trend line}}
+      - chart: {kind: donut, indicators: [trust_order_coverage_growth, trust_consumer_growth], title: {zh: 构成, en: Composition}}
+      - chart: {kind: progress, indicators: [rural_women], title: {zh: 进度, en: Progress}}
+      - chart: {kind: bar, indicators: [patents_applied, patents_granted], title: {zh: 柱状图, en: Bars}}
+"""
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("kinds")
+    book = copy_workbook(tmp)
+
+    def edit(wb):
+        ws = wb["期间数值 Periods"]
+        ws.append(["charity_hours", 2020, 9000, None, "test data"])
+        ws.append(["charity_hours", 2021, 12500, "超", "test data"])
+        ws.append(["kuaipin_live_sessions", 2021, 3000000, None, "test data"])
+        ws = wb["单位 Units"]
+        ws.append(["session_h", "count", "小时", "hours"])
+        ind = wb["指标 Indicators"]
+        for row in ind.iter_rows(min_row=2):
+            if row[0].value == "kuaipin_live_sessions":
+                row[6].value = "hour"  # one unit for the grouped chart (test data only)
+    edit_workbook(book, edit)
+    layouts = tmp / "layouts"
+    (layouts / "themes").mkdir(parents=True)
+    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
+    (layouts / "kinds.yaml").write_text(KINDS_LAYOUT)
+    out = tmp / "out"
+    assert main(["publish", str(book), "--layout", str(layouts / "kinds.yaml"), "-o", str(out)]) == 0
+    return out
+
+
+@needs_poppler
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_kind_renders_with_labels_as_text(kinds, edition):
+    text = subprocess.run(["pdftotext", str(kinds / f"book-kinds-{edition}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    if edition != "en":
+        for label in ("公益项目投入总时间", "2020", "2021", "2022", "超过16,300", "500万", "构成"):
+            assert label in text, label
+    if edition != "zh":
+        for label in ("Time given to charity projects", "2020", "16,300", "5 million"):
+            assert label in text, label
+
+
+def test_charts_in_the_docx_are_png_with_alt_text(kinds):
+    import docx
+
+    d = docx.Document(str(kinds / "book-kinds-zh.docx"))
+    descriptions = [el.get("descr") for el in d.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert len(descriptions) == 5 and all(descriptions)
+    assert any("2020年9,000小时" in x for x in descriptions)
+    from PIL import Image
+
+    for rel in d.part.rels.values():
+        if "image" in rel.reltype:
+            import io
+
+            img = Image.open(io.BytesIO(rel.target_part.blob))
+            dpi = img.info.get("dpi", (0, 0))[0]
+            assert dpi >= 199, dpi
+
+
+def test_unchanged_charts_are_not_drawn_again(tmp_path, capsys):
+    args = ["publish", str(WORKBOOK), "--edition", "zh", "--format", "pdf", "-o", str(tmp_path), "--timings"]
+    assert main(args) == 0
+    first = capsys.readouterr().err
+    assert main(args) == 0
+    second = capsys.readouterr().err
+    drawn = lambda err: int(re.search(r"charts drawn (\d+), from cache (\d+)", err).group(1))
+    assert drawn(first) == 4 and drawn(second) == 0
+
+
+def test_chart_svgs_are_deterministic_and_keep_text(tmp_path):
+    for name in ("a", "b"):
+        assert main(["publish", str(WORKBOOK), "--edition", "zh", "--format", "pdf", "-o", str(tmp_path / name)]) == 0
+    a = sorted((tmp_path / "a" / ".cache" / "charts").glob("*.svg"))
+    b = sorted((tmp_path / "b" / ".cache" / "charts").glob("*.svg"))
+    assert [p.name for p in a] == [p.name for p in b]
+    assert all(x.read_bytes() == y.read_bytes() for x, y in zip(a, b))
+    assert all("<text" in p.read_text() for p in a)
+
+
+def test_a_chart_of_one_year_only_is_a_located_error(tmp_path, capsys):
+    layouts = tmp_path / "layouts"
+    (layouts / "themes").mkdir(parents=True)
+    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
+    (layouts / "x.yaml").write_text("theme: themes/default.yaml\nsections:\n  - pillar: S\n    blocks:\n"
+                                    "      - chart: {kind: line, indicators: [charity_hours]}\n")
+    assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "x.yaml")]) == 1
+    assert f"{layouts / 'x.yaml'}:5:9: error: a line chart needs values for two or more years; 'charity_hours' has 1" \
+        in capsys.readouterr().err
