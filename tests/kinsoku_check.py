@@ -41,7 +41,8 @@ def segments(pdf_path) -> list[Segment]:
             for ch in page.chars:
                 if not ch["text"].strip():
                     continue
-                key = (round(ch["top"] * 2), round(ch["size"]))
+                # the baseline, not the top: faces of different ascent share a line
+                key = (round(ch["matrix"][5] * 2), round(ch["size"]))
                 rows.setdefault(key, []).append(ch)
             for chars in rows.values():
                 chars.sort(key=lambda c: c["x0"])
@@ -56,7 +57,7 @@ def segments(pdf_path) -> list[Segment]:
 
 
 def _segment(page: int, run: list) -> Segment:
-    return Segment(page, run[0]["top"], run[0]["x0"], run[-1]["x1"], run[0]["size"],
+    return Segment(page, min(c["top"] for c in run), run[0]["x0"], run[-1]["x1"], run[0]["size"],
                    "".join(c["text"] for c in run))
 
 

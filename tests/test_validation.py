@@ -65,7 +65,7 @@ CASES = [
     ("report year not a year", set_cell(REP, "reporting_year", "B", "二〇二二"), "B", "'二〇二二' is not a year"),
     ("formula without a stored result", set_cell(IND, "charity_hours", "F", "=16000+300"), "F",
      "formula =16000+300 has no stored result"),
-    ("emoji has no glyph", set_cell(IND, "charity_hours", "D", "公益时间😀"), "D", "no glyph in Noto Sans SC for '😀' (U+1F600)"),
+    ("emoji has no glyph", set_cell(IND, "charity_hours", "D", "公益时间😀"), "D", "no glyph in Noto Sans SC or Noto Sans for '😀' (U+1F600)"),
 ]
 
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Rebuild fonts/NotoSansSC-{Regular,Bold}.ttf from Debian's fonts-noto-cjk.
+"""Rebuild fonts/NotoSansSC-{Regular,Bold}.ttf and fonts/NotoSans-{Regular,Bold}.ttf from Debian.
+
+NotoSansSC comes from fonts-noto-cjk, NotoSans (the Latin face) from fonts-noto-core.
 
 Input: /usr/share/fonts/opentype/noto/NotoSansCJK-{Regular,Bold}.ttc (face 2, SC;
 CFF outlines, which reportlab cannot load). Output: TrueType (glyf) fonts subset to
@@ -10,7 +12,7 @@ Subset first, then convert CFF → quadratic glyf (fontTools' cu2qu pen, as in i
 otf2ttf snippet): converting the whole face first takes minutes and 600 MB.
 The build is byte-identical from run to run: no timestamps are recalculated.
 
-    apt-get install fonts-noto-cjk && python tools/build_fonts.py [--out fonts]
+    apt-get install fonts-noto-cjk fonts-noto-core && python tools/build_fonts.py [--out fonts]
 """
 from __future__ import annotations
 
@@ -140,6 +142,41 @@ def build_face(weight: str, out: Path) -> Path:
     return path
 
 
+LATIN_SOURCE = Path("/usr/share/fonts/truetype/noto")
+
+
+def latin_charset() -> set[int]:
+    """The Latin face's code points: Latin, punctuation, currency, letterlike and sub/superscripts."""
+    cps: set[int] = set()
+    for lo, hi in ((0x0020, 0x007E), (0x00A0, 0x017F), (0x2000, 0x206F), (0x2070, 0x209F),
+                   (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x2193), (0x2212, 0x2212),
+                   (0x2264, 0x2265), (0x2248, 0x2248), (0x2260, 0x2260), (0x25CF, 0x25CF)):
+        cps.update(range(lo, hi + 1))
+    return cps
+
+
+def build_latin_face(weight: str, out: Path) -> Path:
+    """NotoSans-<weight>.ttf from fonts-noto-core, subset to Latin (TrueType already)."""
+    src = LATIN_SOURCE / f"NotoSans-{weight}.ttf"
+    if not src.exists():
+        sys.exit(f"{src}: not found; install Debian's fonts-noto-core")
+    font = TTFont(str(src), recalcTimestamp=False)
+    options = subset.Options()
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.glyph_names = False
+    options.layout_features = ["kern", "liga", "tnum", "lnum"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=latin_charset())
+    subsetter.subset(font)
+    path = out / f"NotoSans-{weight}.ttf"
+    tmp = path.with_suffix(".ttf.tmp")
+    font.save(str(tmp))
+    tmp.replace(path)
+    return path
+
+
 def write_licence(out: Path) -> None:
     """fonts/OFL.txt: the copyright line of the source fonts and the OFL 1.1 text."""
     copyright_file = Path("/usr/share/doc/fonts-noto-cjk/copyright").read_text("utf-8")
@@ -147,8 +184,11 @@ def write_licence(out: Path) -> None:
     body = "\n".join("" if l.strip() == "." else l[1:] for l in block.splitlines())
     header = ("Noto Sans SC (fonts/NotoSansSC-Regular.ttf, fonts/NotoSansSC-Bold.ttf) is a modified\n"
               "version of Noto Sans CJK SC from Debian's fonts-noto-cjk: subset, converted to\n"
-              "TrueType outlines and renamed by tools/build_fonts.py.\n\n"
-              "Copyright © 2014-2021 Adobe (http://www.adobe.com/).\n"
+              "TrueType outlines and renamed by tools/build_fonts.py.\n"
+              "Copyright © 2014-2021 Adobe (http://www.adobe.com/).\n\n"
+              "Noto Sans (fonts/NotoSans-Regular.ttf, fonts/NotoSans-Bold.ttf) is a subset of\n"
+              "Noto Sans from Debian's fonts-noto-core, made by tools/build_fonts.py.\n"
+              "Copyright 2015 Google LLC. All Rights Reserved.\n\n"
               "Noto is a trademark of Google Inc.\n\n"
               "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n\n")
     (out / "OFL.txt").write_text(header + re.sub(r"\n{3,}", "\n\n", body).strip() + "\n", "utf-8")
@@ -159,8 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE.parent / "fonts")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for weight in WEIGHTS:
-        path = build_face(weight, args.out)
+    for path in [build_face(w, args.out) for w in WEIGHTS] + [build_latin_face(w, args.out) for w in WEIGHTS]:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         print(f"{path}: {path.stat().st_size:,} bytes, sha256 {digest}")
     write_licence(args.out)

@@ -236,11 +236,11 @@ class _Composer:
         """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
         opts = blk.options
         columns = opts.get("columns", ["value", "unit", "period"])
-        widths = {"value": 1.5, "unit": 1.4, "period": 1.7, "baseline": 1.1, "target": 1.6, "change": 1.4,
+        widths = {"value": 1.5, "unit": 1.5, "period": 1.7, "baseline": 1.1, "target": 1.9, "change": 1.4,
                   "hkex": 1.0, "gri": 0.8, "note": 2.0}
         align = {"value": "right", "baseline": "right", "target": "right", "change": "right"}
         years = sorted({p.period for ind in inds for p in ind.series()})
-        cols = [ir.Column(_words("indicator", self.langs), 3.4)]
+        cols = [ir.Column(_words("indicator", self.langs), 3.1)]
         for c in columns:
             if c == "periods":
                 cols += [ir.Column(tuple((ir.Span(localize.year(y, l), l),) for l in self.langs)[:1], 1.2, "right")

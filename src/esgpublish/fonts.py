@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-FAMILY = "Noto Sans SC"
+FAMILY = "Noto Sans SC"  # the CJK face
+LATIN_FAMILY = "Noto Sans"  # the Latin face
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,12 @@ def fonts_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def faces() -> dict[str, Face]:
+    """The shipped faces: "regular" and "bold" (CJK), "latin" and "latin-bold"."""
     d = fonts_dir()
     return {"regular": Face(FAMILY, "regular", "NotoSansSC-Regular", d / "NotoSansSC-Regular.ttf"),
-            "bold": Face(FAMILY, "bold", "NotoSansSC-Bold", d / "NotoSansSC-Bold.ttf")}
+            "bold": Face(FAMILY, "bold", "NotoSansSC-Bold", d / "NotoSansSC-Bold.ttf"),
+            "latin": Face(LATIN_FAMILY, "regular", "NotoSans-Regular", d / "NotoSans-Regular.ttf"),
+            "latin-bold": Face(LATIN_FAMILY, "bold", "NotoSans-Bold", d / "NotoSans-Bold.ttf")}
 
 
 @lru_cache(maxsize=None)
@@ -53,10 +57,35 @@ def coverage(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def missing_chars(text: set[str] | str, face: Face | None = None) -> list[str]:
-    """Characters of ``text`` the face has no glyph for (whitespace aside), sorted."""
-    cmap = coverage((face or faces()["regular"]).path)
-    return sorted(ch for ch in set(text) if ord(ch) not in cmap and ch not in "\n\r\t")
+def missing_chars(text: set[str] | str) -> list[str]:
+    """Characters of ``text`` that neither the CJK nor the Latin face can print, sorted."""
+    cjk, latin = coverage(faces()["regular"].path), coverage(faces()["latin"].path)
+    return sorted(ch for ch in set(text) if ord(ch) not in cjk and ord(ch) not in latin and ch not in "\n\r\t")
+
+
+# punctuation both scripts use: set in the face of the text's language
+_SHARED = set("“”‘’…—–·•")
+
+
+def script_runs(text: str, lang: str) -> list[tuple[bool, str]]:
+    """Text → (is_latin, run) pairs: Latin letters, digits and ASCII punctuation in the Latin
+    face; hanzi and full-width forms in the CJK face; shared marks (“ ” …) by language."""
+    latin_cmap = coverage(faces()["latin"].path)
+    runs: list[tuple[bool, str]] = []
+    for ch in text:
+        cp = ord(ch)
+        if ch in _SHARED:
+            latin = lang == "en"
+        elif 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFE30 <= cp <= 0xFE4F or \
+                0xFF00 <= cp <= 0xFFEF or cp >= 0x20000:
+            latin = False
+        else:
+            latin = cp in latin_cmap
+        if runs and runs[-1][0] == latin:
+            runs[-1] = (latin, runs[-1][1] + ch)
+        else:
+            runs.append((latin, ch))
+    return runs
 
 
 def subset_bytes(face: Face, chars: set[str]) -> bytes:

@@ -41,16 +41,22 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-def allowed_breaks(chars: list[str], glued: list[bool]) -> list[bool]:
-    """``out[k]`` is True when a line may end between ``chars[k-1]`` and ``chars[k]``."""
+def allowed_breaks(chars: list[str], glued: list[bool], strict: bool = True) -> list[bool]:
+    """``out[k]`` is True when a line may end between ``chars[k-1]`` and ``chars[k]``.
+
+    With ``strict=False`` (the last resort for a run longer than the line) only the
+    punctuation rules hold: words, numbers and glued runs may then be broken."""
     n = len(chars)
     out = [False] * (n + 1)
     for k in range(1, n):
         a, b = chars[k - 1], chars[k]
-        if glued[k] or b in CANNOT_START or a in CANNOT_END or is_space(b) or b in NO_BREAK_SPACES \
+        if (strict and glued[k]) or b in CANNOT_START or a in CANNOT_END or is_space(b) or b in NO_BREAK_SPACES \
                 or a in NO_BREAK_SPACES:
             continue
         if a == b and a in "—…":
+            continue
+        if not strict:
+            out[k] = True
             continue
         if is_space(a):
             out[k] = True

@@ -90,7 +90,7 @@ def check_glyphs(dataset: Dataset) -> Collector:
         missing = fonts.missing_chars(text)
         if missing:
             names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-            diags.error(loc, f"no glyph in {fonts.FAMILY} for {names}",
+            diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
                         "replace the character; the report's font cannot print it and would show a box")
 
     meta = dataset.meta

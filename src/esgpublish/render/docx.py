@@ -29,6 +29,7 @@ from ..ooxml import normalise_package
 from ..charts import ChartFiles
 
 FONT = fonts.FAMILY
+LATIN_FONT = fonts.LATIN_FAMILY
 LANG_TAGS = {"zh": "zh-CN", "en": "en-US"}
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -40,16 +41,22 @@ def _rgb(hex_color: str) -> RGBColor:
 
 
 def _set_fonts(rpr, lang: str | None = None) -> None:
-    """Name Noto Sans SC for every script on an rPr and drop theme-font overrides."""
+    """Name the fonts on an rPr — Noto Sans for Latin, Noto Sans SC for East Asian text —
+    drop theme-font overrides, and with ``lang`` set the language; Chinese text gets the
+    East Asian hint, so that shared marks (“ ” …) take the CJK face."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = OxmlElement("w:rFonts")
         rpr.insert(0, rfonts)
     for attr in THEME_ATTRS:
         rfonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        rfonts.set(qn(attr), FONT)
-    rfonts.set(qn("w:hint"), "eastAsia")
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(attr), LATIN_FONT)
+    rfonts.set(qn("w:eastAsia"), FONT)
+    if lang == "en":
+        rfonts.set(qn("w:hint"), "default")
+    elif lang == "zh":
+        rfonts.set(qn("w:hint"), "eastAsia")
     if lang:
         el = rpr.find(qn("w:lang"))
         if el is None:
@@ -429,29 +436,32 @@ class _Writer:
         font_table_part = next(rel.target_part for rel in self.doc.part.rels.values()
                                if rel.reltype == RT.FONT_TABLE)
         root = _parse(font_table_part.blob) if not hasattr(font_table_part, "element") else font_table_part.element
-        for el in list(root):
-            if el.get(qn("w:name")) == FONT:
-                root.remove(el)
-        font_el = OxmlElement("w:font")
-        font_el.set(qn("w:name"), FONT)
-        for tag, val in (("w:charset", "86"), ("w:family", "swiss"), ("w:pitch", "variable")):
-            sub = OxmlElement(tag)
-            sub.set(qn("w:val"), val)
-            font_el.append(sub)
-        for n, (style, tag) in enumerate((("regular", "w:embedRegular"), ("bold", "w:embedBold")), start=1):
-            face = fonts.faces()[style]
-            data = face.path.read_bytes() if self.embed_full_fonts else fonts.subset_bytes(face, chars)
-            key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
-            part = Part(PackURI(f"/word/fonts/font{n}.odttf"), OBFUSCATED_FONT, _obfuscate(data, key),
-                        self.doc.part.package)
-            rid = font_table_part.relate_to(part, RT_FONT)
-            embed = OxmlElement(tag)
-            embed.set(qn("r:id"), rid)
-            embed.set(qn("w:fontKey"), key)
-            if not self.embed_full_fonts:
-                embed.set(qn("w:subsetted"), "1")
-            font_el.append(embed)
-        root.append(font_el)
+        n = 0
+        for family, charset, faces in ((FONT, "86", ("regular", "bold")), (LATIN_FONT, "00", ("latin", "latin-bold"))):
+            for el in list(root):
+                if el.get(qn("w:name")) == family:
+                    root.remove(el)
+            font_el = OxmlElement("w:font")
+            font_el.set(qn("w:name"), family)
+            for tag, val in (("w:charset", charset), ("w:family", "swiss"), ("w:pitch", "variable")):
+                sub = OxmlElement(tag)
+                sub.set(qn("w:val"), val)
+                font_el.append(sub)
+            for style, tag in zip(faces, ("w:embedRegular", "w:embedBold")):
+                n += 1
+                face = fonts.faces()[style]
+                data = face.path.read_bytes() if self.embed_full_fonts else fonts.subset_bytes(face, chars)
+                key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+                part = Part(PackURI(f"/word/fonts/font{n}.odttf"), OBFUSCATED_FONT, _obfuscate(data, key),
+                            self.doc.part.package)
+                rid = font_table_part.relate_to(part, RT_FONT)
+                embed = OxmlElement(tag)
+                embed.set(qn("r:id"), rid)
+                embed.set(qn("w:fontKey"), key)
+                if not self.embed_full_fonts:
+                    embed.set(qn("w:subsetted"), "1")
+                font_el.append(embed)
+            root.append(font_el)
         if not hasattr(font_table_part, "element"):
             font_table_part._blob = _serialize(root)
         settings = self.doc.settings.element

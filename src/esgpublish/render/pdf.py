@@ -29,7 +29,8 @@ from .. import fonts, ir, linebreak
 from ..charts import ChartFiles
 
 rl_config.invariant = 1
-FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"
+FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face
+LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
 
 
 
@@ -39,6 +40,8 @@ def _register_fonts() -> None:
     face = fonts.faces()
     pdfmetrics.registerFont(TTFont(FONT, str(face["regular"].path)))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(face["bold"].path)))
+    pdfmetrics.registerFont(TTFont(LATIN, str(face["latin"].path)))
+    pdfmetrics.registerFont(TTFont(LATIN_BOLD, str(face["latin-bold"].path)))
     from reportlab.lib.fonts import addMapping
 
     for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
@@ -64,6 +67,7 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
     ``k-1`` in ``hard`` (a <br/>); where nothing allowed fits (an over-long word), it breaks
     where the line is full."""
     allowed = linebreak.allowed_breaks(chars, glued)
+    relaxed = None  # for an over-long run: break where only the punctuation rules hold
     n, start, lines = len(chars), 0, []
     while start < n:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
@@ -82,7 +86,12 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
         else:
             end = n
         if end is None:
-            end, used = last if last is not None and last[0] > start else (i, used)
+            if last is None or last[0] <= start:
+                if relaxed is None:
+                    relaxed = linebreak.allowed_breaks(chars, [False] * n, strict=False)
+                fits = [k for k in range(start + 1, i) if relaxed[k]]
+                last = (fits[-1], sum(widths[start:fits[-1]])) if fits else (i, used)
+            end, used = last
         trimmed = end
         while trimmed > start + 1 and linebreak.is_space(chars[trimmed - 1]) and not forced:
             trimmed -= 1
@@ -248,20 +257,31 @@ class _Styles:
         self.wrap = wrap
 
 
-def _markup(line: ir.Line, muted: str | None = None, cjk: bool = False) -> str:
-    """IR spans → reportlab markup: every text escaped; in CJK-wrapped paragraphs, values glued."""
+def _markup(line: ir.Line, style: ParagraphStyle, muted: str | None = None) -> str:
+    """IR spans → reportlab markup for a paragraph in ``style``: every text escaped; Latin
+    runs in the Latin face, the rest in the CJK face; in CJK-wrapped paragraphs, values glued."""
+    cjk = style.wordWrap == "CJK"
+    bold_style = style.fontName == FONT_BOLD
+
     def text(span: ir.Span) -> str:
-        raw = linebreak.glue(span.text) if cjk and span.keep and len(span.text) <= 24 else span.text
-        return f"<b>{escape(raw)}</b>" if span.strong else escape(raw)
+        glue = cjk and span.keep and len(span.text) <= 24
+        bold = bold_style or span.strong
+        out = []
+        for i, (latin, run) in enumerate(fonts.script_runs(span.text, span.lang)):
+            raw = (linebreak.GLUE if glue and i else "") + (linebreak.glue(run) if glue else run)
+            face = (LATIN_BOLD if bold else LATIN) if latin else (FONT_BOLD if bold else FONT)
+            out.append(f'<font name="{face}">{escape(raw)}</font>')
+        return "".join(out)
     out = "".join(text(s) for s in line)
     return f'<font color="{muted}">{out}</font>' if muted else out
 
 
-def _lines_markup(lines: tuple[ir.Line, ...], muted: str, small_size: float | None = None) -> str:
+def _lines_markup(lines: tuple[ir.Line, ...], style: ParagraphStyle, muted: str,
+                  small_size: float | None = None) -> str:
     """One line per language: the first as is, the next ones muted (and smaller)."""
     parts = []
     for i, line in enumerate(lines):
-        text = _markup(line)
+        text = _markup(line, style)
         if i:
             size = f' size="{small_size}"' if small_size else ""
             text = f'<font color="{muted}"{size}>{text}</font>'
@@ -298,15 +318,26 @@ class _PageCount(IndexingFlowable):
 class _HeadingMark(Flowable):
     """Zero-size marker placed just before a heading: bookmark, outline and TOC entry."""
 
-    def __init__(self, heading: ir.Heading, title: str):
+    def __init__(self, heading: ir.Heading, title: str, markup: str):
         super().__init__()
-        self.heading, self.title = heading, title
+        self.heading, self.title, self.markup = heading, title, markup
 
     def wrap(self, *_):
         return 0, 0
 
     def draw(self) -> None:
         pass
+
+
+def _draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str) -> None:
+    """Draw text on the canvas (headers, footers) with each script in its own face."""
+    runs = [(LATIN if latin else FONT, run) for text, lang in texts for latin, run in fonts.script_runs(text, lang)]
+    width = sum(pdfmetrics.stringWidth(run, face, size) for face, run in runs)
+    x -= {"left": 0, "center": width / 2, "right": width}[align]
+    for face, run in runs:
+        canv.setFont(face, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, face, size)
 
 
 class _Doc(BaseDocTemplate):
@@ -325,7 +356,7 @@ class _Doc(BaseDocTemplate):
             if h.level == 1:
                 self.section = flowable.title
             if h.level <= 2:
-                self.notify("TOCEntry", (h.level - 1, flowable.title, self.page, key))
+                self.notify("TOCEntry", (h.level - 1, flowable.markup, self.page, key))
 
     def handle_documentBegin(self):
         self.section = ""
@@ -360,15 +391,18 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
         canv.setFillColor(_color(theme.colors["muted"]))
         canv.setStrokeColor(_color(theme.colors["rule"]))
         canv.setLineWidth(0.5)
+        size = theme.fonts["small"]
+        lang = document.langs[0]
         if document.show_header:
             y = H - m["top"] + 8 * mm
-            canv.drawString(m["left"], y, ir.plain(document.running_header))
+            header = [(s.text, s.lang) for s in document.running_header]
+            _draw_runs(canv, m["left"], y, header, size, "left")
             if d.section:
-                canv.drawRightString(W - m["right"], y, d.section)
+                _draw_runs(canv, W - m["right"], y, [(d.section, lang)], size, "right")
             canv.line(m["left"], y - 2.5 * mm, W - m["right"], y - 2.5 * mm)
         footer = document.footer.replace("{page}", str(canv.getPageNumber())).replace(
             "{pages}", str(d.page_count.total or ""))
-        canv.drawCentredString(W / 2, m["bottom"] - 10 * mm, footer)
+        _draw_runs(canv, W / 2, m["bottom"] - 10 * mm, [(footer, lang)], size, "center")
         canv.restoreState()
 
     def cover_page(canv, d):
@@ -415,22 +449,22 @@ def _cover(document: ir.Document, st: _Styles) -> list:
                           wordWrap="CJK")
     out: list = [Spacer(1, 30 * mm)]
     for line in c.company:
-        out.append(Paragraph(_markup(line), white_small))
+        out.append(Paragraph(_markup(line, white_small), white_small))
     out.append(Spacer(1, 4 * mm))
     for i, line in enumerate(c.title):
         style = white if i == 0 else ParagraphStyle("cover-title2", parent=white, fontSize=theme.fonts["title"] * 0.6,
                                                     leading=theme.fonts["title"] * 0.8)
-        out.append(Paragraph(_markup(line), style))
+        out.append(Paragraph(_markup(line, style), style))
     out.append(Spacer(1, 3 * mm))
     for line in c.subtitle:
-        out.append(Paragraph(_markup(line), white_small))
+        out.append(Paragraph(_markup(line, white_small), white_small))
     out.append(FrameBreak())  # below the band
     for line in c.date:
-        out.append(Paragraph(_markup(line), dark))
+        out.append(Paragraph(_markup(line, dark), dark))
     if c.disclaimer:
         out.append(Spacer(1, 8 * mm))
         for p in c.disclaimer:
-            out.append(Paragraph(_markup(p.spans), st.disclaimer))
+            out.append(Paragraph(_markup(p.spans, st.disclaimer), st.disclaimer))
     return out
 
 
@@ -439,18 +473,19 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
     if isinstance(block, ir.Paragraph):
         style = st.body[block.lang]
         if len(document.langs) > 1 and block.lang == "en":
-            return [Paragraph(_markup(block.spans, st.muted), style)]
-        return [Paragraph(_markup(block.spans, cjk=style.wordWrap == "CJK"), style)]
+            return [Paragraph(_markup(block.spans, style, st.muted), style)]
+        return [Paragraph(_markup(block.spans, style), style)]
     if isinstance(block, ir.Heading):
         title = " / ".join(ir.plain(l) for l in block.lines)
         small = theme.fonts[f"h{block.level}"] * 0.72
-        para = Paragraph(_lines_markup(block.lines, st.muted, small), st.h[block.level])
+        para = Paragraph(_lines_markup(block.lines, st.h[block.level], st.muted, small), st.h[block.level])
         out: list = []
         if block.new_page:
             out.append(PageBreakIfNotEmpty())
         else:
             out.append(CondPageBreak(40 * mm))
-        out += [_HeadingMark(block, title), para]
+        toc_markup = " / ".join(_markup(line, st.toc[0]) for line in block.lines)
+        out += [_HeadingMark(block, title, toc_markup), para]
         return out
     if isinstance(block, ir.Contents):
         toc = TableOfContents(dotsMinLevel=0, levelStyles=st.toc[: block.depth + 1],
@@ -458,7 +493,7 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
                                                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        head = Paragraph(_lines_markup(block.title, st.muted, theme.fonts["h1"] * 0.72), st.h[1])
+        head = Paragraph(_lines_markup(block.title, st.h[1], st.muted, theme.fonts["h1"] * 0.72), st.h[1])
         return [PageBreakIfNotEmpty(), head, Spacer(1, 4 * mm), toc]
     if isinstance(block, ir.PageBreak):
         return [PageBreak()]
@@ -491,8 +526,8 @@ def _cards(c: ir.Cards, st: _Styles, theme, width: float) -> list:
         for k, card in enumerate(c.cards[start:start + n]):
             if k:
                 row.append("")  # the gap column
-            row.append([Paragraph(_lines_markup(card.value, st.muted, f["h1"] * 0.62), big), Spacer(1, 2),
-                        Paragraph(_lines_markup(card.label, st.muted), label)])
+            row.append([Paragraph(_lines_markup(card.value, big, st.muted, f["h1"] * 0.62), big), Spacer(1, 2),
+                        Paragraph(_lines_markup(card.label, label, st.muted), label)])
             style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), _color(theme.colors["zebra"])),
                       ("LINEABOVE", (2 * k, 0), (2 * k, 0), 2, _color(theme.colors["accent"]))]
         out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"), Spacer(1, gap)]
@@ -504,10 +539,12 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
     total = sum(c.width for c in t.columns)
     widths = [width * c.width / total for c in t.columns]
     small = theme.fonts["small"]
-    header = [Paragraph(_lines_markup(c.header, "#E8F0EC", small), st.cell[(c.align, True)]) for c in t.columns]
+    header = [Paragraph(_lines_markup(c.header, st.cell[(c.align, True)], "#E8F0EC", small), st.cell[(c.align, True)])
+              for c in t.columns]
     rows = [header]
     for row in t.rows:
-        rows.append([Paragraph(_lines_markup(cell.lines, st.muted, small), st.cell[(cell.align, False)])
+        rows.append([Paragraph(_lines_markup(cell.lines, st.cell[(cell.align, False)], st.muted, small),
+                               st.cell[(cell.align, False)])
                      for cell in row])
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -515,8 +552,8 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3.5),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, _color(theme.colors["primary"])),
     ]
     if theme.table_style == "zebra":
@@ -526,7 +563,7 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
     table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
     # the caption is not kept with the whole table (that would push a long table to the
     # next page and leave a gap); CondPageBreak keeps it with the first rows instead
-    caption = Paragraph(_lines_markup(t.caption, st.muted, None), st.table_caption)
+    caption = Paragraph(_lines_markup(t.caption, st.table_caption, st.muted, None), st.table_caption)
     return [Spacer(1, theme.spacing["block"] * 0.5), CondPageBreak(45 * mm), caption, table,
             Spacer(1, theme.spacing["block"])]
 
@@ -571,6 +608,6 @@ def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], wid
     drawing = svg2rlg(str(files.svg))
     drawing.initialFontName = FONT
     _pin_fonts(drawing)
-    caption = Paragraph(_lines_markup(f.caption, st.muted, None), st.caption)
+    caption = Paragraph(_lines_markup(f.caption, st.caption, st.muted, None), st.caption)
     return [Spacer(1, theme.spacing["block"] * 0.5),
             KeepTogether([caption, _Drawing(drawing, width)]), Spacer(1, theme.spacing["block"])]
