@@ -102,3 +102,41 @@ def test_content_index_lists_hkex_codes(tmp_path):
     text = pdf_text(out / "esg_2022-index-en.pdf")
     assert "HKEX ESG Reporting Guide content index" in text
     assert "B6.3" in text and "Product" in text and "B8.2" in text and "Community" in text
+
+
+def test_bilingual_paragraphs_side_by_side(tmp_path):
+    layouts = _project(tmp_path)
+    (layouts / "side.yaml").write_text("extends: annual.yaml\nname: side\nbilingual: {paragraphs: side_by_side}\n")
+    out = tmp_path / "out"
+    assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "side.yaml"), "--edition", "bilingual",
+                 "-o", str(out)]) == 0
+    import pdfplumber
+
+    with pdfplumber.open(out / "esg_2022-side-bilingual.pdf") as pdf:
+        page = next(p for p in pdf.pages if "Ulanqab" in (p.extract_text() or ""))
+        zh = next(w for w in page.extract_words() if "乌兰察布" in w["text"])
+        en = next(w for w in page.extract_words() if "Ulanqab" in w["text"])
+    assert en["x0"] > zh["x1"] and abs(en["top"] - zh["top"]) < 60  # beside it, not below
+    import docx
+
+    d = docx.Document(str(out / "esg_2022-side-bilingual.docx"))
+    assert any("乌兰察布" in t.rows[0].cells[0].text and "Ulanqab" in t.rows[0].cells[1].text for t in d.tables)
+
+
+def test_single_language_layout_needs_no_translation(tmp_path, capsys):
+    from conftest import copy_workbook, edit_workbook, row_of
+
+    layouts = _project(tmp_path)
+    (layouts / "zh_only.yaml").write_text("extends: annual.yaml\nname: zhonly\neditions: [zh]\n")
+    book = copy_workbook(tmp_path)
+
+    def edit(wb):
+        ws = wb["叙述 Narrative"]
+        ws[f"D{row_of(ws, 'soc_jobs')}"] = None
+    edit_workbook(book, edit)
+    assert main(["validate", str(book), "--layout", str(layouts / "annual.yaml")]) == 1
+    assert "missing English text" in capsys.readouterr().err
+    assert main(["validate", str(book), "--layout", str(layouts / "zh_only.yaml")]) == 0
+    assert main(["publish", str(book), "--layout", str(layouts / "zh_only.yaml"), "--format", "pdf",
+                 "-o", str(tmp_path / "out")]) == 0
+    assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["book-zhonly-zh.pdf"]

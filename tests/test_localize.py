@@ -41,3 +41,16 @@ def test_dates():
     assert date(dt.date(2023, 4, 27), "en") == "27 April 2023"
     assert date(PartialDate(2022, 7), "zh") == "2022年7月"
     assert date(PartialDate(2022, 7), "en") == "July 2022"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('He said "hello" and it\'s fine', "en", "He said “hello” and it’s fine"),
+    ("covering 2020-2022, GRI 413-1", "en", "covering 2020–2022, GRI 413-1"),
+    ('快手 ，公益(项目) : 达到"目标"。', "zh", "快手，公益（项目）：达到“目标”。"),
+    ("使用 Docs 文档，ESG (环境)", "zh", "使用 Docs 文档，ESG（环境）"),
+    ("ISO/IEC 27001, 2022", "zh", "ISO/IEC 27001, 2022"),
+])
+def test_typography(text, lang, expected):
+    from esgpublish.typography import refine
+
+    assert refine(text, lang) == expected

@@ -151,3 +151,17 @@ def test_footer_counts_pages(texts):
     totals = {int(t) for _, t in pages}
     assert len(totals) == 1 and max(int(n) for n, _ in pages) == totals.pop()
     assert re.search(r"Page \d+ of \d+", texts["en", "pdf"])
+
+
+def test_chinese_edition_has_no_untranslated_english(texts):
+    import re
+
+    for fmt in ("pdf", "docx"):
+        sentences = re.findall(r"(?:[A-Za-z]+[ ,]+){4,}[A-Za-z]+", texts["zh", fmt])
+        assert sentences == [], sentences
+
+
+def test_bilingual_headings_carry_both_languages(texts):
+    text = texts["bilingual", "pdf"]
+    for zh, en in (("环境", "Environmental"), ("社会", "Social"), ("管治", "Governance"), ("目录", "Contents")):
+        assert zh in text and en in text

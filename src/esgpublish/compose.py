@@ -6,13 +6,12 @@ cell it came from; headings, tables and figures keep their layout line.
 """
 from __future__ import annotations
 
-from . import ir, localize, placeholders, select
+from . import ir, localize, placeholders, select, typography
 from .diagnostics import Location
-from .layout import Block, Layout
-from .model import LANGS, Dataset, Indicator, Lang, Text
+from .layout import EDITION_LANGS, Block, Layout
+from .model import Dataset, Indicator, Lang, Text
 from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
 
-EDITION_LANGS: dict[str, tuple[Lang, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": LANGS}
 BCP47 = {"zh": "zh-CN", "en": "en", "bilingual": "zh-CN"}
 
 
@@ -22,7 +21,8 @@ def compose(dataset: Dataset, layout: Layout, edition: str) -> ir.Document:
 
 
 def _lines(text: Text, langs: tuple[Lang, ...], origin: Location | None = None) -> tuple[ir.Line, ...]:
-    return tuple((ir.Span(text.get(lang), lang, origin),) for lang in langs)
+    """A workbook or layout text → one line per language, in that language's typography."""
+    return tuple((ir.Span(typography.refine(text.get(lang), lang), lang, origin),) for lang in langs)
 
 
 def _words(key: str, langs: tuple[Lang, ...], **fields: object) -> tuple[ir.Line, ...]:
@@ -77,6 +77,8 @@ class _Composer:
         spans: list[ir.Span] = []
         for part in placeholders.parse(text):
             if isinstance(part, str):
+                so_far = "".join(s.text for s in spans)
+                part = typography.refine(part, lang, so_far[-1:], so_far.count("“") > so_far.count("”"))
                 spans.append(ir.Span(part, lang, origin))
             elif part.ref == "report":
                 spans.append(ir.Span(self.report_text(part.attr, lang), lang,
@@ -140,7 +142,8 @@ class _Composer:
             out = []
             for part in placeholders.parse(raw):
                 if isinstance(part, str):
-                    out.append(part)
+                    so_far = "".join(out)
+                    out.append(typography.refine(part, lang, so_far[-1:], so_far.count("“") > so_far.count("”")))
                 elif part.ref == "report":
                     out.append(self.report_text(part.attr, lang))
                 else:
@@ -183,7 +186,11 @@ class _Composer:
         raise ValueError(blk.kind)
 
     def narrative(self, nar) -> list[ir.Block]:
-        return [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
+        """A narrative block → a paragraph per language (side by side where the layout says so)."""
+        paras = [ir.Paragraph(self.fill(nar.text.get(l), l, nar.origins.get(l)), l) for l in self.langs]
+        if len(paras) == 2 and self.layout.bilingual.get("paragraphs") == "side_by_side":
+            return [ir.Parallel(paras[0], paras[1])]
+        return paras
 
     # ------------------------------------------------------------ cards and index
     def cards(self, blk: Block, inds: list[Indicator]) -> ir.Cards:

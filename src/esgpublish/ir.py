@@ -42,6 +42,14 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Parallel:
+    """A Chinese paragraph and its English translation, side by side."""
+
+    left: Paragraph
+    right: Paragraph
+
+
+@dataclass(frozen=True)
 class Heading:
     """A heading: one line per language of the edition; level 1 starts a chapter."""
 
@@ -166,7 +174,7 @@ class Metadata:
     date: dt.date
 
 
-Block = Paragraph | Heading | Table | Figure | Cards | PageBreak | Contents
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
 
 
 @dataclass(frozen=True)
@@ -200,6 +208,8 @@ class Document:
         for b in self.body:
             if isinstance(b, Paragraph):
                 line_chars([b.spans])
+            elif isinstance(b, Parallel):
+                line_chars([b.left.spans, b.right.spans])
             elif isinstance(b, Heading):
                 line_chars(b.lines)
             elif isinstance(b, Contents):

@@ -8,7 +8,7 @@ so every error is located as ``layouts/annual.yaml:LINE:COL`` with a hint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from .model import Dataset, Text
 from .workbook import suggest
 
 EDITIONS = ("zh", "en", "bilingual")
+#: the languages each edition prints
+EDITION_LANGS: dict[str, tuple[str, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
 CHART_KINDS = ("bar", "grouped_bar", "line", "progress", "donut")
 TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "target", "hkex", "gri", "note")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -121,6 +123,9 @@ LAYOUT = M(
     footer=M("running footer",
              text=Spec("text", "footer text with {page} and {pages} (default: 第 {page} 页 / 共 {pages} 页, Page {page} of {pages})",
                        placeholders=("page", "pages"))),
+    bilingual=M("the bilingual edition",
+                paragraphs=Spec("str", "each Chinese paragraph followed by its English one, or the two side by side",
+                                choices=("stacked", "side_by_side"))),
     sections=Spec("list", "the report's chapters, in order", item=M(
         "a chapter: a title (or a pillar) and its blocks",
         title=TEXT,
@@ -179,6 +184,7 @@ class Layout:
     header: dict[str, Any]
     footer: dict[str, Any]
     sections: tuple[Section, ...]
+    bilingual: dict[str, Any] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- loading
@@ -423,6 +429,7 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
         header={"show": True, **data.get("header", {})},
         footer=dict(data.get("footer", {})),
         sections=tuple(sections),
+        bilingual=dict(data.get("bilingual", {})),
     )
 
 

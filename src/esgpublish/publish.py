@@ -14,7 +14,7 @@ from pathlib import Path
 from . import fonts
 from .atomic import write_atomic
 from .diagnostics import Collector, Diagnostic, InputError, Location
-from .layout import EDITIONS, Layout, check_against, load_layout
+from .layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
 from .model import Dataset
 
 FORMATS = ("pdf", "docx")
@@ -65,11 +65,13 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
 
     clock = _Clock(timings if timings is not None else {})
     diags = Collector()
-    with clock("read+validate workbook"):
-        dataset, wb_diags = read_workbook(workbook, display_path(workbook))
-    diags.extend(wb_diags)
     with clock("read+validate layout"):
         layout, layout_diags = load_layout(layout_path, display_path(layout_path))
+    # the languages the layout publishes: a text missing in another language is no error
+    langs = tuple(sorted({l for e in (layout.editions if layout else EDITIONS) for l in EDITION_LANGS[e]}))
+    with clock("read+validate workbook"):
+        dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
+    diags.extend(wb_diags)
     diags.extend(layout_diags)
     if dataset is None or layout is None:
         return None, diags

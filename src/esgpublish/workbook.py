@@ -195,9 +195,14 @@ def _qualifier(cells: dict, key: str, diags: Collector) -> Qualifier | None:
     return Qualifier(str(value).strip(), *spec)
 
 
-def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | None, Collector]:
-    """Workbook path → (Dataset or None, diagnostics). Never raises for bad input."""
+def read_workbook(path: Path, display: str | None = None,
+                  langs: tuple[str, ...] = ("zh", "en")) -> tuple[Dataset | None, Collector]:
+    """Workbook path → (Dataset or None, diagnostics). Never raises for bad input.
+
+    ``langs`` are the languages the report is published in: a text missing in one of
+    them is an error; texts of other languages are optional."""
     diags = Collector()
+    need = frozenset(langs)
     file = display or str(path)
     here = Location(file)
     if not path.exists():
@@ -241,13 +246,13 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Dataset | Non
         return None, diags
 
     units = _read_units(sheets["units"], diags)
-    topics = _read_topics(sheets["topics"], diags)
-    meta = _read_report(sheets["report"], diags, here)
+    topics = _read_topics(sheets["topics"], diags, need)
+    meta = _read_report(sheets["report"], diags, here, need)
     invalid: set[tuple[str, str]] = set()
-    indicators = _read_indicators(sheets["indicators"], diags, units, topics, invalid)
+    indicators = _read_indicators(sheets["indicators"], diags, units, topics, invalid, need)
     if "periods" in sheets:
         indicators = _read_periods(sheets["periods"], diags, indicators)
-    narratives = _read_narratives(sheets["narrative"], diags, indicators, topics, invalid)
+    narratives = _read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
     cached = sum(s.cached_formulas for s in sheets.values())
     if cached:
         diags.note(here, f"used the results Excel stored for {cached} formula cell(s)",
@@ -302,7 +307,7 @@ def _read_units(sheet: _SheetReader, diags: Collector) -> dict[str, Unit]:
     return units
 
 
-def _read_topics(sheet: _SheetReader, diags: Collector) -> dict[str, Topic]:
+def _read_topics(sheet: _SheetReader, diags: Collector, need: frozenset[str]) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     seen: dict[str, Location] = {}
     for _, cells in sheet.rows():
@@ -310,14 +315,14 @@ def _read_topics(sheet: _SheetReader, diags: Collector) -> dict[str, Topic]:
         pillar, ploc = cells["pillar"]
         if pillar not in schema.PILLARS:
             diags.error(ploc, f"unknown pillar '{pillar}'", "use E, S or G")
-        zh = _text(cells, "name_zh", diags, True, "Chinese name")
-        en = _text(cells, "name_en", diags, True, "English name")
-        if ident and pillar in schema.PILLARS and zh and en:
-            topics[ident] = Topic(ident, pillar, Text(zh, en))
+        zh = _text(cells, "name_zh", diags, "zh" in need, "Chinese name")
+        en = _text(cells, "name_en", diags, "en" in need, "English name")
+        if ident and pillar in schema.PILLARS and (zh or "zh" not in need) and (en or "en" not in need):
+            topics[ident] = Topic(ident, pillar, Text(zh or "", en or ""))
     return topics
 
 
-def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> ReportMeta | None:
+def _read_report(sheet: _SheetReader, diags: Collector, here: Location, need: frozenset[str]) -> ReportMeta | None:
     values: dict[str, Any] = {}
     origins: dict[str, Location] = {}
     for _, cells in sheet.rows():
@@ -331,8 +336,8 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> Repor
         if not required and all(cells[k][0] is None for k in ("value", "zh", "en")):
             continue  # an optional key left empty
         if kind == "text":
-            zh = _text(cells, "zh", diags, True, f"Chinese {key}")
-            en = _text(cells, "en", diags, True, f"English {key}")
+            zh = _text(cells, "zh", diags, "zh" in need, f"Chinese {key}")
+            en = _text(cells, "en", diags, "en" in need, f"English {key}")
             values[key] = Text(zh or "", en or "")
             origins[key] = cells["zh"][1]
         else:
@@ -357,7 +362,8 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location) -> Repor
 
 
 def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Unit],
-                     topics: dict[str, Topic], invalid: set[tuple[str, str]]) -> dict[str, Indicator]:
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]],
+                     need: frozenset[str]) -> dict[str, Indicator]:
     """The Indicators sheet → indicators by id; ``invalid`` collects (id, field) pairs
     whose cells were reported, so that later checks do not report them again."""
     out: dict[str, Indicator] = {}
@@ -374,8 +380,8 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
         elif pillar in schema.PILLARS and topics[topic].pillar != pillar:
             diags.error(ploc, f"pillar '{pillar}' differs from the pillar '{topics[topic].pillar}' of topic '{topic}'",
                         "make the two agree")
-        name_zh = _text(cells, "name_zh", diags, True, "Chinese name")
-        name_en = _text(cells, "name_en", diags, True, "English name")
+        name_zh = _text(cells, "name_zh", diags, "zh" in need, "Chinese name") or ("" if "zh" not in need else None)
+        name_en = _text(cells, "name_en", diags, "en" in need, "English name") or ("" if "en" not in need else None)
         unit_id, uloc = cells["unit"]
         unit = units.get(_plain(unit_id)) if unit_id is not None else None
         if unit is None:
@@ -407,16 +413,16 @@ def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Uni
         quote = _text(cells, "source_quote", diags, True, "source quote")
         note_zh = _text(cells, "note_zh", diags, False, "Chinese note")
         note_en = _text(cells, "note_en", diags, False, "English note")
-        if (note_zh is None) != (note_en is None):
+        if (note_zh is None) != (note_en is None) and len(need) == 2:
             missing = "note_en" if note_en is None else "note_zh"
             diags.error(cells[missing][1], "note given in one language only", "translate the note")
-        if ident and name_zh and name_en and unit and quote:
+        if ident and name_zh is not None and name_en is not None and unit and quote:
             out[ident] = Indicator(
                 ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
                 period, as_of, baseline_year, baseline, target,
                 target_qualifier, target_year,
                 _code(cells, "hkex", diags), _code(cells, "gri", diags),
-                quote, Text(note_zh, note_en) if note_zh and note_en else None,
+                quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()})
     return out
 
@@ -497,7 +503,8 @@ def _indicator_value(cells: dict, unit: Unit | None, diags: Collector):
 
 
 def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str, Indicator],
-                     topics: dict[str, Topic], invalid: set[tuple[str, str]]) -> dict[str, Narrative]:
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]],
+                     need: frozenset[str]) -> dict[str, Narrative]:
     out: dict[str, Narrative] = {}
     seen: dict[str, Location] = {}
     for _, cells in sheet.rows():
@@ -507,13 +514,13 @@ def _read_narratives(sheet: _SheetReader, diags: Collector, indicators: dict[str
             diags.error(tloc, f"unknown topic '{topic}'", suggest(str(topic), list(topics)))
         texts = {}
         for lang, key in (("zh", "text_zh"), ("en", "text_en")):
-            text = _text(cells, key, diags, True, "Chinese text" if lang == "zh" else "English text")
+            text = _text(cells, key, diags, lang in need, "Chinese text" if lang == "zh" else "English text")
             if text is None:
                 continue
             texts[lang] = text
             _check_placeholders(text, cells[key][1], diags, indicators, invalid)
-        if ident and len(texts) == 2:
-            out[ident] = Narrative(ident, topic, Text(texts["zh"], texts["en"]),
+        if ident and all(lang in texts for lang in need):
+            out[ident] = Narrative(ident, topic, Text(texts.get("zh", ""), texts.get("en", "")),
                                    {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
     return out
 

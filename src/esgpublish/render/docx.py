@@ -304,6 +304,18 @@ class _Writer:
         p = self.doc.add_paragraph(style=style)
         self.runs(p, para.spans)
 
+    def parallel(self, block: ir.Parallel) -> None:
+        """The Chinese paragraph and its translation in the two cells of a borderless table."""
+        table = self.doc.add_table(rows=1, cols=2)
+        sec = self.doc.sections[0]
+        half = int((sec.page_width - sec.left_margin - sec.right_margin) / 2)
+        _table_layout(table, [half, half])
+        for cell, para in zip(table.rows[0].cells, (block.left, block.right)):
+            cell.width = half
+            p = cell.paragraphs[0]
+            p.style = self.doc.styles["Body Text ZH" if para.lang == "zh" else "Body Text EN"]
+            self.runs(p, para.spans)
+
     def table(self, t: ir.Table) -> None:
         d, theme = self.doc, self.theme
         cap = d.add_paragraph(style="Caption")
@@ -396,6 +408,8 @@ class _Writer:
                 self.figure(block)
             elif isinstance(block, ir.Cards):
                 self.cards(block)
+            elif isinstance(block, ir.Parallel):
+                self.parallel(block)
             elif isinstance(block, ir.Contents):
                 self.contents(block)
             elif isinstance(block, ir.PageBreak):

@@ -475,6 +475,14 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
         if len(document.langs) > 1 and block.lang == "en":
             return [Paragraph(_markup(block.spans, style, st.muted), style)]
         return [Paragraph(_markup(block.spans, style), style)]
+    if isinstance(block, ir.Parallel):
+        cells = [_block(p, st, document, charts, width / 2 - 3 * mm)[0] for p in (block.left, block.right)]
+        table = Table([cells], colWidths=[width / 2, width / 2], hAlign="LEFT",
+                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                        ("RIGHTPADDING", (0, 0), (0, 0), 3 * mm),
+                                        ("LEFTPADDING", (1, 0), (1, 0), 3 * mm),
+                                        ("FONTNAME", (0, 0), (-1, -1), FONT)]))
+        return [table]
     if isinstance(block, ir.Heading):
         title = " / ".join(ir.plain(l) for l in block.lines)
         small = theme.fonts[f"h{block.level}"] * 0.72

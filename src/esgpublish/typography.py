@@ -1,0 +1,58 @@
+"""Typography per language, applied to the workbook's and the layout's own words.
+
+``refine(text, lang, before)`` → English with curly quotes and en dashes in year ranges;
+Chinese with full-width punctuation next to hanzi and no space between hanzi and
+full-width marks. Values from placeholders are formatted by ``localize`` and left alone;
+``before`` is the character printed just before ``text`` (quotes open or close by context).
+"""
+from __future__ import annotations
+
+import re
+
+HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULL_MARKS = "，。、；：？！（）《》「」『』“”‘’【】"
+_YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)-(1[89]\d\d|20\d\d)\b")
+_OPENING_CONTEXT = set(" \t\n\u00a0([{<—–/-") | {""}
+
+
+def _quotes(text: str, before: str, double: tuple[str, str], single: tuple[str, str] | None) -> str:
+    out = []
+    prev = before
+    for ch in text:
+        if ch == '"':
+            ch = double[0] if prev in _OPENING_CONTEXT or prev in "“‘（《「" else double[1]
+        elif ch == "'" and single:
+            ch = single[0] if prev in _OPENING_CONTEXT or prev in "“" else single[1]
+        out.append(ch)
+        prev = ch
+    return "".join(out)
+
+
+def english(text: str, before: str = "") -> str:
+    """Curly quotes and apostrophes; en dashes in year ranges (2020–2022)."""
+    text = _quotes(text, before, ("“", "”"), ("‘", "’"))
+    return _YEAR_RANGE.sub(r"\1–\2", text)
+
+
+def chinese(text: str, before: str = "", open_quote: bool = False) -> str:
+    """Full-width punctuation beside hanzi; no spaces between hanzi and full-width marks.
+    Straight double quotes alternate “ and ” (``open_quote``: one is open already)."""
+    out = []
+    for ch in text:
+        if ch == '"':
+            ch = "”" if open_quote else "“"
+            open_quote = not open_quote
+        out.append(ch)
+    text = "".join(out)
+    for _ in range(2):  # twice: a converted mark makes its neighbour convertible
+        text = re.sub(rf"(?<={HAN}|[{_FULL_MARKS}])[ \t]*([,;:?!()])[ \t]*(?={HAN}|[{_FULL_MARKS}])", r"\1", text)
+        for half, full in _FULL.items():
+            esc = re.escape(half)
+            text = re.sub(rf"(?<={HAN}){esc}|{esc}(?={HAN})|(?<=[{_FULL_MARKS}]){esc}", full, text)
+    return re.sub(rf"[ \t]+(?=[{_FULL_MARKS}])|(?<=[{_FULL_MARKS}])[ \t]+", "", text)
+
+
+def refine(text: str, lang: str, before: str = "", open_quote: bool = False) -> str:
+    """The text in its language's typography."""
+    return chinese(text, before, open_quote) if lang == "zh" else english(text, before)
