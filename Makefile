@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: publish test validate fonts sample clean
+.PHONY: publish test fuzz bench validate fonts sample clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# the full fuzzer: 1,000 mutated workbooks and layouts (make test runs 200)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 # rebuild fonts/ from Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)
 fonts: $(STAMP)

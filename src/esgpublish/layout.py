@@ -464,7 +464,35 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
                               "check the selector, or remove the block")
             elif blk.kind == "chart":
                 _check_chart_data(blk, dataset, diags)
+    _check_layout_glyphs(layout, diags)
     return diags
+
+
+def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
+    """Every text the layout itself prints must be printable in the shipped fonts."""
+    from . import fonts
+
+    def check(text: Any, loc: Location) -> None:
+        if isinstance(text, dict):
+            text = "".join(str(v) for v in text.values())
+        elif isinstance(text, Text):
+            text = text.zh + text.en
+        missing = fonts.missing_chars(str(text))
+        if missing:
+            names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
+                        "replace the character; the report's fonts cannot print it")
+
+    for sec in layout.sections:
+        if sec.title:
+            check(sec.title, sec.origin)
+        for blk in sec.blocks:
+            for key in ("title", "text"):
+                if isinstance(blk.options, dict) and key in blk.options:
+                    check(blk.options[key], blk.origin)
+    for part in (layout.header, layout.footer):
+        if "text" in part:
+            check(part["text"], Location(layout.path))
 
 
 def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:

@@ -129,47 +129,117 @@ def _next_col(cell: str | None) -> str | None:
 
 def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,
             formats: tuple[str, ...] = FORMATS, cache_dir: Path | None = None,
-            log: Callable[[str], None] | None = None, embed_full_fonts: bool = False) -> Result:
-    """Inputs → output files; raises ``InputError`` with every diagnostic on bad input."""
+            log: Callable[[str], None] | None = None, embed_full_fonts: bool = False,
+            jobs: int | None = None) -> Result:
+    """Inputs → output files; raises ``InputError`` with every diagnostic on bad input.
+
+    Charts and documents are produced in parallel on ``jobs`` processes (default: the
+    available cores); charts and font subsets are cached under ``cache_dir``
+    (default ``OUTDIR/.cache``), so an unchanged chart is not drawn again."""
     result = Result()
     clock = _Clock(result.timings)
     inputs, diags = load_inputs(workbook, layout_path, result.timings)
     result.diagnostics = diags.items
     if inputs is None:
         raise InputError(diags.items)
-    from .charts import render_chart
     from .compose import compose
 
-    cache_dir = cache_dir or outdir / ".cache" / "charts"
-    stem = workbook.stem
-    rendered: list[tuple[Path, bytes]] = []
-    for edition in (e for e in editions if e in inputs.layout.editions):
-        with clock("compose"):
-            document = compose(inputs.dataset, inputs.layout, edition)
-        with clock("charts"):
-            charts = {}
-            for spec in document.charts:
-                files = render_chart(spec, cache_dir)
-                charts[spec.key] = files
-                if files.cached:
-                    result.charts_cached += 1
-                else:
-                    result.charts_drawn += 1
-        base = outdir / f"{stem}-{inputs.layout.name}-{edition}"
-        if "pdf" in formats:
-            from .render.pdf import render_pdf
-
-            with clock("render pdf"):
-                rendered.append((base.with_suffix(".pdf"), render_pdf(document, charts)))
-        if "docx" in formats:
-            from .render.docx import render_docx
-
-            with clock("render docx"):
-                rendered.append((base.with_suffix(".docx"), render_docx(document, charts, embed_full_fonts)))
+    cache = cache_dir or outdir / ".cache"
+    editions = tuple(e for e in editions if e in inputs.layout.editions)
+    with clock("compose"):
+        documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
+    specs = list({spec.key: spec for doc in documents.values() for spec in doc.charts}.values())
+    tasks = [(e, f) for e in editions for f in formats]
+    with clock("import"):
+        _preload(formats, bool(specs))
+    # one set of characters for every DOCX: each face is subset once, in parallel with the charts
+    font_chars = frozenset().union(*(d.text_chars() for d in documents.values())) if "docx" in formats else None
+    subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
+               if font_chars and not embed_full_fonts]
+    with _executor(jobs, max(len(specs) + len(subsets), len(tasks))) as pool:
+        with clock("charts and font subsets"):
+            done = list(pool.map(_draw, [("chart", s, cache / "charts") for s in specs] + subsets))
+            drawn = dict(zip((s.key for s in specs), done))
+        result.charts_drawn = sum(not f.cached for f in drawn.values())
+        result.charts_cached = len(drawn) - result.charts_drawn
+        with clock("render"):
+            work = [(documents[e], f, {s.key: drawn[s.key] for s in documents[e].charts}, embed_full_fonts,
+                     cache / "fonts", font_chars) for e, f in tasks]
+            outputs = list(pool.map(_render, work))
+    for (_, fmt), (_, seconds) in zip(tasks, outputs):
+        result.timings[f"render {fmt} (cpu)"] = result.timings.get(f"render {fmt} (cpu)", 0.0) + seconds
     with clock("write"):
-        for path, data in rendered:
+        for (edition, fmt), (data, _) in zip(tasks, outputs):
+            path = outdir / f"{workbook.stem}-{inputs.layout.name}-{edition}.{fmt}"
             write_atomic(path, data)
             result.outputs.append(path)
     if log:
         log(f"charts: {result.charts_drawn} drawn, {result.charts_cached} from cache")
     return result
+
+
+def _preload(formats: tuple[str, ...], charts: bool) -> None:
+    """Import and set up the heavy libraries once, before worker processes are forked."""
+    if charts:
+        from .charts import _setup
+
+        _setup()
+    if "pdf" in formats:
+        from .render.pdf import _register_fonts
+
+        _register_fonts()
+    if "docx" in formats:
+        import docx  # noqa: F401
+
+
+def _draw(args):
+    """A pool task: draw one chart, or subset one face (into the cache)."""
+    if args[0] == "font":
+        _, style, chars, cache = args
+        fonts.subset_bytes(fonts.faces()[style], set(chars), cache)
+        return None
+    from .charts import render_chart
+
+    _, spec, cache = args
+    return render_chart(spec, cache)
+
+
+def _render(args) -> tuple[bytes, float]:
+    document, fmt, charts, embed_full_fonts, font_cache, font_chars = args
+    start = time.process_time()
+    if fmt == "pdf":
+        from .render.pdf import render_pdf
+
+        data = render_pdf(document, charts)
+    else:
+        from .render.docx import render_docx
+
+        data = render_docx(document, charts, embed_full_fonts, font_cache, font_chars)
+    return data, time.process_time() - start
+
+
+class _Serial:
+    """The executor interface, in this process (one core, one task, or no fork)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, fn, items):
+        return [fn(item) for item in items]
+
+
+def _executor(jobs: int | None, tasks: int):
+    """A pool of forked worker processes, or a serial stand-in where that gains nothing."""
+    import multiprocessing
+    import os
+
+    if not jobs:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs <= 1 or tasks <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _Serial()
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .model import (Dataset, Indicator, Narrative, PartialDate, Qualifier, Repor
                     Topic, Unit)
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 NUMBER_IN_TEXT = re.compile(r"^\s*(超过|超|近|约|多|余)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(多|余)?\s*(\S*)\s*$")
 MAX_ROWS = 20_000
@@ -64,6 +66,25 @@ class _SheetReader:
             self.diags.error(Location(file, spec.name, str(rng).split(":")[0]),
                              f"merged cells {rng} over data", "unmerge the cells and fill each one")
 
+    def clean(self, text: str, loc: Location) -> str:
+        """Text hygiene for one cell: Excel's _xHHHH_ escapes decoded; invisible format
+        characters (zero-width, bidi, BOM) removed with a warning; control characters and
+        characters XML cannot hold reported as errors and removed."""
+        if "_x" in text:
+            text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        invisible = sorted({ch for ch in text if unicodedata.category(ch) == "Cf"})
+        if invisible:
+            names = ", ".join(f"U+{ord(ch):04X}" for ch in invisible)
+            self.diags.warning(loc, f"removed invisible character(s) {names}",
+                               "they come from pasted text and would print as nothing or as a box")
+            text = "".join(ch for ch in text if ch not in invisible)
+        bad = _control_char(text)
+        if bad is not None:
+            self.diags.error(loc, f"control character U+{ord(bad):04X} in text",
+                             "delete the character; it often comes from text pasted from another system")
+            text = "".join(ch for ch in text if _control_char(ch) is None)
+        return text
+
     def loc(self, row: int, col: int) -> Location:
         return Location(self.file, self.spec.name, f"{self.letter(col)}{row}")
 
@@ -88,6 +109,7 @@ class _SheetReader:
                         else:
                             self.cached_formulas += 1
                 if isinstance(value, str):
+                    value = self.clean(value, self.loc(n, idx))
                     if len(value) > MAX_CELL_CHARS:
                         self.diags.error(self.loc(n, idx), f"cell holds {len(value):,} characters, more than {MAX_CELL_CHARS:,}",
                                          "shorten the text")
@@ -107,10 +129,6 @@ def _text(cells: dict, key: str, diags: Collector, required: bool, what: str) ->
         return None
     if not isinstance(value, str):
         value = _plain(value)
-    bad = _control_char(value)
-    if bad is not None:
-        diags.error(loc, f"control character U+{ord(bad):04X} in text",
-                    "delete the character; it often comes from text pasted from another system")
     return value
 
 
@@ -219,6 +237,12 @@ def read_workbook(path: Path, display: str | None = None,
             diags.error(here, f"the workbook unpacks to {total / 2**20:,.0f} MB, more than 200 MB",
                         "this is not an ordinary workbook; remove embedded files or split it")
             return None, diags
+        rows = _row_counts(path)
+        if any(n > MAX_ROWS + 1 for n in rows.values()):
+            name, n = max(rows.items(), key=lambda kv: kv[1])
+            diags.error(here, f"a sheet ({name}) has {n:,} rows, more than {MAX_ROWS:,}",
+                        "split the workbook or delete empty formatted rows")
+            return None, diags
         from openpyxl import load_workbook
 
         wb = load_workbook(path, data_only=True)
@@ -260,6 +284,24 @@ def read_workbook(path: Path, display: str | None = None,
     if meta is None or not diags.ok:
         return None, diags
     return Dataset(file, meta, topics, units, indicators, narratives), diags
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    """Rows per worksheet part, counted from the XML without loading the workbook."""
+    counts = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                n, tail = 0, b""
+                with zf.open(name) as fh:
+                    while chunk := fh.read(1 << 20):
+                        data = tail + chunk
+                        n += data.count(b"<row ") + data.count(b"<row>")
+                        tail = data[-5:]
+                        n -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next chunk
+                    n += tail.count(b"<row ") + tail.count(b"<row>")
+                counts[name.rsplit("/", 1)[-1]] = n
+    return counts
 
 
 def _has_formulas(path: Path) -> bool:
@@ -489,11 +531,7 @@ def _indicator_value(cells: dict, unit: Unit | None, diags: Collector):
     if value is None or unit is None:
         return None
     if unit.kind == "text":
-        text = _plain(value)
-        bad = _control_char(text)
-        if bad:
-            diags.error(loc, f"control character U+{ord(bad):04X} in text", "delete the character")
-        return text
+        return _plain(value)
     if unit.kind == "date":
         return _partial_date(value, loc, diags)
     if isinstance(value, bool) or not isinstance(value, (int, float)):

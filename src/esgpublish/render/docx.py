@@ -73,9 +73,11 @@ def _strip_theme_fonts(root) -> None:
 
 
 class _Writer:
-    def __init__(self, document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False):
+    def __init__(self, document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False,
+                 font_cache=None, font_chars=None):
         self.ir, self.charts = document, charts
-        self.embed_full_fonts = embed_full_fonts
+        self.embed_full_fonts, self.font_cache = embed_full_fonts, font_cache
+        self.font_chars = font_chars
         self.doc = Document()
         self.theme = document.theme
         self.bookmark_id = 0
@@ -194,15 +196,30 @@ class _Writer:
                 _set_fonts(rpr)
 
     # ------------------------------------------------------------ text helpers
+    def style_id(self, name: str) -> str:
+        """A style's id by its name, looked up once (python-docx scans every style per lookup)."""
+        if not hasattr(self, "_style_ids"):
+            self._style_ids = {s.name: s.style_id for s in self.doc.styles}
+        return self._style_ids[name]
+
+    def para(self, container, style: str):
+        """A new paragraph in ``style`` at the end of ``container`` (the document or a cell)."""
+        p = container.add_paragraph()
+        p._p.style = self.style_id(style)
+        return p
+
+    def set_style(self, paragraph, style: str) -> None:
+        paragraph._p.style = self.style_id(style)
+
     def runs(self, paragraph, line: ir.Line, style: str | None = None) -> None:
         """Spans → runs; English inside a Chinese document gets the Latin Text style (en-US)."""
         for span in line:
             run = paragraph.add_run(span.text)
             run.bold = span.strong or None
             if style:
-                run.style = self.doc.styles[style]
+                run._r.style = self.style_id(style)
             elif span.lang == "en" and self.ir.langs[0] != "en":
-                run.style = self.doc.styles["Latin Text"]
+                run._r.style = self.style_id("Latin Text")
 
     def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True,
               style: str | None = None) -> None:
@@ -219,23 +236,23 @@ class _Writer:
         for _ in range(3):
             d.add_paragraph()
         for line in c.company:
-            p = d.add_paragraph(style="Subtitle")
+            p = self.para(d, "Subtitle")
             self.runs(p, line)
         for i, line in enumerate(c.title):
-            p = d.add_paragraph(style="Title")
+            p = self.para(d, "Title")
             self.runs(p, line)
             if i:
                 for r in p.runs:
                     r.font.size = Pt(self.theme.fonts["title"] * 0.6)
         for line in c.subtitle:
-            p = d.add_paragraph(style="Subtitle")
+            p = self.para(d, "Subtitle")
             self.runs(p, line)
         d.add_paragraph()
         for line in c.date:
             p = d.add_paragraph()
             self.runs(p, line)
         for para in c.disclaimer:
-            p = d.add_paragraph(style="Small")
+            p = self.para(d, "Small")
             self.runs(p, para.spans)
         d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -263,12 +280,12 @@ class _Writer:
 
     def contents(self, block: ir.Contents) -> None:
         d = self.doc
-        p = d.add_paragraph(style="TOC Heading")
+        p = self.para(d, "TOC Heading")
         self.lines(p, block.title)
         headings = [b for b in self.ir.body if isinstance(b, ir.Heading) and b.level <= block.depth]
         first = True
         for h in headings:
-            p = d.add_paragraph(style=f"TOC {h.level}")
+            p = self.para(d, f"TOC {h.level}")
             if first:
                 _fld_char(p, "begin")
                 _instr(p, f'TOC \\o "1-{block.depth}" \\h \\z \\u')
@@ -286,7 +303,7 @@ class _Writer:
             _fld_char(d.paragraphs[-1], "end")
 
     def heading(self, h: ir.Heading) -> None:
-        p = self.doc.add_paragraph(style=f"Heading {h.level}")
+        p = self.para(self.doc, f"Heading {h.level}")
         if h.new_page:
             p.paragraph_format.page_break_before = True
         self.bookmark_id += 1
@@ -301,7 +318,7 @@ class _Writer:
 
     def paragraph(self, para: ir.Paragraph) -> None:
         style = "Body Text ZH" if para.lang == "zh" else "Body Text EN"
-        p = self.doc.add_paragraph(style=style)
+        p = self.para(self.doc, style)
         self.runs(p, para.spans)
 
     def parallel(self, block: ir.Parallel) -> None:
@@ -313,12 +330,12 @@ class _Writer:
         for cell, para in zip(table.rows[0].cells, (block.left, block.right)):
             cell.width = half
             p = cell.paragraphs[0]
-            p.style = self.doc.styles["Body Text ZH" if para.lang == "zh" else "Body Text EN"]
+            self.set_style(p, "Body Text ZH" if para.lang == "zh" else "Body Text EN")
             self.runs(p, para.spans)
 
     def table(self, t: ir.Table) -> None:
         d, theme = self.doc, self.theme
-        cap = d.add_paragraph(style="Caption")
+        cap = self.para(d, "Caption")
         self.lines(cap, t.caption)
         table = d.add_table(rows=1 + len(t.rows), cols=len(t.columns))
         table.style = d.styles["KPI Table"]
@@ -335,7 +352,7 @@ class _Writer:
         for cell, col, width in zip(header.cells, t.columns, widths):
             cell.width = width
             p = cell.paragraphs[0]
-            p.style = d.styles["Table Heading"]
+            self.set_style(p, "Table Heading")
             p.alignment = align[col.align]
             self.lines(p, col.header, muted_after_first=False)
             _shade(cell, theme.colors["primary"])
@@ -344,12 +361,12 @@ class _Writer:
             for cell, cell_ir, width in zip(row.cells, row_ir, widths):
                 cell.width = width
                 p = cell.paragraphs[0]
-                p.style = d.styles["Table Text"]
+                self.set_style(p, "Table Text")
                 p.alignment = align[cell_ir.align]
                 self.lines(p, cell_ir.lines)
                 if theme.table_style == "zebra" and i % 2 == 1:
                     _shade(cell, theme.colors["zebra"])
-        d.add_paragraph(style="Small")
+        self.para(d, "Small")
 
     def cards(self, c: ir.Cards) -> None:
         """Highlight cards as a borderless table of tinted cells."""
@@ -367,15 +384,15 @@ class _Writer:
                 cell.width = width
                 _shade(cell, theme.colors["zebra"])
                 p = cell.paragraphs[0]
-                p.style = d.styles["Table Text"]
+                self.set_style(p, "Table Text")
                 self.lines(p, card.value, muted_after_first=False, style="Card Value")
-                label = cell.add_paragraph(style="Table Text")
+                label = self.para(cell, "Table Text")
                 self.lines(label, card.label)
-        d.add_paragraph(style="Small")
+        self.para(d, "Small")
 
     def figure(self, f: ir.Figure) -> None:
         d = self.doc
-        cap = d.add_paragraph(style="Caption")
+        cap = self.para(d, "Caption")
         self.lines(cap, f.caption)
         files = self.charts[f.chart.key]
         width_mm = min(f.chart.size_mm[0], self.ir.page.width_mm - sum(
@@ -446,12 +463,16 @@ class _Writer:
     def embed_fonts(self) -> None:
         """Embed the faces as obfuscated .odttf parts (ECMA-376 §17.8.1): subsets of the
         characters the document uses, or the whole shipped fonts for documents to be edited."""
-        chars = self.ir.text_chars()
+        own = self.ir.text_chars()
+        chars = set(self.font_chars) if self.font_chars else own
         font_table_part = next(rel.target_part for rel in self.doc.part.rels.values()
                                if rel.reltype == RT.FONT_TABLE)
         root = _parse(font_table_part.blob) if not hasattr(font_table_part, "element") else font_table_part.element
         n = 0
-        for family, charset, faces in ((FONT, "86", ("regular", "bold")), (LATIN_FONT, "00", ("latin", "latin-bold"))):
+        families = [(LATIN_FONT, "00", ("latin", "latin-bold"))]
+        if self.embed_full_fonts or fonts.needs_cjk_face(own):
+            families.insert(0, (FONT, "86", ("regular", "bold")))
+        for family, charset, faces in families:
             for el in list(root):
                 if el.get(qn("w:name")) == family:
                     root.remove(el)
@@ -464,7 +485,8 @@ class _Writer:
             for style, tag in zip(faces, ("w:embedRegular", "w:embedBold")):
                 n += 1
                 face = fonts.faces()[style]
-                data = face.path.read_bytes() if self.embed_full_fonts else fonts.subset_bytes(face, chars)
+                data = face.path.read_bytes() if self.embed_full_fonts else \
+                    fonts.subset_bytes(face, chars, self.font_cache)
                 key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
                 part = Part(PackURI(f"/word/fonts/font{n}.odttf"), OBFUSCATED_FONT, _obfuscate(data, key),
                             self.doc.part.package)
@@ -599,7 +621,10 @@ def _kpi_table_style(style_el, theme) -> None:
     tblpr.append(borders)
 
 
-def render_docx(document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False) -> bytes:
-    """Document IR and its drawn charts → the DOCX's bytes (fonts embedded as subsets,
-    or whole with ``embed_full_fonts``)."""
-    return _Writer(document, charts, embed_full_fonts).build()
+def render_docx(document: ir.Document, charts: dict[str, ChartFiles], embed_full_fonts: bool = False,
+                font_cache=None, font_chars=None) -> bytes:
+    """Document IR and its drawn charts → the DOCX's bytes. Fonts are embedded as subsets of
+    ``font_chars`` (default: the document's own characters; a publish passes the union of its
+    editions, so each face is subset once), cached in ``font_cache``, or whole with
+    ``embed_full_fonts``."""
+    return _Writer(document, charts, embed_full_fonts, font_cache, font_chars).build()

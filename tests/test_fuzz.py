@@ -1,0 +1,138 @@
+"""A fuzzer: mutated workbook cells and layout values must give a report or located
+diagnostics (exit 1) — never a traceback, never a partial or temporary file.
+
+CI runs the "ci" profile (200 examples); ``make fuzz`` runs 1,000 (HYPOTHESIS_PROFILE=fuzz).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, WORKBOOK
+from esgpublish.cli import main
+
+settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+FUZZ_LAYOUT = {
+    "name": "fuzz",
+    "theme": "themes/default.yaml",
+    "editions": ["zh", "en", "bilingual"],
+    "cover": {"show": True, "disclaimer": True},
+    "contents": {"show": True, "depth": 2},
+    "sections": [
+        {"pillar": "S", "blocks": [
+            {"narratives": {"pillar": "S", "headings": True}},
+            {"kpi_table": {"select": {"topic": "community"}, "columns": ["value", "unit", "period", "target"]}},
+            {"chart": {"kind": "bar", "select": {"pillar": "G", "unit": "patent"}}},
+            {"chart": {"kind": "progress", "indicators": ["rural_women"]}},
+            {"cards": {"indicators": ["charity_donation", "msci_rating"], "columns": 2}},
+        ]},
+    ],
+}
+
+# printable text, including what analysts paste: markup, placeholders, emoji, full-width marks
+SPECIAL = st.sampled_from(["约2270", "2,270万", "{charity_donation}", "{charity_donation.target}", "{nope}",
+                           "{", "}}", "=1+1", "R&D <b>x</b> & <5%", "超", "近", "😀", "\u200b", "B8.2", "413-1",
+                           "2022-07", "2022-13", "E", "S", "G", "X", "percent", "yuan", "", " ", "—", "…",
+                           "“引号”", "（括号）", "x" * 300, "中" * 500])
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x01\x02\x03\x04"
+                                      "\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+                                      "\x19\x1a\x1b\x1c\x1d\x1e\x1f"), max_size=40)
+CELL = st.one_of(st.none(), SPECIAL, TEXT, st.integers(-10**12, 10**12),
+                 st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(),
+                 st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+SHEETS = ["报告 Report", "议题 Topics", "单位 Units", "指标 Indicators", "叙述 Narrative", "期间数值 Periods"]
+CELL_EDIT = st.tuples(st.sampled_from(SHEETS), st.integers(1, 40), st.integers(1, 21), CELL)
+
+YAML_VALUE = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=False, allow_infinity=False),
+              SPECIAL, TEXT),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(
+        ["zh", "en", "kind", "indicators", "select", "pillar", "title", "columns", "show", "text"]), inner, max_size=3)),
+    max_leaves=6)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, prefix + (i,))
+
+
+ALL_PATHS = [p for p in _paths(FUZZ_LAYOUT) if p]
+
+
+def _set(data, path, value):
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+_TEMPLATE = None
+
+
+def _template():
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        _TEMPLATE = WORKBOOK.read_bytes()
+    return _TEMPLATE
+
+
+@given(cells=st.lists(CELL_EDIT, max_size=4),
+       layout_edits=st.lists(st.tuples(st.sampled_from(ALL_PATHS), YAML_VALUE), max_size=2))
+def test_fuzz_publish(cells, layout_edits):
+    import copy
+
+    import openpyxl
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        book = tmp / "book.xlsx"
+        wb = openpyxl.load_workbook(io.BytesIO(_template()))
+        for sheet, row, col, value in cells:
+            wb[sheet].cell(row=row, column=col, value=value)
+        wb.save(book)
+        layouts = tmp / "layouts"
+        shutil.copytree(ROOT / "layouts" / "themes", layouts / "themes")
+        data = copy.deepcopy(FUZZ_LAYOUT)
+        for path, value in layout_edits:
+            try:
+                _set(data, path, value)
+            except (KeyError, IndexError, TypeError):
+                pass  # an earlier edit replaced the parent
+        (layouts / "fuzz.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        out = tmp / "out"
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(["publish", str(book), "--layout", str(layouts / "fuzz.yaml"), "--edition", "zh",
+                         "--format", "pdf", "-o", str(out)])
+        text = err.getvalue()
+        assert "Traceback" not in text and "internal error" not in text, text
+        assert code in (0, 1), text
+        if code == 1:
+            errors = [line for line in text.splitlines() if ": error: " in line]
+            assert errors, text
+            for line in errors:
+                assert re.match(rf"^({re.escape(str(book))}|{re.escape(str(layouts))}[^:]*)(: |:\d+:\d+: )", line), line
+            assert not out.exists() or not any(out.glob("*.pdf"))
+        else:
+            assert (out / "book-fuzz-zh.pdf").stat().st_size > 1000
+        if out.exists():
+            assert [p for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".book")] == []
