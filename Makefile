@@ -26,6 +26,11 @@ test: $(STAMP)
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
 
+# the benchmark: each performance target beside its measured value
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/bench.py
+
 # rebuild fonts/ from Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)
 fonts: $(STAMP)
 	$(BIN)/python tools/build_fonts.py

@@ -245,8 +245,14 @@ def read_workbook(path: Path, display: str | None = None,
             return None, diags
         from openpyxl import load_workbook
 
-        wb = load_workbook(path, data_only=True)
-        wb_formulas = load_workbook(path, data_only=False) if _has_formulas(path) else None
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            wb = load_workbook(path, data_only=True)
+            wb_formulas = load_workbook(path, data_only=False) if _has_formulas(path) else None
+        for w in caught:  # openpyxl's complaints about the file, as diagnostics
+            diags.warning(here, f"{w.message}", "check the cell in Excel or LibreOffice")
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc}",
                     "open it in Excel or LibreOffice and save it again as .xlsx")

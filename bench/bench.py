@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""The esgpublish benchmark: `make bench` → one table, each target beside its measured value.
+
+Measures on this machine, median of RUNS runs, each publish in a fresh process (as a user
+runs it): a cold full publish (all editions, both formats, empty cache); a publish with no
+change; a publish after a one-cell edit; synthetic workbooks of 1×, 10× and 50× the sample's
+indicators and narrative. Reports peak RSS and output sizes, and typesets the same content
+with Typst (the `typst` Python package) as the reference line.
+
+    python bench/bench.py [--runs 3] [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOK = ROOT / "data" / "esg_2022.xlsx"
+LAYOUT = ROOT / "layouts" / "annual.yaml"
+sys.path.insert(0, str(ROOT / "src"))
+
+WRAPPER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+elapsed = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{code} {elapsed} {rss}")
+"""
+
+
+def run_publish(workbook: Path, outdir: Path, *extra: str) -> tuple[float, float]:
+    """One publish in a fresh process → (seconds, peak RSS in MB of its largest process)."""
+    cmd = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "esgpublish", "publish", str(workbook),
+           "--layout", str(LAYOUT), "-o", str(outdir), *extra]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
+    if out[0] != "0":
+        raise SystemExit(f"publish failed: {' '.join(cmd)}")
+    return float(out[1]), float(out[2])
+
+
+def median_publish(workbook: Path, runs: int, fresh: bool, before=None) -> tuple[float, float]:
+    times, rss = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        if not fresh:
+            run_publish(workbook, out)  # warm the caches
+        for k in range(runs):
+            if fresh:
+                shutil.rmtree(out, ignore_errors=True)
+            if before:
+                before(k)
+            t, r = run_publish(workbook, out)
+            times.append(t)
+            rss.append(r)
+    return statistics.median(times), max(rss)
+
+
+def synthetic(workbook: Path, factor: int, dest: Path) -> Path:
+    """The sample with every indicator and narrative repeated ``factor`` times (new ids)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(workbook)
+    for sheet, id_col in (("指标 Indicators", 0), ("叙述 Narrative", 0)):
+        ws = wb[sheet]
+        rows = [list(r) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
+        for k in range(1, factor):
+            for r in rows:
+                copy = list(r)
+                copy[id_col] = f"{r[id_col]}_{k}"
+                ws.append(copy)
+    wb.save(dest)
+    return dest
+
+
+def typst_reference(edition: str = "zh") -> tuple[float, float]:
+    """(Typst's time, esgpublish's time) for one PDF edition of the same content, in process."""
+    import typst
+
+    from esgpublish import ir
+    from esgpublish.charts import render_chart
+    from esgpublish.compose import compose
+    from esgpublish.publish import load_inputs
+    from esgpublish.render.pdf import render_pdf
+
+    inputs, _ = load_inputs(WORKBOOK, LAYOUT)
+    doc = compose(inputs.dataset, inputs.layout, edition)
+    with tempfile.TemporaryDirectory() as tmp:
+        charts = {s.key: render_chart(s, Path(tmp)) for s in doc.charts}
+        render_pdf(doc, charts)  # fonts registered, code warm: compare the typesetting itself
+        source = _typst_source(doc, charts)
+        src = Path(tmp) / "report.typ"
+        src.write_text(source, encoding="utf-8")
+        ours, theirs = [], []
+        for _ in range(3):
+            t = time.perf_counter()
+            render_pdf(doc, charts)
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            typst.compile(str(src), root=tmp, font_paths=[str(ROOT / "fonts")])
+            theirs.append(time.perf_counter() - t)
+    return statistics.median(theirs), statistics.median(ours)
+
+
+def _typst_source(doc, charts) -> str:
+    """The IR as Typst markup: the same headings, paragraphs, tables and chart images."""
+    from esgpublish import ir
+
+    def esc(text: str) -> str:
+        return "".join("\\" + ch if ch in "\\#*_`$<>@[]~\"'=-+/" else ch for ch in text)
+
+    out = ['#set page(paper: "a4", margin: 22mm, numbering: "1 / 1")',
+           '#set text(font: ("Noto Sans", "Noto Sans SC"), size: 10pt, lang: "zh")',
+           "#set par(justify: true, first-line-indent: 2em)", "#outline()", "#pagebreak()"]
+    for b in doc.body:
+        if isinstance(b, ir.Heading):
+            out.append("=" * b.level + " " + esc(" / ".join(ir.plain(l) for l in b.lines)))
+        elif isinstance(b, ir.Paragraph):
+            out.append(esc(ir.plain(b.spans)) + "\n")
+        elif isinstance(b, ir.Table):
+            cells = [f"[{esc(' '.join(ir.plain(l) for l in c.header))}]" for c in b.columns]
+            for row in b.rows:
+                cells += [f"[{esc(' '.join(ir.plain(l) for l in c.lines))}]" for c in row]
+            out.append(f"#table(columns: {len(b.columns)}, table.header(..({', '.join(cells[:len(b.columns)])},)), "
+                       f"{', '.join(cells[len(b.columns):])})")
+        elif isinstance(b, ir.Figure):
+            out.append(f'#image("{charts[b.chart.key].svg.name}", width: 100%)')
+    return "\n".join(out)
+
+
+def sizes(outdir: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in outdir.glob("*.*") if p.suffix in (".pdf", ".docx")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="skip the 50× workbook")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold, cold_rss = median_publish(WORKBOOK, args.runs, fresh=True)
+        warm, warm_rss = median_publish(WORKBOOK, args.runs, fresh=False)
+        edited = tmp / "edited.xlsx"
+        shutil.copy(WORKBOOK, edited)
+
+        def edit(k: int) -> None:
+            import openpyxl
+
+            wb = openpyxl.load_workbook(edited)
+            ws = wb["指标 Indicators"]
+            for row in ws.iter_rows(min_row=2):
+                if row[0].value == "patents_applied":
+                    row[5].value = 9930 + k + 1
+            wb.save(edited)
+        one_cell, edit_rss = median_publish(edited, args.runs, fresh=False, before=edit)
+        scale = {}
+        for factor in (1, 10) if args.quick else (1, 10, 50):
+            book = synthetic(WORKBOOK, factor, tmp / f"x{factor}.xlsx")
+            scale[factor] = median_publish(book, max(1, args.runs if factor < 50 else 1), fresh=True)
+        out = tmp / "sizes"
+        run_publish(WORKBOOK, out)
+        file_sizes = sizes(out)
+        typst_time, our_time = typst_reference()
+    peak = max(cold_rss, warm_rss, edit_rss, *(r for _, r in scale.values()))
+    ratio10 = scale[10][0] / scale[1][0]
+    rows = [
+        ("cold full publish (3 editions × PDF, DOCX)", "≤ 3 s", f"{cold:.2f} s", cold <= 3),
+        ("publish again, no change", "—", f"{warm:.2f} s", None),
+        ("publish after a one-cell edit", "≤ 1 s", f"{one_cell:.2f} s", one_cell <= 1),
+        ("one PDF edition vs Typst (same content)", "≤ 1.5×",
+         f"{our_time:.2f} s vs {typst_time:.2f} s = {our_time / typst_time:.1f}×", our_time <= 1.5 * typst_time),
+        ("10× content (cold)", "≤ 10× time", f"{scale[10][0]:.2f} s = {ratio10:.1f}×", ratio10 <= 10),
+    ]
+    if 50 in scale:
+        rows.append(("50× content (cold)", "—", f"{scale[50][0]:.2f} s = {scale[50][0] / scale[1][0]:.1f}×", None))
+    rows.append(("peak RSS (largest process)", "≤ 300 MB", f"{peak:.0f} MB", peak <= 300))
+    for name, size in sorted(file_sizes.items()):
+        rows.append((name, "≤ 1 MB", f"{size / 1024:.0f} KB", size <= 1024 * 1024))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}; median of {args.runs} runs")
+    print(f"| {'measure':<45} | {'target':<10} | {'measured':<32} | met |")
+    print(f"|{'-' * 47}|{'-' * 12}|{'-' * 34}|-----|")
+    for name, target, value, ok in rows:
+        mark = "—" if ok is None else ("yes" if ok else "no")
+        print(f"| {name:<45} | {target:<10} | {value:<32} | {mark:<3} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
