@@ -12,7 +12,6 @@ with Typst (the `typst` Python package) as the reference line.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import shutil
@@ -86,7 +85,6 @@ def typst_reference(edition: str = "zh") -> tuple[float, float]:
     """(Typst's time, esgpublish's time) for one PDF edition of the same content, in process."""
     import typst
 
-    from esgpublish import ir
     from esgpublish.charts import render_chart
     from esgpublish.compose import compose
     from esgpublish.publish import load_inputs

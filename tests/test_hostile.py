@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LAYOUT, ROOT, WORKBOOK, copy_workbook, edit_workbook, row_of
+from conftest import ROOT, WORKBOOK, copy_workbook, edit_workbook, row_of
 from esgpublish.cli import main
 
 IND = "指标 Indicators"

@@ -1,7 +1,6 @@
 """Broken layouts: each error located as file:line:col with its message."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 

@@ -6,11 +6,10 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import EDITIONS, LAYOUT, ROOT, WORKBOOK, copy_workbook, edit_workbook, pdf_text, row_of
+from conftest import EDITIONS, ROOT, WORKBOOK, copy_workbook, edit_workbook, pdf_text, row_of
 from esgpublish.cli import main
 from esgpublish.linebreak import allowed_breaks, wrap
 from kinsoku_check import violations

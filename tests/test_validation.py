@@ -1,13 +1,11 @@
 """Broken workbooks and layouts: every problem reported with its exact location, exit 1, no traceback."""
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
 
 import pytest
 
-from conftest import LAYOUT, ROOT, copy_workbook, edit_workbook, row_of
+from conftest import LAYOUT, copy_workbook, edit_workbook, row_of
 from esgpublish.cli import main
 
 IND = "指标 Indicators"
@@ -219,7 +217,7 @@ def test_failed_publish_keeps_previous_outputs(tmp_path, capsys):
 
 def test_one_cell_edit_changes_table_chart_and_sentence(tmp_path):
     """Patents applied 9930 → 9931: the sentence, the KPI table and the chart all follow."""
-    from conftest import pdf_text, squash
+    from conftest import squash
 
     book = copy_workbook(tmp_path)
     edit_workbook(book, set_cell(IND, "patents_applied", "F", 9931))
@@ -235,3 +233,17 @@ def test_one_cell_edit_changes_table_chart_and_sentence(tmp_path):
     assert sum("9,931" in w for w in words) >= 3  # sentence, table cell, chart label
     charts = list((out / ".cache" / "charts").glob("*.svg"))
     assert any("9,931" in p.read_text() for p in charts)
+
+
+def test_validate_loads_no_renderer():
+    """validate stays quick: it imports neither matplotlib nor reportlab nor python-docx."""
+    import subprocess
+    import sys
+
+    from conftest import WORKBOOK
+
+    code = ("import sys\nfrom esgpublish.cli import main\n"
+            f"assert main(['validate', {str(WORKBOOK)!r}]) == 0\n"
+            "print(sorted(m for m in ('matplotlib', 'reportlab', 'docx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")

@@ -4,9 +4,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-import pytest
 
-from conftest import (LAYOUT, ROOT, WORKBOOK, copy_workbook, edit_workbook, needs_soffice, pdf_text,
+from conftest import (ROOT, copy_workbook, edit_workbook, needs_soffice, pdf_text,
                       squash)
 from esgpublish.cli import main
 

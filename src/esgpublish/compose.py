@@ -92,7 +92,6 @@ class _Composer:
     # ------------------------------------------------------------ document
     def document(self) -> ir.Document:
         meta = self.ds.meta
-        first = self.langs[0]
         body: list[ir.Block] = []
         if self.layout.contents["show"]:
             body.append(ir.Contents(_words("contents", self.langs), self.layout.contents["depth"]))

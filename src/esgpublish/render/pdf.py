@@ -8,7 +8,6 @@ byte-identical for the same input (reportlab's invariant mode, dates from the re
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
