@@ -491,7 +491,8 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
             out.append(PageBreakIfNotEmpty())
         else:
             out.append(CondPageBreak(40 * mm))
-        toc_markup = " / ".join(_markup(line, st.toc[0]) for line in block.lines)
+        toc_style = st.toc[min(block.level - 1, len(st.toc) - 1)]  # bold or regular, as the entry prints
+        toc_markup = " / ".join(_markup(line, toc_style) for line in block.lines)
         out += [_HeadingMark(block, title, toc_markup), para]
         return out
     if isinstance(block, ir.Contents):
