@@ -131,3 +131,42 @@ def test_two_publishes_at_once_into_one_folder(tmp_path):
     docx.Document(str(out / "esg_2022-annual-zh.docx"))
     leftovers = [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans not installed")
+def test_layout_fallback_font_prints_what_the_shipped_fonts_lack(tmp_path, capsys):
+    import shutil
+
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", layouts)
+    (layouts / "fonts").mkdir()
+    shutil.copy(DEJAVU, layouts / "fonts" / "DejaVuSans.ttf")
+    (layouts / "fb.yaml").write_text("extends: annual.yaml\nname: fb\nfallback_font: fonts/DejaVuSans.ttf\n")
+    book = copy_workbook(tmp_path)
+    r = row_of(__import__("openpyxl").load_workbook(book)["叙述 Narrative"], "about")
+    edit_workbook(book, lambda wb: wb["叙述 Narrative"].__setitem__(f"D{r}", "Weather ☃ aside, {report.company}."))
+    assert main(["validate", str(book)]) == 1  # the shipped layout has no fallback
+    assert "no glyph in Noto Sans SC or Noto Sans for '☃' (U+2603)" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["publish", str(book), "--layout", str(layouts / "fb.yaml"), "--edition", "en", "-o", str(out)]) == 0
+    from conftest import docx_text, pdf_text, pdffonts
+
+    assert "Weather ☃ aside" in pdf_text(out / "book-fb-en.pdf")
+    assert any(r["name"].endswith("+DejaVuSans") and r["emb"] == "yes" for r in pdffonts(out / "book-fb-en.pdf"))
+    assert "Weather ☃ aside" in docx_text(out / "book-fb-en.docx")
+    with zipfile.ZipFile(out / "book-fb-en.docx") as z:
+        assert 'w:name="DejaVu Sans"' in z.read("word/fontTable.xml").decode()
+
+
+def test_fallback_font_must_be_a_truetype_file(tmp_path, capsys):
+    layouts = tmp_path / "layouts"
+    import shutil
+
+    shutil.copytree(ROOT / "layouts", layouts)
+    (layouts / "notafont.ttf").write_text("hello")
+    (layouts / "fb.yaml").write_text("extends: annual.yaml\nfallback_font: notafont.ttf\n")
+    assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "fb.yaml")]) == 1
+    assert f"{layouts / 'fb.yaml'}:2:16: error: 'notafont.ttf' is not a font file" in capsys.readouterr().err

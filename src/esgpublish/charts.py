@@ -96,6 +96,20 @@ def _draw(spec: ChartSpec):
 
     width, max_height = spec.size_mm
     height = min(max(_height(spec), 28), 3 * max(max_height, 28))
+    if spec.fallback_font:
+        from matplotlib import font_manager, rcParams
+
+        font_manager.fontManager.addfont(spec.fallback_font)
+        rcParams["font.family"] = [fonts.FAMILY, fonts.family_name(Path(spec.fallback_font))]
+        # svglib sets a text in one font only: a chart that needs the fallback keeps its text as paths
+        texts = "".join(spec.title + spec.subtitle + spec.value_labels + spec.target_labels
+                        + tuple(t for lab in spec.labels for t in lab))
+        rcParams["svg.fonttype"] = "path" if fonts.needs_face(set(texts), "fallback", Path(spec.fallback_font)) \
+            else "none"
+    else:
+        from matplotlib import rcParams
+
+        rcParams["font.family"], rcParams["svg.fonttype"] = [fonts.FAMILY], "none"
     fig, ax = plt.subplots(figsize=(width * MM, height * MM))
     {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
      "donut": _donut}[spec.kind](ax, spec)

@@ -130,6 +130,7 @@ class _Composer:
             page=self.layout.page, theme=self.layout.theme, cover=cover, body=tuple(body),
             running_header=title_line, footer=footer, show_header=self.layout.header["show"],
             charts=tuple(self.charts),
+            fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None,
         )
 
     def layout_text(self, text: Text | dict) -> Text:
@@ -361,7 +362,8 @@ class _Composer:
             target_labels=target_labels, percent=all(i.unit.kind in ("percent", "change") for i in inds),
             palette=theme.palette, text_color=theme.colors["text"], muted_color=theme.colors["muted"],
             font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs,
-            periods=periods, matrix=matrix, matrix_labels=matrix_labels)
+            periods=periods, matrix=matrix, matrix_labels=matrix_labels,
+            fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
         self.charts.append(spec)
         self.n_figures += 1
         caption = tuple((ir.Span(f"{word('figure', l)} {self.n_figures}  {title.get(l)}", l, blk.origin),) for l in self.langs)

@@ -58,35 +58,50 @@ def coverage(path: Path) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def missing_chars(text: set[str] | str) -> list[str]:
-    """Characters of ``text`` that neither the CJK nor the Latin face can print, sorted."""
+def missing_chars(text: set[str] | str, fallback: Path | None = None) -> list[str]:
+    """Characters of ``text`` that neither the CJK nor the Latin face (nor the layout's
+    fallback font, if any) can print, sorted."""
     cjk, latin = coverage(faces()["regular"].path), coverage(faces()["latin"].path)
-    return sorted(ch for ch in set(text) if ord(ch) not in cjk and ord(ch) not in latin and ch not in "\n\r\t")
+    extra = coverage(fallback) if fallback else frozenset()
+    return sorted(ch for ch in set(text)
+                  if ord(ch) not in cjk and ord(ch) not in latin and ord(ch) not in extra and ch not in "\n\r\t")
 
 
 # punctuation both scripts use: set in the face of the text's language
 _SHARED = set("“”‘’…—–·•")
 
 
-def script_runs(text: str, lang: str) -> list[tuple[bool, str]]:
-    """Text → (is_latin, run) pairs: Latin letters, digits and ASCII punctuation in the Latin
-    face; hanzi and full-width forms in the CJK face; shared marks (“ ” …) by language."""
-    latin_cmap = coverage(faces()["latin"].path)
-    runs: list[tuple[bool, str]] = []
+def face_runs(text: str, lang: str, fallback: Path | None = None) -> list[tuple[str, str]]:
+    """Text → (face, run) pairs, face being "latin", "cjk" or "fallback": Latin letters,
+    digits and ASCII punctuation in the Latin face; hanzi and full-width forms in the CJK
+    face; shared marks (“ ” …) by language; what neither has, in the fallback font."""
+    latin_cmap, cjk_cmap = coverage(faces()["latin"].path), coverage(faces()["regular"].path)
+    extra = coverage(fallback) if fallback else frozenset()
+    runs: list[tuple[str, str]] = []
     for ch in text:
         cp = ord(ch)
         if ch in _SHARED:
-            latin = lang == "en"
+            face = "latin" if lang == "en" else "cjk"
         elif 0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFE30 <= cp <= 0xFE4F or \
                 0xFF00 <= cp <= 0xFFEF or cp >= 0x20000:
-            latin = False
+            face = "cjk"
         else:
-            latin = cp in latin_cmap
-        if runs and runs[-1][0] == latin:
-            runs[-1] = (latin, runs[-1][1] + ch)
+            face = "latin" if cp in latin_cmap else "cjk"
+        if extra and cp in extra and cp not in (latin_cmap if face == "latin" else cjk_cmap):
+            face = "fallback"
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + ch)
         else:
-            runs.append((latin, ch))
+            runs.append((face, ch))
     return runs
+
+
+def family_name(path: Path) -> str:
+    """A font file's family name (name ID 1)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return font["name"].getDebugName(1) or path.stem
 
 
 def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> bytes:
@@ -123,6 +138,6 @@ def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> 
     return data
 
 
-def needs_cjk_face(chars: set[str]) -> bool:
-    """Whether any of ``chars`` is set in the CJK face (see ``script_runs``)."""
-    return any(not latin for ch in chars for latin, _ in script_runs(ch, "en"))
+def needs_face(chars: set[str], face: str, fallback: Path | None = None) -> bool:
+    """Whether any of ``chars`` is set in ``face`` ("cjk", "fallback"; see ``face_runs``)."""
+    return any(kind == face for kind, _ in face_runs("".join(sorted(chars)), "en", fallback))

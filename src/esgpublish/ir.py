@@ -108,6 +108,7 @@ class ChartSpec:
     periods: tuple[str, ...] = ()  # grouped_bar and line: the years along the axis
     matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
     matrix_labels: tuple[tuple[str, ...], ...] = ()
+    fallback_font: str | None = None
 
     @property
     def key(self) -> str:
@@ -192,6 +193,7 @@ class Document:
     footer: str  # with {page} and {pages}, replaced by the renderer (no other braces are special)
     show_header: bool = True
     charts: tuple[ChartSpec, ...] = field(default=())
+    fallback_font: str | None = None  # the layout's font for what the shipped faces lack
 
     def text_chars(self) -> set[str]:
         """Every character the document prints (for font subsetting and glyph checks)."""

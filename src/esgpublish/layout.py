@@ -8,7 +8,7 @@ so every error is located as ``layouts/annual.yaml:LINE:COL`` with a hint.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +108,7 @@ LAYOUT = M(
     extends=Spec("str", "path of a layout to start from, relative to this file"),
     editions=Spec("list", "editions this layout publishes", item=Spec("str", choices=EDITIONS)),
     theme=Spec("str", "path of a theme file, relative to this file"),
+    fallback_font=Spec("str", "a TrueType font (.ttf) for characters the shipped fonts lack, relative to this file"),
     theme_overrides=THEME,
     page=M("the page", size=Spec("str", "paper size", choices=tuple(PAGE_SIZES)),
            orientation=Spec("str", "portrait or landscape", choices=("portrait", "landscape")),
@@ -185,6 +186,7 @@ class Layout:
     footer: dict[str, Any]
     sections: tuple[Section, ...]
     bilingual: dict[str, Any] = field(default_factory=dict)
+    fallback_font: Path | None = None
 
 
 # ---------------------------------------------------------------- loading
@@ -198,9 +200,35 @@ def load_layout(path: Path, display: str | None = None, root: Path | None = None
         return None, diags
     _check(doc.data, LAYOUT, (), doc, diags)
     theme_doc = _load_theme(doc, path, diags, root)
+    fallback = _load_fallback(doc, path, diags, root)
     if not diags.ok:
         return None, diags
-    return _build(doc, theme_doc, path), diags
+    layout = _build(doc, theme_doc, path)
+    return (replace(layout, fallback_font=fallback) if fallback else layout), diags
+
+
+def _load_fallback(doc: yamlsrc.Located, path: Path, diags: Collector, root: Path) -> Path | None:
+    """The layout's fallback font: a TrueType file inside the layouts folder."""
+    ref = doc.data.get("fallback_font")
+    if not isinstance(ref, str):
+        return None
+    loc = doc.loc(("fallback_font",))
+    font_path = _resolve(path, ref, loc, diags, root)
+    if font_path is None:
+        return None
+    try:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(font_path), lazy=True) as font:
+            outlines = "glyf" in font
+    except Exception as exc:  # not a font at all
+        diags.error(loc, f"'{ref}' is not a font file: {exc}", "name a TrueType (.ttf) font")
+        return None
+    if not outlines:
+        diags.error(loc, f"'{ref}' has PostScript (CFF) outlines, which the PDF renderer cannot embed",
+                    "convert it to TrueType outlines (tools/build_fonts.py shows how) or use a .ttf font")
+        return None
+    return font_path
 
 
 def _resolve(base: Path, ref: str, loc: Location, diags: Collector, root: Path) -> Path | None:
@@ -257,6 +285,8 @@ def _load_chain(path: Path, display: str, diags: Collector, seen: list[Path], ro
     if "theme" not in doc.data and "theme" in parent.data:
         if isinstance(parent.data["theme"], str):
             merged.data["theme"] = str((parent_path.parent / parent.data["theme"]).resolve())
+    if "fallback_font" not in doc.data and isinstance(parent.data.get("fallback_font"), str):
+        merged.data["fallback_font"] = str((parent_path.parent / parent.data["fallback_font"]).resolve())
     merged.data.pop("extends", None)
     return merged
 
@@ -477,11 +507,11 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
             text = "".join(str(v) for v in text.values())
         elif isinstance(text, Text):
             text = text.zh + text.en
-        missing = fonts.missing_chars(str(text))
+        missing = fonts.missing_chars(str(text), layout.fallback_font)
         if missing:
             names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
-                        "replace the character; the report's fonts cannot print it")
+                        "replace the character, or name a font that has it as the layout's fallback_font")
 
     for sec in layout.sections:
         if sec.title:

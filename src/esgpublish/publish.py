@@ -76,24 +76,26 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     if dataset is None or layout is None:
         return None, diags
     diags.extend(check_against(layout, dataset))
-    diags.extend(check_glyphs(dataset))
+    diags.extend(check_glyphs(dataset, layout.fallback_font))
     if not diags.ok:
         return None, diags
     return Inputs(dataset, layout), diags
 
 
-def check_glyphs(dataset: Dataset) -> Collector:
-    """Every workbook text is printable in the shipped fonts; a missing glyph is located at its cell."""
+def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
+    """Every workbook text is printable in the shipped fonts (or the layout's fallback font);
+    a missing glyph is located at its cell."""
     diags = Collector()
 
     def check(text: str | None, loc: Location) -> None:
         if not text:
             return
-        missing = fonts.missing_chars(text)
+        missing = fonts.missing_chars(text, fallback)
         if missing:
             names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
-                        "replace the character; the report's font cannot print it and would show a box")
+                        "replace the character (it would print as a box), or name a font that has it "
+                        "as the layout's fallback_font")
 
     meta = dataset.meta
     for key, loc in meta.origins.items():

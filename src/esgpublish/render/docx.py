@@ -12,6 +12,7 @@ import hashlib
 import io
 import re
 import uuid
+from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -78,6 +79,7 @@ class _Writer:
         self.ir, self.charts = document, charts
         self.embed_full_fonts, self.font_cache = embed_full_fonts, font_cache
         self.font_chars = font_chars
+        self.fallback_family = fonts.family_name(Path(document.fallback_font)) if document.fallback_font else None
         self.doc = Document()
         self.theme = document.theme
         self.bookmark_id = 0
@@ -212,14 +214,22 @@ class _Writer:
         paragraph._p.style = self.style_id(style)
 
     def runs(self, paragraph, line: ir.Line, style: str | None = None) -> None:
-        """Spans → runs; English inside a Chinese document gets the Latin Text style (en-US)."""
+        """Spans → runs; English inside a Chinese document gets the Latin Text style (en-US);
+        characters only the layout's fallback font has are set in it."""
+        fallback = self.ir.fallback_font
         for span in line:
-            run = paragraph.add_run(span.text)
-            run.bold = span.strong or None
-            if style:
-                run._r.style = self.style_id(style)
-            elif span.lang == "en" and self.ir.langs[0] != "en":
-                run._r.style = self.style_id("Latin Text")
+            pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
+            for kind, text in pieces:
+                run = paragraph.add_run(text)
+                run.bold = span.strong or None
+                if style:
+                    run._r.style = self.style_id(style)
+                elif span.lang == "en" and self.ir.langs[0] != "en":
+                    run._r.style = self.style_id("Latin Text")
+                if kind == "fallback":
+                    rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+                    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                        rfonts.set(qn(attr), self.fallback_family)
 
     def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True,
               style: str | None = None) -> None:
@@ -470,8 +480,11 @@ class _Writer:
         root = _parse(font_table_part.blob) if not hasattr(font_table_part, "element") else font_table_part.element
         n = 0
         families = [(LATIN_FONT, "00", ("latin", "latin-bold"))]
-        if self.embed_full_fonts or fonts.needs_cjk_face(own):
+        if self.embed_full_fonts or fonts.needs_face(own, "cjk"):
             families.insert(0, (FONT, "86", ("regular", "bold")))
+        fallback = Path(self.ir.fallback_font) if self.ir.fallback_font else None
+        if fallback and fonts.needs_face(own, "fallback", fallback):
+            families.append((self.fallback_family, "00", ("fallback",)))
         for family, charset, faces in families:
             for el in list(root):
                 if el.get(qn("w:name")) == family:
@@ -484,7 +497,8 @@ class _Writer:
                 font_el.append(sub)
             for style, tag in zip(faces, ("w:embedRegular", "w:embedBold")):
                 n += 1
-                face = fonts.faces()[style]
+                face = fonts.faces()[style] if style != "fallback" else \
+                    fonts.Face(self.fallback_family, "regular", self.fallback_family.replace(" ", ""), fallback)
                 data = face.path.read_bytes() if self.embed_full_fonts else \
                     fonts.subset_bytes(face, chars, self.font_cache)
                 key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"

@@ -33,6 +33,25 @@ LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
 
 
 
+_FALLBACK: dict = {"path": None, "name": None}  # the layout's fallback font, for this render
+
+
+def _use_fallback(path) -> None:
+    """Register the layout's fallback font (once) and make it the one ``_markup`` uses."""
+    from pathlib import Path
+
+    if path is None:
+        _FALLBACK.update(path=None, name=None)
+        return
+    import hashlib
+
+    path = Path(path)
+    name = "Fallback-" + hashlib.sha256(str(path).encode()).hexdigest()[:8]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    _FALLBACK.update(path=path, name=name)
+
+
 def _register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
@@ -266,9 +285,10 @@ def _markup(line: ir.Line, style: ParagraphStyle, muted: str | None = None) -> s
         glue = cjk and span.keep and len(span.text) <= 24
         bold = bold_style or span.strong
         out = []
-        for i, (latin, run) in enumerate(fonts.script_runs(span.text, span.lang)):
+        for i, (kind, run) in enumerate(fonts.face_runs(span.text, span.lang, _FALLBACK["path"])):
             raw = (linebreak.GLUE if glue and i else "") + (linebreak.glue(run) if glue else run)
-            face = (LATIN_BOLD if bold else LATIN) if latin else (FONT_BOLD if bold else FONT)
+            face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": FONT_BOLD if bold else FONT,
+                    "fallback": _FALLBACK["name"]}[kind]
             out.append(f'<font name="{face}">{escape(raw)}</font>')
         return "".join(out)
     out = "".join(text(s) for s in line)
@@ -330,7 +350,8 @@ class _HeadingMark(Flowable):
 
 def _draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str) -> None:
     """Draw text on the canvas (headers, footers) with each script in its own face."""
-    runs = [(LATIN if latin else FONT, run) for text, lang in texts for latin, run in fonts.script_runs(text, lang)]
+    faces = {"latin": LATIN, "cjk": FONT, "fallback": _FALLBACK["name"]}
+    runs = [(faces[kind], run) for text, lang in texts for kind, run in fonts.face_runs(text, lang, _FALLBACK["path"])]
     width = sum(pdfmetrics.stringWidth(run, face, size) for face, run in runs)
     x -= {"left": 0, "center": width / 2, "right": width}[align]
     for face, run in runs:
@@ -365,6 +386,7 @@ class _Doc(BaseDocTemplate):
 def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
     """Document IR and its drawn charts → the PDF's bytes."""
     _register_fonts()
+    _use_fallback(document.fallback_font)
     styles = _Styles(document.theme, document.langs)
     page = document.page
     W, H = page.width_mm * mm, page.height_mm * mm
