@@ -86,3 +86,13 @@ def row_of(ws, ident: str) -> int:
         if row[0].value == ident:
             return row[0].row
     raise KeyError(ident)
+
+
+def write_layout(tmp_path: Path, name: str, text: str) -> Path:
+    """A layouts folder under ``tmp_path`` holding the shipped theme and one layout ``name``."""
+    layouts = tmp_path / "layouts"
+    (layouts / "themes").mkdir(parents=True, exist_ok=True)
+    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
+    path = layouts / name
+    path.write_text(text, encoding="utf-8")
+    return path

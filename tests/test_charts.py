@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import EDITIONS, ROOT, WORKBOOK, copy_workbook, edit_workbook, needs_poppler
+from conftest import EDITIONS, WORKBOOK, copy_workbook, edit_workbook, needs_poppler, write_layout
 from esgpublish.cli import main
 
 KINDS_LAYOUT = """\
@@ -42,12 +42,9 @@ def kinds(tmp_path_factory):
             if row[0].value == "kuaipin_live_sessions":
                 row[6].value = "hour"  # one unit for the grouped chart (test data only)
     edit_workbook(book, edit)
-    layouts = tmp / "layouts"
-    (layouts / "themes").mkdir(parents=True)
-    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
-    (layouts / "kinds.yaml").write_text(KINDS_LAYOUT)
+    layout = write_layout(tmp, "kinds.yaml", KINDS_LAYOUT)
     out = tmp / "out"
-    assert main(["publish", str(book), "--layout", str(layouts / "kinds.yaml"), "-o", str(out)]) == 0
+    assert main(["publish", str(book), "--layout", str(layout), "-o", str(out)]) == 0
     return out
 
 
@@ -103,11 +100,8 @@ def test_chart_svgs_are_deterministic_and_keep_text(tmp_path):
 
 
 def test_a_chart_of_one_year_only_is_a_located_error(tmp_path, capsys):
-    layouts = tmp_path / "layouts"
-    (layouts / "themes").mkdir(parents=True)
-    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
-    (layouts / "x.yaml").write_text("theme: themes/default.yaml\nsections:\n  - pillar: S\n    blocks:\n"
-                                    "      - chart: {kind: line, indicators: [charity_hours]}\n")
-    assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "x.yaml")]) == 1
-    assert f"{layouts / 'x.yaml'}:5:9: error: a line chart needs values for two or more years; 'charity_hours' has 1" \
+    path = write_layout(tmp_path, "x.yaml", "theme: themes/default.yaml\nsections:\n  - pillar: S\n    blocks:\n"
+                                            "      - chart: {kind: line, indicators: [charity_hours]}\n")
+    assert main(["validate", str(WORKBOOK), "--layout", str(path)]) == 1
+    assert f"{path}:5:9: error: a line chart needs values for two or more years; 'charity_hours' has 1" \
         in capsys.readouterr().err

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, WORKBOOK, copy_workbook, edit_workbook, row_of
+from conftest import ROOT, WORKBOOK, copy_workbook, edit_workbook, row_of, write_layout
 from esgpublish.cli import main
 
 IND = "指标 Indicators"
@@ -49,13 +49,10 @@ def test_invisible_characters_are_removed_with_a_warning(tmp_path, capsys):
 
 
 def test_missing_glyph_in_a_layout_title_is_located(tmp_path, capsys):
-    layouts = tmp_path / "layouts"
-    (layouts / "themes").mkdir(parents=True)
-    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
-    (layouts / "x.yaml").write_text("theme: themes/default.yaml\nsections:\n"
-                                    "  - title: {zh: 环境🌱, en: Environment}\n    blocks: []\n")
-    assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "x.yaml")]) == 1
-    assert f"{layouts / 'x.yaml'}:3:5: error: no glyph in Noto Sans SC or Noto Sans for '🌱' (U+1F331)" \
+    path = write_layout(tmp_path, "x.yaml", "theme: themes/default.yaml\nsections:\n"
+                                            "  - title: {zh: 环境🌱, en: Environment}\n    blocks: []\n")
+    assert main(["validate", str(WORKBOOK), "--layout", str(path)]) == 1
+    assert f"{path}:3:5: error: no glyph in Noto Sans SC or Noto Sans for '🌱' (U+1F331)" \
         in capsys.readouterr().err
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, WORKBOOK
+from conftest import ROOT, WORKBOOK, write_layout
 from esgpublish.cli import main
 
 GOOD = """\
@@ -49,11 +49,7 @@ CASES = [
 
 @pytest.mark.parametrize("case, body, line, col, message", CASES, ids=[c[0] for c in CASES])
 def test_broken_layout_is_located(tmp_path, capsys, case, body, line, col, message):
-    layouts = tmp_path / "layouts"
-    (layouts / "themes").mkdir(parents=True)
-    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
-    path = layouts / "broken.yaml"
-    path.write_text("theme: themes/default.yaml\n" + body if "theme" not in body else body)
+    path = write_layout(tmp_path, "broken.yaml", "theme: themes/default.yaml\n" + body)
     code = main(["validate", str(WORKBOOK), "--layout", str(path)])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err

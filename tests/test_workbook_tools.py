@@ -5,7 +5,7 @@ import os
 import subprocess
 
 
-from conftest import (ROOT, copy_workbook, edit_workbook, needs_soffice, pdf_text,
+from conftest import (copy_workbook, write_layout, edit_workbook, needs_soffice, pdf_text,
                       squash)
 from esgpublish.cli import main
 
@@ -56,15 +56,12 @@ def test_init_does_not_overwrite(tmp_path, capsys):
 def test_yearly_values_print_as_period_columns(tmp_path):
     book = copy_workbook(tmp_path)
     edit_workbook(book, lambda wb: wb["期间数值 Periods"].append(["charity_hours", 2021, 12000, "超"]))
-    layouts = tmp_path / "layouts"
-    (layouts / "themes").mkdir(parents=True)
-    (layouts / "themes" / "default.yaml").write_text((ROOT / "layouts" / "themes" / "default.yaml").read_text())
-    (layouts / "years.yaml").write_text(
+    layout = write_layout(tmp_path, "years.yaml",
         "name: years\ntheme: themes/default.yaml\ncover: {show: false}\ncontents: {show: false}\n"
         "sections:\n  - pillar: S\n    blocks:\n"
         "      - kpi_table: {indicators: [charity_hours, charity_donation], columns: [periods, unit]}\n")
     out = tmp_path / "out"
-    assert main(["publish", str(book), "--layout", str(layouts / "years.yaml"), "--edition", "zh",
+    assert main(["publish", str(book), "--layout", str(layout), "--edition", "zh",
                  "--format", "pdf", "-o", str(out)]) == 0
     text = squash(pdf_text(out / "book-years-zh.pdf"), "zh")
     assert "20212022" in text  # one column per year
