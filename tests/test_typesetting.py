@@ -171,3 +171,12 @@ def test_every_heading_has_an_outline_entry(all_pdfs):
     walk(reader.outline)
     expected = ["关于本报告", "环境", "社会", "乡村振兴与公益", "就业", "消费者权益", "员工发展", "管治"]
     assert outline == expected
+
+
+def test_contents_entries_are_links(all_pdfs):
+    from pypdf import PdfReader
+
+    reader = PdfReader(all_pdfs / "esg_2022-annual-zh.pdf")
+    contents = next(p for p in reader.pages if "目录" in (p.extract_text() or ""))
+    links = [a.get_object() for a in contents.get("/Annots", []) if a.get_object().get("/Subtype") == "/Link"]
+    assert len(links) >= 8  # one per entry (the title and the page number)
