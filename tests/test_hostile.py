@@ -167,3 +167,15 @@ def test_fallback_font_must_be_a_truetype_file(tmp_path, capsys):
     (layouts / "fb.yaml").write_text("extends: annual.yaml\nfallback_font: notafont.ttf\n")
     assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "fb.yaml")]) == 1
     assert f"{layouts / 'fb.yaml'}:2:16: error: 'notafont.ttf' is not a font file" in capsys.readouterr().err
+
+
+def test_missing_glyph_in_an_english_report_text_points_at_its_own_cell(tmp_path, capsys):
+    import openpyxl
+
+    book = copy_workbook(tmp_path)
+    ws = openpyxl.load_workbook(book)["报告 Report"]
+    r = row_of(ws, "title")
+    en_col = next(c.column_letter for c in ws[1] if str(c.value).endswith(" en"))
+    edit_workbook(book, lambda wb: wb["报告 Report"].__setitem__(f"{en_col}{r}", "ESG 🌍 highlights"))
+    assert main(["validate", str(book)]) == 1
+    assert f"{book}: 报告 Report!{en_col}{r}: error: no glyph" in capsys.readouterr().err

@@ -77,8 +77,7 @@ class _Composer:
         spans: list[ir.Span] = []
         for part in placeholders.parse(text):
             if isinstance(part, str):
-                so_far = "".join(s.text for s in spans)
-                part = typography.refine(part, lang, so_far[-1:], so_far.count("“") > so_far.count("”"))
+                part = typography.refine_after(part, lang, "".join(s.text for s in spans))
                 spans.append(ir.Span(part, lang, origin))
             elif part.ref == "report":
                 spans.append(ir.Span(self.report_text(part.attr, lang), lang,
@@ -142,8 +141,7 @@ class _Composer:
             out = []
             for part in placeholders.parse(raw):
                 if isinstance(part, str):
-                    so_far = "".join(out)
-                    out.append(typography.refine(part, lang, so_far[-1:], so_far.count("“") > so_far.count("”")))
+                    out.append(typography.refine_after(part, lang, "".join(out)))
                 elif part.ref == "report":
                     out.append(self.report_text(part.attr, lang))
                 else:

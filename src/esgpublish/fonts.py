@@ -67,6 +67,19 @@ def missing_chars(text: set[str] | str, fallback: Path | None = None) -> list[st
                   if ord(ch) not in cjk and ord(ch) not in latin and ord(ch) not in extra and ch not in "\n\r\t")
 
 
+def missing_glyphs_error(text: str, fallback: Path | None = None) -> str | None:
+    """The diagnostic message for characters of ``text`` no font can print, or None."""
+    missing = missing_chars(text, fallback)
+    if not missing:
+        return None
+    names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+    return f"no glyph in {FAMILY} or {LATIN_FAMILY} for {names}"
+
+
+GLYPH_HINT = ("replace the character (it would print as a box), or name a font that has it "
+              "as the layout's fallback_font")
+
+
 # punctuation both scripts use: set in the face of the text's language
 _SHARED = set("“”‘’…—–·•")
 

@@ -507,11 +507,9 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
             text = "".join(str(v) for v in text.values())
         elif isinstance(text, Text):
             text = text.zh + text.en
-        missing = fonts.missing_chars(str(text), layout.fallback_font)
-        if missing:
-            names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-            diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
-                        "replace the character, or name a font that has it as the layout's fallback_font")
+        message = fonts.missing_glyphs_error(str(text), layout.fallback_font)
+        if message:
+            diags.error(loc, message, fonts.GLYPH_HINT)
 
     for sec in layout.sections:
         if sec.title:

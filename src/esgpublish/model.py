@@ -145,7 +145,8 @@ class ReportMeta:
     source: Text | None
     reporting_year: int
     publication_date: dt.date
-    origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)
+    origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # value or zh cell
+    en_origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # en cell
 
 
 @dataclass(frozen=True)

@@ -90,19 +90,16 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     def check(text: str | None, loc: Location) -> None:
         if not text:
             return
-        missing = fonts.missing_chars(text, fallback)
-        if missing:
-            names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-            diags.error(loc, f"no glyph in {fonts.FAMILY} or {fonts.LATIN_FAMILY} for {names}",
-                        "replace the character (it would print as a box), or name a font that has it "
-                        "as the layout's fallback_font")
+        message = fonts.missing_glyphs_error(text, fallback)
+        if message:
+            diags.error(loc, message, fonts.GLYPH_HINT)
 
     meta = dataset.meta
     for key, loc in meta.origins.items():
         value = getattr(meta, key)
         if hasattr(value, "zh"):
             check(value.zh, loc)
-            check(value.en, Location(loc.file, loc.sheet, _next_col(loc.cell)))
+            check(value.en, meta.en_origins.get(key, loc))
     for ind in dataset.indicators.values():
         check(ind.name.zh, ind.cell("name_zh"))
         check(ind.name.en, ind.cell("name_en"))
@@ -119,14 +116,6 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
         check(nar.text.zh, nar.origins["zh"])
         check(nar.text.en, nar.origins["en"])
     return diags
-
-
-def _next_col(cell: str | None) -> str | None:
-    if not cell:
-        return cell
-    letters = "".join(ch for ch in cell if ch.isalpha())
-    digits = cell[len(letters):]
-    return chr(ord(letters[-1]) + 1) + digits if len(letters) == 1 and letters < "Z" else cell
 
 
 def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .words import PILLAR_NAMES
+
 
 @dataclass(frozen=True)
 class Column:
@@ -103,7 +105,7 @@ INSTRUCTIONS_SHEET = "说明 Instructions"
 HKEX_KPIS = {"A1": 6, "A2": 5, "A3": 1, "A4": 1, "B1": 2, "B2": 3, "B3": 2, "B4": 2,
              "B5": 4, "B6": 5, "B7": 3, "B8": 2}
 
-PILLARS = {"E": ("环境", "Environmental"), "S": ("社会", "Social"), "G": ("管治", "Governance")}
+PILLARS = tuple(PILLAR_NAMES)  # E, S, G; their names are in words.PILLAR_NAMES
 
 #: count: a number of things; currency: money; percent: a share (0–100 %);
 #: change: a percentage change (any size); text: a grade or name; date: a year, month or day

@@ -53,6 +53,11 @@ def chinese(text: str, before: str = "", open_quote: bool = False) -> str:
     return re.sub(rf"[ \t]+(?=[{_FULL_MARKS}])|(?<=[{_FULL_MARKS}])[ \t]+", "", text)
 
 
+def refine_after(text: str, lang: str, preceding: str) -> str:
+    """``refine`` for a piece of text printed after ``preceding`` (quotes open or close by it)."""
+    return refine(text, lang, preceding[-1:], preceding.count("“") > preceding.count("”"))
+
+
 def refine(text: str, lang: str, before: str = "", open_quote: bool = False) -> str:
     """The text in its language's typography."""
     return chinese(text, before, open_quote) if lang == "zh" else english(text, before)

@@ -373,6 +373,7 @@ def _read_topics(sheet: _SheetReader, diags: Collector, need: frozenset[str]) ->
 def _read_report(sheet: _SheetReader, diags: Collector, here: Location, need: frozenset[str]) -> ReportMeta | None:
     values: dict[str, Any] = {}
     origins: dict[str, Location] = {}
+    en_origins: dict[str, Location] = {}
     for _, cells in sheet.rows():
         key, kloc = cells["key"]
         key = _plain(key) if key is not None else None
@@ -388,6 +389,7 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location, need: fr
             en = _text(cells, "en", diags, "en" in need, f"English {key}")
             values[key] = Text(zh or "", en or "")
             origins[key] = cells["zh"][1]
+            en_origins[key] = cells["en"][1]
         else:
             values[key] = cells["value"][0]
             origins[key] = cells["value"][1]
@@ -406,7 +408,7 @@ def _read_report(sheet: _SheetReader, diags: Collector, here: Location, need: fr
         values["publication_date"] = pd.date if pd else None
     if not diags.ok or any(values.get(k) is None for k, (req, _) in schema.REPORT_KEYS.items() if req):
         return None
-    return ReportMeta(**{k: values.get(k) for k in schema.REPORT_KEYS}, origins=origins)
+    return ReportMeta(**{k: values.get(k) for k in schema.REPORT_KEYS}, origins=origins, en_origins=en_origins)
 
 
 def _read_indicators(sheet: _SheetReader, diags: Collector, units: dict[str, Unit],
