@@ -21,8 +21,7 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table,
                                 TableStyle)
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
-from reportlab.platypus.tableofcontents import TableOfContents
-from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.pdfgen.canvas import Canvas
 
 from .. import fonts, ir, linebreak
 from ..charts import ChartFiles
@@ -69,12 +68,6 @@ def _register_fonts() -> None:
     paragraph.cjkFragSplit = _cjk_frag_split  # kinsoku: see linebreak.py
     paragraph.wordSplit = _word_split
     _justify_cjk(paragraph)
-    from svglib import fonts as svgfonts
-
-    for weight in ("normal", "400"):
-        svgfonts.register_font(fonts.FAMILY, str(face["regular"].path), weight=weight, rlgFontName=FONT)
-    for weight in ("bold", "600", "700"):
-        svgfonts.register_font(fonts.FAMILY, str(face["bold"].path), weight=weight, rlgFontName=FONT_BOLD)
 
 
 def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: list[float],
@@ -308,38 +301,86 @@ def _lines_markup(lines: tuple[ir.Line, ...], style: ParagraphStyle, muted: str,
     return "<br/>".join(parts)
 
 
-class _PageCount(IndexingFlowable):
-    """Records the number of pages; unsatisfied until two passes agree (for 'of M')."""
+class _Canvas(Canvas):
+    """A canvas for a one-pass build: text known only once the last page is laid out (page
+    numbers in the contents, 'of M' in footers) is placed as a form XObject where it prints
+    (``defer``) and the form is drawn just before saving, when the page count is known."""
 
-    def __init__(self):
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self._deferred: dict[str, object] = {}
+        self.pages = 0
+        self.setNamedCB("esg_contents_end", self._contents_end)
+
+    def showPage(self) -> None:
+        self.pages += 1
+        super().showPage()
+
+    def defer(self, name: str, x: float, y: float, draw) -> None:
+        """Place form ``name`` at (x, y); ``draw(canvas, pages)`` draws it, around its origin, at the end."""
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(name)
+        self.restoreState()
+        self._deferred[name] = draw
+
+    def save(self) -> None:
+        if self._code:
+            self.showPage()
+        big = 10 * max(self._pagesize)
+        for name, draw in self._deferred.items():
+            self.beginForm(name, -big, -big, big, big)
+            draw(self, self.pages)
+            self.endForm()
+        super().save()
+
+    def _contents_end(self, canv, kind, label) -> None:
+        """``<onDraw>`` at the end of a contents entry: dot leaders and the heading's page number."""
+        info = self._curr_tx_info
+        x, y = info["cur_x"], info["cur_y"]
+        right, style = self._contents_right, self._contents_style
+        page = self._heading_pages
+
+        def draw(c, _pages):
+            number = str(page.get(label, ""))
+            size, face = style.fontSize, style.fontName
+            number_w = pdfmetrics.stringWidth(number, face, size)
+            dot_w = pdfmetrics.stringWidth(" . ", face, size)
+            dots = max(0, int((right - x - number_w) / dot_w))
+            c.setFillColor(style.textColor)
+            c.setFont(face, size)
+            c.drawString(right - x - dots * dot_w - number_w, 0, " . " * dots + number)
+        self.defer(f"contents-{label}", x, y, draw)
+
+
+class _ContentsEntry(Flowable):
+    """One contents line: the heading as it prints, dot leaders and its page number, all a link."""
+
+    def __init__(self, heading: ir.Heading, markup: str, style: ParagraphStyle):
         super().__init__()
-        self.total = 0
-        self.seen = 0
+        self.key, self.style = heading.anchor, style
+        end = f'<onDraw name="esg_contents_end" label="{escape(heading.anchor)}"/>'
+        self.para = Paragraph(markup + end, ParagraphStyle(f"{style.name}-entry", parent=style, rightIndent=28))
 
-    def isSatisfied(self) -> bool:
-        ok = self.seen == self.total
-        self.total = self.seen
-        return ok
+    PAD = 3  # above and below each entry
 
-    def beforeBuild(self) -> None:
-        pass
-
-    def afterBuild(self) -> None:
-        pass
-
-    def wrap(self, *_):
-        return 0, 0
+    def wrap(self, avail_width, avail_height):
+        self.avail_width = avail_width
+        self.height = self.para.wrap(avail_width, avail_height)[1] + 2 * self.PAD
+        return avail_width, self.height
 
     def draw(self) -> None:
-        self.seen = self.canv.getPageNumber()
+        self.canv._contents_right, self.canv._contents_style = self.avail_width, self.style
+        self.para.drawOn(self.canv, 0, self.PAD)
+        self.canv.linkRect("", self.key, (0, 0, self.avail_width, self.height), relative=1)
 
 
 class _HeadingMark(Flowable):
     """Zero-size marker placed just before a heading: bookmark, outline and TOC entry."""
 
-    def __init__(self, heading: ir.Heading, title: str, markup: str):
+    def __init__(self, heading: ir.Heading, title: str):
         super().__init__()
-        self.heading, self.title, self.markup = heading, title, markup
+        self.heading, self.title = heading, title
 
     def wrap(self, *_):
         return 0, 0
@@ -361,11 +402,14 @@ def _draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: flo
 
 
 class _Doc(BaseDocTemplate):
+    """One pass: bookmarks, outline and the running chapter title are set as headings are
+    placed; the page numbers they get are recorded for the contents (drawn at the end)."""
+
     def __init__(self, buf, document: ir.Document, **kw):
         super().__init__(buf, **kw)
         self.document = document
-        self.page_count = _PageCount()
         self.section = ""
+        self.heading_pages: dict[str, int] = {}
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, _HeadingMark):
@@ -373,13 +417,14 @@ class _Doc(BaseDocTemplate):
             key = h.anchor
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.title, key, level=h.level - 1, closed=False)
+            self.heading_pages[key] = self.canv.getPageNumber()
             if h.level == 1:
                 self.section = flowable.title
-            if h.level <= 2:
-                self.notify("TOCEntry", (h.level - 1, flowable.markup, self.page, key))
 
     def handle_documentBegin(self):
         self.section = ""
+        self.heading_pages.clear()
+        self.canv._heading_pages = self.heading_pages
         super().handle_documentBegin()
 
 
@@ -421,10 +466,15 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
             if d.section:
                 _draw_runs(canv, W - m["right"], y, [(d.section, lang)], size, "right")
             canv.line(m["left"], y - 2.5 * mm, W - m["right"], y - 2.5 * mm)
-        footer = document.footer.replace("{page}", str(canv.getPageNumber())).replace(
-            "{pages}", str(d.page_count.total or ""))
-        _draw_runs(canv, W / 2, m["bottom"] - 10 * mm, [(footer, lang)], size, "center")
+        page_number = canv.getPageNumber()
+        muted = _color(theme.colors["muted"])
+
+        def footer(c, pages):
+            text = document.footer.replace("{page}", str(page_number)).replace("{pages}", str(pages))
+            c.setFillColor(muted)
+            _draw_runs(c, 0, 0, [(text, lang)], size, "center")
         canv.restoreState()
+        canv.defer(f"footer-{page_number}", W / 2, m["bottom"] - 10 * mm, footer)
 
     def cover_page(canv, d):
         stamp_dates(canv, d)
@@ -453,8 +503,7 @@ def render_pdf(document: ir.Document, charts: dict[str, ChartFiles]) -> bytes:
     frame_width = W - m["left"] - m["right"]
     for block in document.body:
         story += _block(block, styles, document, charts, frame_width)
-    story.append(doc.page_count)
-    doc.multiBuild(story, maxPasses=6)
+    doc.build(story, canvasmaker=_Canvas)
     return buf.getvalue()
 
 
@@ -513,18 +562,16 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
             out.append(PageBreakIfNotEmpty())
         else:
             out.append(CondPageBreak(40 * mm))
-        toc_style = st.toc[min(block.level - 1, len(st.toc) - 1)]  # bold or regular, as the entry prints
-        toc_markup = " / ".join(_markup(line, toc_style) for line in block.lines)
-        out += [_HeadingMark(block, title, toc_markup), para]
+        out += [_HeadingMark(block, title), para]
         return out
     if isinstance(block, ir.Contents):
-        toc = TableOfContents(dotsMinLevel=0, levelStyles=st.toc[: block.depth + 1],
-                              tableStyle=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
-                                                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         head = Paragraph(_lines_markup(block.title, st.h[1], st.muted, theme.fonts["h1"] * 0.72), st.h[1])
-        return [PageBreakIfNotEmpty(), head, Spacer(1, 4 * mm), toc]
+        entries = []
+        for h in document.body:
+            if isinstance(h, ir.Heading) and h.level <= block.depth:
+                style = st.toc[h.level - 1]  # bold or regular, as the entry prints
+                entries.append(_ContentsEntry(h, " / ".join(_markup(line, style) for line in h.lines), style))
+        return [PageBreakIfNotEmpty(), head, Spacer(1, 4 * mm), *entries]
     if isinstance(block, ir.PageBreak):
         return [PageBreak()]
     if isinstance(block, ir.Table):
@@ -598,16 +645,15 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
             Spacer(1, theme.spacing["block"])]
 
 
-def _pin_fonts(node) -> None:
-    """Set every string of an svglib drawing in the shipped fonts, never a system font."""
-    from reportlab.graphics.shapes import String
+class _ChartFonts:
+    """svglib's font map for charts: every family in the shipped CJK face (charts are drawn in
+    it), bold from weight 600; the fonts are already registered, so nothing is parsed again."""
 
-    for child in getattr(node, "contents", ()):
-        if isinstance(child, String):
-            if child.fontName not in (FONT, FONT_BOLD):
-                child.fontName = FONT_BOLD if "bold" in child.fontName.lower() else FONT
-        else:
-            _pin_fonts(child)
+    @staticmethod
+    def find_font(name: str, weight="normal", style: str = "normal") -> tuple[str, bool]:
+        weight = str(weight).lower()
+        bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+        return (FONT_BOLD if bold else FONT), True
 
 
 class _Drawing(Flowable):
@@ -635,9 +681,8 @@ def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], wid
     from svglib.svglib import svg2rlg
 
     files = charts[f.chart.key]
-    drawing = svg2rlg(str(files.svg))
+    drawing = svg2rlg(str(files.svg), font_map=_ChartFonts())
     drawing.initialFontName = FONT
-    _pin_fonts(drawing)
     caption = Paragraph(_lines_markup(f.caption, st.caption, st.muted, None), st.caption)
     return [Spacer(1, theme.spacing["block"] * 0.5),
             KeepTogether([caption, _Drawing(drawing, width)]), Spacer(1, theme.spacing["block"])]
