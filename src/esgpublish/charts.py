@@ -35,12 +35,23 @@ def _font_digest() -> str:
     return hashlib.sha256(f"{face.path.name}:{stat.st_size}:{CACHE_VERSION}".encode()).hexdigest()[:8]
 
 
+def _paths(spec: ChartSpec, cache_dir: Path) -> tuple[Path, Path]:
+    key = f"{spec.key}-{_font_digest()}"
+    return cache_dir / f"{key}.svg", cache_dir / f"{key}.png"
+
+
+def cached_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles | None:
+    """Chart spec → its files if the cache holds them (without loading matplotlib), else None."""
+    svg, png = _paths(spec, cache_dir)
+    return ChartFiles(svg, png, True) if svg.is_file() and png.is_file() else None
+
+
 def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
     """Chart spec → cached SVG and PNG files under ``cache_dir``."""
-    key = f"{spec.key}-{_font_digest()}"
-    svg, png = cache_dir / f"{key}.svg", cache_dir / f"{key}.png"
-    if svg.is_file() and png.is_file():
-        return ChartFiles(svg, png, True)
+    cached = cached_chart(spec, cache_dir)
+    if cached:
+        return cached
+    svg, png = _paths(spec, cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     fig = _draw(spec)
     import matplotlib.pyplot as plt

@@ -117,19 +117,21 @@ def family_name(path: Path) -> str:
         return font["name"].getDebugName(1) or path.stem
 
 
+def subset_path(face: Face, chars: set[str] | frozenset[str], cache_dir: Path) -> Path:
+    """Where ``subset_bytes`` caches the subset of ``face`` holding ``chars``."""
+    stat = face.path.stat()
+    key = hashlib.sha256(f"{face.path.name}:{stat.st_size}:{''.join(sorted(chars))}".encode()).hexdigest()[:24]
+    return cache_dir / f"{face.ps_name}-{key}.ttf"
+
+
 def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> bytes:
     """A TrueType subset of ``face`` holding ``chars`` (plus .notdef and basic Latin),
     cached under ``cache_dir`` by the face and the characters."""
+    cached = subset_path(face, chars, cache_dir) if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
     from fontTools import subset
     from fontTools.ttLib import TTFont
-
-    cached = None
-    if cache_dir is not None:
-        stat = face.path.stat()
-        key = hashlib.sha256(f"{face.path.name}:{stat.st_size}:{''.join(sorted(chars))}".encode()).hexdigest()[:24]
-        cached = cache_dir / f"{face.ps_name}-{key}.ttf"
-        if cached.is_file():
-            return cached.read_bytes()
 
     opts = subset.Options()
     opts.notdef_outline = True

@@ -139,20 +139,26 @@ def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str
     editions = tuple(e for e in editions if e in inputs.layout.editions)
     with clock("compose"):
         documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
+    from .charts import cached_chart
+
     specs = list({spec.key: spec for doc in documents.values() for spec in doc.charts}.values())
+    drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
+    to_draw = [s for s in specs if drawn[s.key] is None]
     tasks = [(e, f) for e in editions for f in formats]
-    with clock("import"):
-        _preload(formats, bool(specs))
     # one set of characters for every DOCX: each face is subset once, in parallel with the charts
     font_chars = frozenset().union(*(d.text_chars() for d in documents.values())) if "docx" in formats else None
     subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
-               if font_chars and not embed_full_fonts]
-    with _executor(jobs, max(len(specs) + len(subsets), len(tasks))) as pool:
+               if font_chars and not embed_full_fonts
+               and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
+    with clock("import"):
+        _preload(formats, bool(to_draw))  # matplotlib only when a chart is to be drawn
+    with _executor(jobs, max(len(to_draw) + len(subsets), len(tasks))) as pool:
         with clock("charts and font subsets"):
-            done = list(pool.map(_draw, [("chart", s, cache / "charts") for s in specs] + subsets))
-            drawn = dict(zip((s.key for s in specs), done))
-        result.charts_drawn = sum(not f.cached for f in drawn.values())
-        result.charts_cached = len(drawn) - result.charts_drawn
+            if to_draw or subsets:
+                done = pool.map(_draw, [("chart", s, cache / "charts") for s in to_draw] + subsets)
+                drawn.update(zip((s.key for s in to_draw), done))
+        result.charts_drawn = len(to_draw)
+        result.charts_cached = len(specs) - len(to_draw)
         with clock("render"):
             work = [(documents[e], f, {s.key: drawn[s.key] for s in documents[e].charts}, embed_full_fonts,
                      cache / "fonts", font_chars) for e, f in tasks]

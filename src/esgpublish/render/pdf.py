@@ -217,6 +217,21 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     return ParaLines(kind=1, lines=lines)
 
 
+class _Paragraph(Paragraph):
+    """reportlab's Paragraph, which breaks its lines once per width: reportlab asks a table
+    cell or a kept-together block for its size several times at the same width."""
+
+    def wrap(self, avail_width, avail_height):
+        if getattr(self, "_wrapped_at", None) != avail_width:  # the height depends on the width only
+            super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        self._wrapped_at = None  # splitting may change the fragments
+        return super().split(avail_width, avail_height)
+
+
 def _color(hex_color: str) -> colors.Color:
     return colors.HexColor(hex_color)
 
@@ -360,7 +375,7 @@ class _ContentsEntry(Flowable):
         super().__init__()
         self.key, self.style = heading.anchor, style
         end = f'<onDraw name="esg_contents_end" label="{escape(heading.anchor)}"/>'
-        self.para = Paragraph(markup + end, ParagraphStyle(f"{style.name}-entry", parent=style, rightIndent=28))
+        self.para = _Paragraph(markup + end, ParagraphStyle(f"{style.name}-entry", parent=style, rightIndent=28))
 
     PAD = 3  # above and below each entry
 
@@ -519,22 +534,22 @@ def _cover(document: ir.Document, st: _Styles) -> list:
                           wordWrap="CJK")
     out: list = [Spacer(1, 30 * mm)]
     for line in c.company:
-        out.append(Paragraph(_markup(line, white_small), white_small))
+        out.append(_Paragraph(_markup(line, white_small), white_small))
     out.append(Spacer(1, 4 * mm))
     for i, line in enumerate(c.title):
         style = white if i == 0 else ParagraphStyle("cover-title2", parent=white, fontSize=theme.fonts["title"] * 0.6,
                                                     leading=theme.fonts["title"] * 0.8)
-        out.append(Paragraph(_markup(line, style), style))
+        out.append(_Paragraph(_markup(line, style), style))
     out.append(Spacer(1, 3 * mm))
     for line in c.subtitle:
-        out.append(Paragraph(_markup(line, white_small), white_small))
+        out.append(_Paragraph(_markup(line, white_small), white_small))
     out.append(FrameBreak())  # below the band
     for line in c.date:
-        out.append(Paragraph(_markup(line, dark), dark))
+        out.append(_Paragraph(_markup(line, dark), dark))
     if c.disclaimer:
         out.append(Spacer(1, 8 * mm))
         for p in c.disclaimer:
-            out.append(Paragraph(_markup(p.spans, st.disclaimer), st.disclaimer))
+            out.append(_Paragraph(_markup(p.spans, st.disclaimer), st.disclaimer))
     return out
 
 
@@ -543,8 +558,8 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
     if isinstance(block, ir.Paragraph):
         style = st.body[block.lang]
         if len(document.langs) > 1 and block.lang == "en":
-            return [Paragraph(_markup(block.spans, style, st.muted), style)]
-        return [Paragraph(_markup(block.spans, style), style)]
+            return [_Paragraph(_markup(block.spans, style, st.muted), style)]
+        return [_Paragraph(_markup(block.spans, style), style)]
     if isinstance(block, ir.Parallel):
         cells = [_block(p, st, document, charts, width / 2 - 3 * mm)[0] for p in (block.left, block.right)]
         table = Table([cells], colWidths=[width / 2, width / 2], hAlign="LEFT",
@@ -556,7 +571,7 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
     if isinstance(block, ir.Heading):
         title = " / ".join(ir.plain(l) for l in block.lines)
         small = theme.fonts[f"h{block.level}"] * 0.72
-        para = Paragraph(_lines_markup(block.lines, st.h[block.level], st.muted, small), st.h[block.level])
+        para = _Paragraph(_lines_markup(block.lines, st.h[block.level], st.muted, small), st.h[block.level])
         out: list = []
         if block.new_page:
             out.append(PageBreakIfNotEmpty())
@@ -565,7 +580,7 @@ def _block(block, st: _Styles, document: ir.Document, charts, width: float) -> l
         out += [_HeadingMark(block, title), para]
         return out
     if isinstance(block, ir.Contents):
-        head = Paragraph(_lines_markup(block.title, st.h[1], st.muted, theme.fonts["h1"] * 0.72), st.h[1])
+        head = _Paragraph(_lines_markup(block.title, st.h[1], st.muted, theme.fonts["h1"] * 0.72), st.h[1])
         entries = []
         for h in document.body:
             if isinstance(h, ir.Heading) and h.level <= block.depth:
@@ -603,8 +618,8 @@ def _cards(c: ir.Cards, st: _Styles, theme, width: float) -> list:
         for k, card in enumerate(c.cards[start:start + n]):
             if k:
                 row.append("")  # the gap column
-            row.append([Paragraph(_lines_markup(card.value, big, st.muted, f["h1"] * 0.62), big), Spacer(1, 2),
-                        Paragraph(_lines_markup(card.label, label, st.muted), label)])
+            row.append([_Paragraph(_lines_markup(card.value, big, st.muted, f["h1"] * 0.62), big), Spacer(1, 2),
+                        _Paragraph(_lines_markup(card.label, label, st.muted), label)])
             style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), _color(theme.colors["zebra"])),
                       ("LINEABOVE", (2 * k, 0), (2 * k, 0), 2, _color(theme.colors["accent"]))]
         out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"), Spacer(1, gap)]
@@ -616,11 +631,11 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
     total = sum(c.width for c in t.columns)
     widths = [width * c.width / total for c in t.columns]
     small = theme.fonts["small"]
-    header = [Paragraph(_lines_markup(c.header, st.cell[(c.align, True)], "#E8F0EC", small), st.cell[(c.align, True)])
+    header = [_Paragraph(_lines_markup(c.header, st.cell[(c.align, True)], "#E8F0EC", small), st.cell[(c.align, True)])
               for c in t.columns]
     rows = [header]
     for row in t.rows:
-        rows.append([Paragraph(_lines_markup(cell.lines, st.cell[(cell.align, False)], st.muted, small),
+        rows.append([_Paragraph(_lines_markup(cell.lines, st.cell[(cell.align, False)], st.muted, small),
                                st.cell[(cell.align, False)])
                      for cell in row])
     style = [
@@ -640,7 +655,7 @@ def _table(t: ir.Table, st: _Styles, theme, width: float) -> list:
     table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
     # the caption is not kept with the whole table (that would push a long table to the
     # next page and leave a gap); CondPageBreak keeps it with the first rows instead
-    caption = Paragraph(_lines_markup(t.caption, st.table_caption, st.muted, None), st.table_caption)
+    caption = _Paragraph(_lines_markup(t.caption, st.table_caption, st.muted, None), st.table_caption)
     return [Spacer(1, theme.spacing["block"] * 0.5), CondPageBreak(45 * mm), caption, table,
             Spacer(1, theme.spacing["block"])]
 
@@ -683,6 +698,6 @@ def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], wid
     files = charts[f.chart.key]
     drawing = svg2rlg(str(files.svg), font_map=_ChartFonts())
     drawing.initialFontName = FONT
-    caption = Paragraph(_lines_markup(f.caption, st.caption, st.muted, None), st.caption)
+    caption = _Paragraph(_lines_markup(f.caption, st.caption, st.muted, None), st.caption)
     return [Spacer(1, theme.spacing["block"] * 0.5),
             KeepTogether([caption, _Drawing(drawing, width)]), Spacer(1, theme.spacing["block"])]
