@@ -41,7 +41,9 @@ def run_publish(workbook: Path, outdir: Path, *extra: str) -> tuple[float, float
     """One publish in a fresh process → (seconds, peak RSS in MB of its largest process)."""
     cmd = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "esgpublish", "publish", str(workbook),
            "--layout", str(LAYOUT), "-o", str(outdir), *extra]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
+    # as on a user's machine, Python keeps compiled bytecode (some sandboxes switch that off)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout.split()
     if out[0] != "0":
         raise SystemExit(f"publish failed: {' '.join(cmd)}")
     return float(out[1]), float(out[2])

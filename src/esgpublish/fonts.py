@@ -52,10 +52,19 @@ def faces() -> dict[str, Face]:
 @lru_cache(maxsize=None)
 def coverage(path: Path) -> frozenset[int]:
     """The code points a font file maps to a glyph."""
+    with _open_font(path) as font:
+        return frozenset(font.getBestCmap())
+
+
+def _open_font(path: Path):
+    """A fontTools font, read lazily and with placeholder glyph names: deriving the real
+    names from the cmap costs more than the rest of reading the cmap or subsetting the
+    CJK face (the names are not written to the subsets, which come out byte-identical)."""
     from fontTools.ttLib import TTFont
 
-    with TTFont(str(path), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    font = TTFont(str(path), recalcTimestamp=False, lazy=True)
+    font.setGlyphOrder([".notdef"] + [f"glyph{i:05d}" for i in range(1, font["maxp"].numGlyphs)])
+    return font
 
 
 def missing_chars(text: set[str] | str, fallback: Path | None = None) -> list[str]:
@@ -131,7 +140,6 @@ def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> 
     if cached is not None and cached.is_file():
         return cached.read_bytes()
     from fontTools import subset
-    from fontTools.ttLib import TTFont
 
     opts = subset.Options()
     opts.notdef_outline = True
@@ -139,7 +147,7 @@ def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> 
     opts.name_languages = ["*"]
     opts.glyph_names = False
     opts.recalc_timestamp = False
-    font = TTFont(str(face.path), recalcTimestamp=False, lazy=True)  # lazy: 7× faster on the CJK face
+    font = _open_font(face.path)  # lazy: 7× faster on the CJK face
     sub = subset.Subsetter(opts)
     sub.populate(unicodes={ord(c) for c in chars} | set(range(0x20, 0x7F)))
     sub.subset(font)

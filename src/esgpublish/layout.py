@@ -221,8 +221,12 @@ def _load_fallback(doc: yamlsrc.Located, path: Path, diags: Collector, root: Pat
 
         with TTFont(str(font_path), lazy=True) as font:
             outlines = "glyf" in font
+            missing = [t for t in ("cmap", "maxp") if t not in font]
     except Exception as exc:  # not a font at all
         diags.error(loc, f"'{ref}' is not a font file: {exc}", "name a TrueType (.ttf) font")
+        return None
+    if missing:
+        diags.error(loc, f"'{ref}' lacks the font tables {', '.join(missing)}", "name a complete TrueType (.ttf) font")
         return None
     if not outlines:
         diags.error(loc, f"'{ref}' has PostScript (CFF) outlines, which the PDF renderer cannot embed",

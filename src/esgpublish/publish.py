@@ -118,6 +118,19 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     return diags
 
 
+@dataclass(frozen=True)
+class Request:
+    """What to publish: the inputs, where to, and how."""
+
+    workbook: Path
+    layout: Path
+    outdir: Path
+    editions: tuple[str, ...] = EDITIONS
+    formats: tuple[str, ...] = FORMATS
+    cache_dir: Path | None = None
+    embed_full_fonts: bool = False
+
+
 def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,
             formats: tuple[str, ...] = FORMATS, cache_dir: Path | None = None,
             log: Callable[[str], None] | None = None, embed_full_fonts: bool = False,
@@ -127,66 +140,139 @@ def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str
     Charts and documents are produced in parallel on ``jobs`` processes (default: the
     available cores); charts and font subsets are cached under ``cache_dir``
     (default ``OUTDIR/.cache``), so an unchanged chart is not drawn again."""
-    result = Result()
-    clock = _Clock(result.timings)
-    inputs, diags = load_inputs(workbook, layout_path, result.timings)
-    result.diagnostics = diags.items
-    if inputs is None:
-        raise InputError(diags.items)
-    from .compose import compose
-
-    cache = cache_dir or outdir / ".cache"
-    editions = tuple(e for e in editions if e in inputs.layout.editions)
-    with clock("compose"):
-        documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
-    from .charts import cached_chart
-
-    specs = list({spec.key: spec for doc in documents.values() for spec in doc.charts}.values())
-    drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
-    to_draw = [s for s in specs if drawn[s.key] is None]
-    tasks = [(e, f) for e in editions for f in formats]
-    # one set of characters for every DOCX: each face is subset once, in parallel with the charts
-    font_chars = frozenset().union(*(d.text_chars() for d in documents.values())) if "docx" in formats else None
-    subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
-               if font_chars and not embed_full_fonts
-               and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
-    with clock("import"):
-        _preload(formats, bool(to_draw))  # matplotlib only when a chart is to be drawn
-    with _executor(jobs, max(len(to_draw) + len(subsets), len(tasks))) as pool:
-        with clock("charts and font subsets"):
-            if to_draw or subsets:
-                done = pool.map(_draw, [("chart", s, cache / "charts") for s in to_draw] + subsets)
-                drawn.update(zip((s.key for s in to_draw), done))
-        result.charts_drawn = len(to_draw)
-        result.charts_cached = len(specs) - len(to_draw)
-        with clock("render"):
-            work = [(documents[e], f, {s.key: drawn[s.key] for s in documents[e].charts}, embed_full_fonts,
-                     cache / "fonts", font_chars) for e, f in tasks]
-            outputs = list(pool.map(_render, work))
-    for (_, fmt), (_, seconds) in zip(tasks, outputs):
-        result.timings[f"render {fmt} (cpu)"] = result.timings.get(f"render {fmt} (cpu)", 0.0) + seconds
-    with clock("write"):
-        for (edition, fmt), (data, _) in zip(tasks, outputs):
-            path = outdir / f"{workbook.stem}-{inputs.layout.name}-{edition}.{fmt}"
-            write_atomic(path, data)
-            result.outputs.append(path)
+    request = Request(workbook, layout_path, outdir, editions, formats, cache_dir, embed_full_fonts)
+    with Session(jobs) as session:
+        result = session.build(request)
     if log:
         log(f"charts: {result.charts_drawn} drawn, {result.charts_cached} from cache")
     return result
 
 
-def _preload(formats: tuple[str, ...], charts: bool) -> None:
-    """Import and set up the heavy libraries once, before worker processes are forked."""
-    if charts:
-        from .charts import _setup
+class Session:
+    """Builds that share worker processes. The workers are forked before the inputs are read
+    and load the renderers while the workbook is read; a kept session (``keep=True``, for
+    ``--watch``) keeps them, with matplotlib loaded too, so that the next build starts warm."""
 
-        _setup()
+    def __init__(self, jobs: int | None = None, keep: bool = False):
+        self.jobs, self.keep = _cores(jobs), keep
+        self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _executor(self, formats: tuple[str, ...]):
+        if self._pool is None:
+            self._pool = _executor(self.jobs, self.jobs, formats, self.keep)
+        return self._pool
+
+    def build(self, req: Request) -> Result:
+        """One publish: inputs → validated → composed → charts → files (see ``publish``)."""
+        result = Result()
+        clock = _Clock(result.timings)
+        try:
+            pool = self._executor(req.formats)
+            inputs, diags = load_inputs(req.workbook, req.layout, result.timings)
+            result.diagnostics = diags.items
+            if inputs is None:
+                raise InputError(diags.items)
+            outputs = self._produce(pool, req, inputs, result, clock)
+        finally:
+            if not self.keep:
+                self.close()
+        with clock("write"):
+            for (edition, fmt), data in outputs.items():
+                path = req.outdir / f"{req.workbook.stem}-{inputs.layout.name}-{edition}.{fmt}"
+                write_atomic(path, data)
+                result.outputs.append(path)
+        return result
+
+    def _produce(self, pool, req: Request, inputs: Inputs, result: Result, clock) -> dict[tuple[str, str], bytes]:
+        from .charts import cached_chart
+        from .compose import compose
+
+        cache = req.cache_dir or req.outdir / ".cache"
+        editions = tuple(e for e in req.editions if e in inputs.layout.editions)
+        with clock("compose"):
+            documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
+        specs = list({spec.key: spec for doc in documents.values() for spec in doc.charts}.values())
+        drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
+        to_draw = [s for s in specs if drawn[s.key] is None]
+        # one set of characters for every DOCX: each face is subset once, in parallel with the charts
+        font_chars = (frozenset().union(*(d.text_chars() for d in documents.values()))
+                      if "docx" in req.formats and not req.embed_full_fonts else None)
+        subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
+                   if font_chars and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
+        # the longest documents first, so that the cores finish together
+        tasks = sorted(((e, f) for e in editions for f in req.formats),
+                       key=lambda t: (-len(documents[t[0]].langs), t[1] != "pdf"))
+        with clock("charts, fonts and documents"):
+            outputs = _run(pool, documents, tasks, to_draw, subsets, drawn, cache, req.embed_full_fonts,
+                           font_chars, result.timings)
+        result.charts_drawn = len(to_draw)
+        result.charts_cached = len(specs) - len(to_draw)
+        return {(e, f): outputs[e, f] for e in editions for f in req.formats}
+
+
+def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_fonts, font_chars, timings) -> dict:
+    """Charts and font subsets first; each document as soon as what it needs is ready."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    font_jobs = {pool.submit(_draw, sub) for sub in subsets}  # first: every DOCX waits for them
+    chart_jobs = {pool.submit(_draw, ("chart", s, cache / "charts")): s.key for s in to_draw}
+    waiting, running, outputs = list(tasks), {}, {}
+    while waiting or running:
+        ready = [t for t in waiting if not (t[1] == "docx" and font_jobs)
+                 and all(drawn[s.key] is not None for s in documents[t[0]].charts)]
+        for edition, fmt in ready:
+            waiting.remove((edition, fmt))
+            doc = documents[edition]
+            work = (doc, fmt, {s.key: drawn[s.key] for s in doc.charts}, embed_full_fonts, cache / "fonts", font_chars)
+            running[pool.submit(_render, work)] = (edition, fmt)
+        done, _ = wait(list(chart_jobs) + list(font_jobs) + list(running), return_when=FIRST_COMPLETED)
+        for job in done:
+            if job in chart_jobs:
+                drawn[chart_jobs.pop(job)] = job.result()
+            elif job in font_jobs:
+                job.result()
+                font_jobs.discard(job)
+            else:
+                data, seconds = job.result()
+                key = running.pop(job)
+                outputs[key] = data
+                name = f"render {key[1]} (cpu)"
+                timings[name] = timings.get(name, 0.0) + seconds
+    return outputs
+
+
+def _cores(jobs: int | None) -> int:
+    import os
+
+    if jobs:
+        return jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _warm(formats: tuple[str, ...], charts: bool) -> None:
+    """Load and set up the renderers (a worker's first task; in this process, when serial)."""
     if "pdf" in formats:
         from .render.pdf import _register_fonts
 
         _register_fonts()
     if "docx" in formats:
-        import docx  # noqa: F401
+        from .render import docx  # noqa: F401
+    if charts:
+        from .charts import _setup
+
+        _setup()
 
 
 def _draw(args):
@@ -218,25 +304,28 @@ def _render(args) -> tuple[bytes, float]:
 class _Serial:
     """The executor interface, in this process (one core, one task, or no fork)."""
 
-    def __enter__(self):
-        return self
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
 
-    def __exit__(self, *exc):
-        return False
+        future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed over as a pool would: raised by .result()
+            future.set_exception(exc)
+        return future
 
-    def map(self, fn, items):
-        return [fn(item) for item in items]
+    def shutdown(self, *args, **kw) -> None:
+        pass
 
 
-def _executor(jobs: int | None, tasks: int):
-    """A pool of forked worker processes, or a serial stand-in where that gains nothing."""
+def _executor(jobs: int, tasks: int, formats: tuple[str, ...] = FORMATS, charts: bool = False):
+    """A pool of forked worker processes, each loading the renderers as it starts; or a
+    serial stand-in where that gains nothing (one core, one task, no fork)."""
     import multiprocessing
-    import os
 
-    if not jobs:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if jobs <= 1 or tasks <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return _Serial()
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork"),
+                               initializer=_warm, initargs=(formats, charts))
