@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="worker processes (default: the available cores; 1: none)")
     pub.add_argument("--embed-full-fonts", action="store_true",
                      help="embed the whole fonts in the DOCX (larger; for documents that will be edited)")
+    pub.add_argument("--watch", action="store_true",
+                     help="keep running: publish again each time the workbook or a layout file changes")
     ini = sub.add_parser("init", help="write an empty, analyst-ready workbook")
     ini.add_argument("path", type=Path, help="where to write the workbook (.xlsx)")
     ini.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -115,13 +117,14 @@ def _validate(args) -> int:
 
 
 def _publish(args) -> int:
-    import resource
     import time
 
     from .publish import FORMATS, publish
 
     editions = EDITIONS if args.edition == "all" else (args.edition,)
     formats = FORMATS if args.format == "all" else (args.format,)
+    if args.watch:
+        return _watch(args, editions, formats)
     start = time.perf_counter()
     result = publish(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
                      embed_full_fonts=args.embed_full_fonts, jobs=args.jobs)
@@ -129,12 +132,62 @@ def _publish(args) -> int:
     for path in result.outputs:
         print(path)
     if args.timings:
-        for stage, seconds in result.timings.items():
-            print(f"  {stage:<24} {seconds:7.3f} s", file=sys.stderr)
-        print(f"  {'total':<24} {time.perf_counter() - start:7.3f} s", file=sys.stderr)
-        print(f"  charts drawn {result.charts_drawn}, from cache {result.charts_cached}", file=sys.stderr)
-        peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
-        print(f"  peak memory {peak:.0f} MB (largest process)", file=sys.stderr)
+        _print_timings(result, time.perf_counter() - start)
+    return 0
+
+
+def _print_timings(result, total: float) -> None:
+    import resource
+
+    for stage, seconds in result.timings.items():
+        print(f"  {stage:<28} {seconds:7.3f} s", file=sys.stderr)
+    print(f"  {'total':<28} {total:7.3f} s", file=sys.stderr)
+    print(f"  charts drawn {result.charts_drawn}, from cache {result.charts_cached}", file=sys.stderr)
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    print(f"  peak memory {peak:.0f} MB (largest process)", file=sys.stderr)
+
+
+def _watch(args, editions, formats) -> int:
+    """``publish --watch``: build, then build again on every change, until Ctrl-C."""
+    import time
+
+    from .publish import Request, Session
+    from .watch import watch, watched_files
+
+    req = Request(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
+                  embed_full_fonts=args.embed_full_fonts)
+    layout_files = len(watched_files(req)) - 1
+    print(f"watching {args.workbook} and {layout_files} layout file(s) in {req.layout.parent}; "
+          "press Ctrl-C to stop", file=sys.stderr, flush=True)
+
+    def stamp() -> str:
+        return time.strftime("%H:%M:%S")
+
+    def built(n, result, seconds) -> None:
+        _print_diagnostics(result.diagnostics)
+        print(f"[{stamp()}] build {n}: {len(result.outputs)} file(s) written to {args.outdir} in {seconds:.2f} s "
+              f"(charts: {result.charts_drawn} drawn, {result.charts_cached} from cache)", file=sys.stderr, flush=True)
+        if args.timings:
+            _print_timings(result, seconds)
+
+    def failed(n, diagnostics, seconds) -> None:
+        _print_diagnostics(diagnostics)
+        print(f"[{stamp()}] build {n}: not published; the files in {args.outdir} are unchanged. "
+              "Waiting for the next change.", file=sys.stderr, flush=True)
+
+    def terminate(*_) -> None:
+        raise KeyboardInterrupt
+
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, terminate)  # `kill` stops the watch as Ctrl-C does
+    try:
+        with Session(args.jobs, keep=True) as session:
+            watch(req, session, built, failed)
+    except KeyboardInterrupt:
+        print("stopped watching; every file written is complete", file=sys.stderr)
     return 0
 
 

@@ -261,8 +261,21 @@ def _cores(jobs: int | None) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _warm(formats: tuple[str, ...], charts: bool) -> None:
-    """Load and set up the renderers (a worker's first task; in this process, when serial)."""
+def _worker_start(formats: tuple[str, ...], charts: bool) -> None:
+    """A worker process starts: it leaves Ctrl-C to the main process (which stops the pool
+    cleanly) and ends itself should the main process die; then it loads the renderers."""
+    import os
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def end_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=end_with_parent, daemon=True).start()
     if "pdf" in formats:
         from .render.pdf import _register_fonts
 
@@ -328,4 +341,4 @@ def _executor(jobs: int, tasks: int, formats: tuple[str, ...] = FORMATS, charts:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork"),
-                               initializer=_warm, initargs=(formats, charts))
+                               initializer=_worker_start, initargs=(formats, charts))

@@ -24,6 +24,8 @@ from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 
 from .. import fonts, ir
 from ..ooxml import normalise_package
@@ -81,6 +83,7 @@ class _Writer:
         self.font_chars = font_chars
         self.fallback_family = fonts.family_name(Path(document.fallback_font)) if document.fallback_font else None
         self.doc = Document()
+        self._body_end = self.doc.element.body.find(qn("w:sectPr"))  # paragraphs go before it
         self.theme = document.theme
         self.bookmark_id = 0
 
@@ -204,32 +207,57 @@ class _Writer:
             self._style_ids = {s.name: s.style_id for s in self.doc.styles}
         return self._style_ids[name]
 
-    def para(self, container, style: str):
-        """A new paragraph in ``style`` at the end of ``container`` (the document or a cell)."""
-        p = container.add_paragraph()
-        p._p.style = self.style_id(style)
-        return p
+    def para(self, container, style: str, align: str | None = None):
+        """A new paragraph in ``style`` (and alignment) at the end of ``container`` (the
+        document or a cell). Built as XML: python-docx's ``add_paragraph`` searches the body
+        for its section properties on every call, which makes long reports quadratic."""
+        p = OxmlElement("w:p")
+        ppr = _sub(p, "w:pPr")
+        _sub(ppr, "w:pStyle", self.style_id(style))
+        if align:
+            _sub(ppr, "w:jc", align)
+        if container is self.doc:
+            self._body_end.addprevious(p)
+        else:
+            container._element.append(p)
+        return DocxParagraph(p, container)
 
-    def set_style(self, paragraph, style: str) -> None:
-        paragraph._p.style = self.style_id(style)
+    def set_style(self, paragraph, style: str, align: str | None = None) -> None:
+        """Style (and align) a paragraph that has no properties yet (a new cell's)."""
+        ppr = _sub(paragraph._p, "w:pPr", index=0)
+        _sub(ppr, "w:pStyle", self.style_id(style))
+        if align:
+            _sub(ppr, "w:jc", align)
 
     def runs(self, paragraph, line: ir.Line, style: str | None = None) -> None:
         """Spans → runs; English inside a Chinese document gets the Latin Text style (en-US);
         characters only the layout's fallback font has are set in it."""
         fallback = self.ir.fallback_font
+        p = paragraph._p
         for span in line:
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
+            run_style = style or ("Latin Text" if span.lang == "en" and self.ir.langs[0] != "en" else None)
             for kind, text in pieces:
-                run = paragraph.add_run(text)
-                run.bold = span.strong or None
-                if style:
-                    run._r.style = self.style_id(style)
-                elif span.lang == "en" and self.ir.langs[0] != "en":
-                    run._r.style = self.style_id("Latin Text")
-                if kind == "fallback":
-                    rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-                    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-                        rfonts.set(qn(attr), self.fallback_family)
+                if not text:
+                    continue
+                r = _sub(p, "w:r")
+                if run_style or span.strong or kind == "fallback":
+                    rpr = _sub(r, "w:rPr")
+                    if run_style:
+                        _sub(rpr, "w:rStyle", self.style_id(run_style))
+                    if kind == "fallback":
+                        rfonts = _sub(rpr, "w:rFonts")
+                        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                            rfonts.set(qn(attr), self.fallback_family)
+                    if span.strong:
+                        _sub(rpr, "w:b")
+                if any(ch in text for ch in "\t\n\r"):
+                    DocxRun(r, paragraph).text = text  # tabs and breaks as python-docx writes them
+                else:
+                    t = _sub(r, "w:t")
+                    t.text = text
+                    if len(text.strip()) < len(text):
+                        t.set(qn("xml:space"), "preserve")
 
     def lines(self, paragraph, lines: tuple[ir.Line, ...], muted_after_first: bool = True,
               style: str | None = None) -> None:
@@ -356,14 +384,12 @@ class _Writer:
         total = sum(c.width for c in t.columns)
         widths = [int(usable * c.width / total) for c in t.columns]
         _table_layout(table, widths)
-        align = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
         header = table.rows[0]
         _row_props(header, header=True)
         for cell, col, width in zip(header.cells, t.columns, widths):
             cell.width = width
             p = cell.paragraphs[0]
-            self.set_style(p, "Table Heading")
-            p.alignment = align[col.align]
+            self.set_style(p, "Table Heading", col.align)
             self.lines(p, col.header, muted_after_first=False)
             _shade(cell, theme.colors["primary"])
         for i, (row_ir, row) in enumerate(zip(t.rows, table.rows[1:])):
@@ -371,8 +397,7 @@ class _Writer:
             for cell, cell_ir, width in zip(row.cells, row_ir, widths):
                 cell.width = width
                 p = cell.paragraphs[0]
-                self.set_style(p, "Table Text")
-                p.alignment = align[cell_ir.align]
+                self.set_style(p, "Table Text", cell_ir.align)
                 self.lines(p, cell_ir.lines)
                 if theme.table_style == "zebra" and i % 2 == 1:
                     _shade(cell, theme.colors["zebra"])
@@ -578,6 +603,18 @@ def _hyperlink(paragraph, anchor: str):
     link.set(qn("w:history"), "1")
     paragraph._p.append(link)
     return link
+
+
+def _sub(parent, tag: str, val: str | None = None, index: int | None = None):
+    """A new ``tag`` element appended to ``parent`` (or inserted at ``index``), with ``w:val``."""
+    el = OxmlElement(tag)
+    if val is not None:
+        el.set(qn("w:val"), val)
+    if index is None:
+        parent.append(el)
+    else:
+        parent.insert(index, el)
+    return el
 
 
 def _shade(cell, hex_color: str) -> None:

@@ -692,12 +692,25 @@ class _Drawing(Flowable):
         self.canv.restoreState()
 
 
-def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], width: float) -> list:
+_DRAWINGS: dict = {}  # chart SVG file (named by its content) → its drawing, kept across renders
+
+
+def _chart_drawing(svg):
+    """A chart's SVG as a reportlab drawing, converted once per file in this process."""
     from svglib.svglib import svg2rlg
 
-    files = charts[f.chart.key]
-    drawing = svg2rlg(str(files.svg), font_map=_ChartFonts())
-    drawing.initialFontName = FONT
+    key = str(svg)
+    if key not in _DRAWINGS:
+        if len(_DRAWINGS) > 256:
+            _DRAWINGS.clear()
+        drawing = svg2rlg(key, font_map=_ChartFonts())
+        drawing.initialFontName = FONT
+        _DRAWINGS[key] = drawing
+    return _DRAWINGS[key]
+
+
+def _figure(f: ir.Figure, st: _Styles, theme, charts: dict[str, ChartFiles], width: float) -> list:
+    drawing = _chart_drawing(charts[f.chart.key].svg)
     caption = _Paragraph(_lines_markup(f.caption, st.caption, st.muted, None), st.caption)
     return [Spacer(1, theme.spacing["block"] * 0.5),
             KeepTogether([caption, _Drawing(drawing, width)]), Spacer(1, theme.spacing["block"])]

@@ -1,0 +1,68 @@
+"""Watch mode (``esgpublish publish --watch``): publish, then publish again each time an
+input changes — the workbook, or any layout, theme or font file in the layout's folder
+(the only place a layout may draw from).
+
+Builds run in one kept ``publish.Session``: its worker processes stay up with the
+renderers and matplotlib loaded, so a rebuild after an analyst saves the workbook does only
+the work the edit needs (unchanged charts come from the cache). A build with errors prints
+its diagnostics and leaves the previous files as they were; the watch goes on.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .diagnostics import Diagnostic, InputError
+from .publish import Request, Result, Session
+
+LAYOUT_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf")
+
+
+def watched_files(req: Request) -> list[Path]:
+    """The files whose change triggers a build: the workbook and the layout folder's files."""
+    folder = req.layout.parent
+    layout_files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in LAYOUT_SUFFIXES and p.is_file())
+    return [req.workbook, *layout_files]
+
+
+def snapshot(paths: list[Path]) -> tuple:
+    """Each file's (modification time, size), or None where it is missing (a save in progress)."""
+    out = []
+    for path in paths:
+        try:
+            st = path.stat()
+            out.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(path), None, None))
+    return tuple(out)
+
+
+def watch(req: Request, session: Session, on_built: Callable[[int, Result, float], None],
+          on_failed: Callable[[int, list[Diagnostic], float], None], poll: float = 0.05,
+          stop: Callable[[], bool] = lambda: False) -> int:
+    """Build now and after every change until ``stop()`` is true → the number of builds.
+
+    A change is acted on once two looks ``poll`` seconds apart agree, so that a file still
+    being written is not read half-way."""
+    seen = None
+    builds = 0
+    while not stop():
+        now = snapshot(watched_files(req))
+        if now == seen:
+            time.sleep(poll)
+            continue
+        if seen is not None:  # settle: the first build needs no wait
+            time.sleep(poll)
+            if snapshot(watched_files(req)) != now:
+                continue
+        seen = now
+        builds += 1
+        start = time.perf_counter()
+        try:
+            result = session.build(req)
+        except InputError as exc:
+            on_failed(builds, exc.diagnostics, time.perf_counter() - start)
+        else:
+            on_built(builds, result, time.perf_counter() - start)
+    return builds
