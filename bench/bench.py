@@ -3,7 +3,8 @@
 
 Measures on this machine, median of RUNS runs, each publish in a fresh process (as a user
 runs it): a cold full publish (all editions, both formats, empty cache); a publish with no
-change; a publish after a one-cell edit; synthetic workbooks of 1×, 10× and 50× the sample's
+change; a publish after a one-cell edit, and the same edit picked up by a running
+``publish --watch`` (from the save to the files written); synthetic workbooks of 1×, 10× and 50× the sample's
 indicators and narrative. Reports peak RSS and output sizes, and typesets the same content
 with Typst (the `typst` Python package) as the reference line.
 
@@ -41,12 +42,63 @@ def run_publish(workbook: Path, outdir: Path, *extra: str) -> tuple[float, float
     """One publish in a fresh process → (seconds, peak RSS in MB of its largest process)."""
     cmd = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "esgpublish", "publish", str(workbook),
            "--layout", str(LAYOUT), "-o", str(outdir), *extra]
-    # as on a user's machine, Python keeps compiled bytecode (some sandboxes switch that off)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout.split()
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=_env()).stdout.split()
     if out[0] != "0":
         raise SystemExit(f"publish failed: {' '.join(cmd)}")
     return float(out[1]), float(out[2])
+
+
+def _env() -> dict[str, str]:
+    # as on a user's machine, Python keeps compiled bytecode (some sandboxes switch that off)
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def set_patents(workbook: Path, value: int, dest: Path) -> None:
+    """The sample's one-cell edit: the cumulative patents applied for (F of its row)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["指标 Indicators"]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == "patents_applied":
+            row[5].value = value
+    wb.save(dest)
+
+
+def watch_edit(runs: int) -> float:
+    """Median seconds from saving a one-cell edit to the files being written by a running
+    ``publish --watch`` (the time an analyst waits between saving and looking)."""
+    import signal
+
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        book, scratch = Path(tmp) / "book.xlsx", Path(tmp) / "scratch.xlsx"
+        shutil.copy(WORKBOOK, book)
+        cmd = [sys.executable, "-m", "esgpublish", "publish", str(book), "--layout", str(LAYOUT),
+               "-o", str(Path(tmp) / "out"), "--watch"]
+        proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=_env())
+
+        def wait_for(build: int) -> None:
+            while True:
+                line = proc.stderr.readline()
+                if not line:
+                    raise SystemExit(f"publish --watch ended: {' '.join(cmd)}")
+                if f"build {build}: " in line:
+                    if "written" not in line:
+                        raise SystemExit(f"publish --watch failed: {line}")
+                    return
+        try:
+            wait_for(1)
+            for k in range(runs):
+                set_patents(book, 9931 + k, scratch)
+                start = time.perf_counter()
+                os.replace(scratch, book)  # saved at once, as Excel does
+                wait_for(k + 2)
+                times.append(time.perf_counter() - start)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=60)
+    return statistics.median(times)
 
 
 def median_publish(workbook: Path, runs: int, fresh: bool, before=None) -> tuple[float, float]:
@@ -153,17 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         warm, warm_rss = median_publish(WORKBOOK, args.runs, fresh=False)
         edited = tmp / "edited.xlsx"
         shutil.copy(WORKBOOK, edited)
-
-        def edit(k: int) -> None:
-            import openpyxl
-
-            wb = openpyxl.load_workbook(edited)
-            ws = wb["指标 Indicators"]
-            for row in ws.iter_rows(min_row=2):
-                if row[0].value == "patents_applied":
-                    row[5].value = 9930 + k + 1
-            wb.save(edited)
-        one_cell, edit_rss = median_publish(edited, args.runs, fresh=False, before=edit)
+        one_cell, edit_rss = median_publish(edited, args.runs, fresh=False,
+                                            before=lambda k: set_patents(edited, 9931 + k, edited))
+        watched = watch_edit(args.runs)
         scale = {}
         for factor in (1, 10) if args.quick else (1, 10, 50):
             book = synthetic(WORKBOOK, factor, tmp / f"x{factor}.xlsx")
@@ -178,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cold full publish (3 editions × PDF, DOCX)", "≤ 3 s", f"{cold:.2f} s", cold <= 3),
         ("publish again, no change", "—", f"{warm:.2f} s", None),
         ("publish after a one-cell edit", "≤ 1 s", f"{one_cell:.2f} s", one_cell <= 1),
+        ("  the same, with publish --watch (save → files)", "≤ 1 s", f"{watched:.2f} s", watched <= 1),
         ("one PDF edition vs Typst (same content)", "≤ 1.5×",
          f"{our_time:.2f} s vs {typst_time:.2f} s = {our_time / typst_time:.1f}×", our_time <= 1.5 * typst_time),
         ("10× content (cold)", "≤ 10× time", f"{scale[10][0]:.2f} s = {ratio10:.1f}×", ratio10 <= 10),

@@ -211,9 +211,15 @@ class Session:
                       if "docx" in req.formats and not req.embed_full_fonts else None)
         subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
                    if font_chars and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
-        # the longest documents first, so that the cores finish together
+        # the longest documents first, and the charts they need before the others', so that
+        # the cores finish together
         tasks = sorted(((e, f) for e in editions for f in req.formats),
                        key=lambda t: (-len(documents[t[0]].langs), t[1] != "pdf"))
+        first_use = {}
+        for e, _ in tasks:
+            for k, spec in enumerate(documents[e].charts):
+                first_use.setdefault(spec.key, (len(first_use), k))
+        to_draw.sort(key=lambda s: first_use[s.key])
         with clock("charts, fonts and documents"):
             outputs = _run(pool, documents, tasks, to_draw, subsets, drawn, cache, req.embed_full_fonts,
                            font_chars, result.timings)

@@ -27,6 +27,7 @@ from .. import fonts, ir, linebreak
 from ..charts import ChartFiles
 
 rl_config.invariant = 1
+rl_config.useA85 = 0  # binary streams: a quarter smaller than ASCII85, and faster
 FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face
 LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
 
