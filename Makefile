@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: publish test fuzz bench validate fonts sample clean
+.PHONY: publish watch test fuzz bench validate fonts sample clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 
 publish: $(STAMP)
 	$(BIN)/esgpublish publish data/esg_2022.xlsx --layout layouts/annual.yaml -o build
+
+# publish, then again on every save of the workbook or a layout file (Ctrl-C to stop)
+watch: $(STAMP)
+	$(BIN)/esgpublish publish data/esg_2022.xlsx --layout layouts/annual.yaml -o build --watch
 
 validate: $(STAMP)
 	$(BIN)/esgpublish validate data/esg_2022.xlsx

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,6 +186,9 @@ class Session:
             if inputs is None:
                 raise InputError(diags.items)
             outputs = self._produce(pool, req, inputs, result, clock)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
+            self.close()
+            raise
         finally:
             if not self.keep:
                 self.close()
@@ -215,10 +219,10 @@ class Session:
         # the cores finish together
         tasks = sorted(((e, f) for e in editions for f in req.formats),
                        key=lambda t: (-len(documents[t[0]].langs), t[1] != "pdf"))
-        first_use = {}
+        first_use: dict[str, int] = {}
         for e, _ in tasks:
-            for k, spec in enumerate(documents[e].charts):
-                first_use.setdefault(spec.key, (len(first_use), k))
+            for spec in documents[e].charts:
+                first_use.setdefault(spec.key, len(first_use))
         to_draw.sort(key=lambda s: first_use[s.key])
         with clock("charts, fonts and documents"):
             outputs = _run(pool, documents, tasks, to_draw, subsets, drawn, cache, req.embed_full_fonts,
