@@ -180,3 +180,17 @@ def test_contents_entries_are_links(all_pdfs):
     contents = next(p for p in reader.pages if "目录" in (p.extract_text() or ""))
     links = [a.get_object() for a in contents.get("/Annots", []) if a.get_object().get("/Subtype") == "/Link"]
     assert len(links) >= 8  # one per entry (the title and the page number)
+
+
+def test_contents_list_the_levels_the_layout_asks_for(tmp_path):
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", layouts)
+    (layouts / "shallow.yaml").write_text("extends: annual.yaml\nname: shallow\ncontents: {depth: 1}\n")
+    assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "shallow.yaml"), "--edition", "zh",
+                 "--format", "pdf", "-o", str(tmp_path / "out")]) == 0
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "out" / "esg_2022-shallow-zh.pdf") as pdf:
+        contents = next(t for t in (p.extract_text() or "" for p in pdf.pages) if "目录" in t)
+    entries = [title.strip() for title, _ in re.findall(r"^(.+?)\s*\.[ .]+\s*(\d+)$", contents, re.M)]
+    assert entries == ["关于本报告", "环境", "社会", "管治"]  # chapters only: no 就业, 员工发展…

@@ -143,6 +143,8 @@ def _print_timings(result, total: float) -> None:
         print(f"  {stage:<28} {seconds:7.3f} s", file=sys.stderr)
     print(f"  {'total':<28} {total:7.3f} s", file=sys.stderr)
     print(f"  charts drawn {result.charts_drawn}, from cache {result.charts_cached}", file=sys.stderr)
+    print(f"  files written {len(result.outputs) - result.up_to_date}, up to date {result.up_to_date}",
+          file=sys.stderr)
     peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"  peak memory {peak:.0f} MB (largest process)", file=sys.stderr)
 
@@ -165,8 +167,10 @@ def _watch(args, editions, formats) -> int:
 
     def built(n, result, seconds) -> None:
         _print_diagnostics(result.diagnostics)
-        print(f"[{stamp()}] build {n}: {len(result.outputs)} file(s) written to {args.outdir} in {seconds:.2f} s "
-              f"(charts: {result.charts_drawn} drawn, {result.charts_cached} from cache)", file=sys.stderr, flush=True)
+        written = len(result.outputs) - result.up_to_date
+        print(f"[{stamp()}] build {n}: {written} file(s) written to {args.outdir} in {seconds:.2f} s, "
+              f"{result.up_to_date} up to date (charts: {result.charts_drawn} drawn, {result.charts_cached} from cache)",
+              file=sys.stderr, flush=True)
         if args.timings:
             _print_timings(result, seconds)
 

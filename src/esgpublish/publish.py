@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fonts
+from . import fonts, uptodate
 from .atomic import write_atomic
 from .diagnostics import Collector, Diagnostic, InputError, Location
 from .layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
@@ -34,6 +34,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     charts_drawn: int = 0
     charts_cached: int = 0
+    up_to_date: int = 0  # outputs not rendered again: made from the same inputs, unchanged since
 
 
 def display_path(path: Path) -> str:
@@ -185,7 +186,7 @@ class Session:
             result.diagnostics = diags.items
             if inputs is None:
                 raise InputError(diags.items)
-            outputs = self._produce(pool, req, inputs, result, clock)
+            files = self._produce(pool, req, inputs, result, clock)
         except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
             self.close()
             raise
@@ -193,32 +194,47 @@ class Session:
             if not self.keep:
                 self.close()
         with clock("write"):
-            for (edition, fmt), data in outputs.items():
-                path = req.outdir / f"{req.workbook.stem}-{inputs.layout.name}-{edition}.{fmt}"
-                write_atomic(path, data)
+            for path, inputs_key, data in files:
+                if data is None:
+                    result.up_to_date += 1
+                else:
+                    write_atomic(path, data)
+                    uptodate.remember(self._cache(req), path, inputs_key, data)
                 result.outputs.append(path)
         return result
 
-    def _produce(self, pool, req: Request, inputs: Inputs, result: Result, clock) -> dict[tuple[str, str], bytes]:
+    @staticmethod
+    def _cache(req: Request) -> Path:
+        return req.cache_dir or req.outdir / ".cache"
+
+    def _produce(self, pool, req: Request, inputs: Inputs, result: Result,
+                 clock) -> list[tuple[Path, str, bytes | None]]:
+        """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
         from .charts import cached_chart
         from .compose import compose
 
-        cache = req.cache_dir or req.outdir / ".cache"
+        cache = self._cache(req)
         editions = tuple(e for e in req.editions if e in inputs.layout.editions)
         with clock("compose"):
             documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
-        specs = list({spec.key: spec for doc in documents.values() for spec in doc.charts}.values())
-        drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
-        to_draw = [s for s in specs if drawn[s.key] is None]
         # one set of characters for every DOCX: each face is subset once, in parallel with the charts
         font_chars = (frozenset().union(*(d.text_chars() for d in documents.values()))
                       if "docx" in req.formats and not req.embed_full_fonts else None)
+        wanted = [(e, f) for e in editions for f in req.formats]
+        paths = {t: req.outdir / f"{req.workbook.stem}-{inputs.layout.name}-{t[0]}.{t[1]}" for t in wanted}
+        keys = {t: uptodate.key(documents[t[0]], t[1], req.embed_full_fonts, font_chars if t[1] == "docx" else None)
+                for t in wanted}
+        stale = [t for t in wanted if not uptodate.is_current(cache, paths[t], keys[t])]
+        needed = {e for e, _ in stale}
+        specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
+        drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
+        to_draw = [s for s in specs if drawn[s.key] is None]
         subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
-                   if font_chars and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
+                   if font_chars and any(f == "docx" for _, f in stale)
+                   and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
         # the longest documents first, and the charts they need before the others', so that
         # the cores finish together
-        tasks = sorted(((e, f) for e in editions for f in req.formats),
-                       key=lambda t: (-len(documents[t[0]].langs), t[1] != "pdf"))
+        tasks = sorted(stale, key=lambda t: (-len(documents[t[0]].langs), t[1] != "pdf"))
         first_use: dict[str, int] = {}
         for e, _ in tasks:
             for spec in documents[e].charts:
@@ -226,10 +242,10 @@ class Session:
         to_draw.sort(key=lambda s: first_use[s.key])
         with clock("charts, fonts and documents"):
             outputs = _run(pool, documents, tasks, to_draw, subsets, drawn, cache, req.embed_full_fonts,
-                           font_chars, result.timings)
+                           font_chars, result.timings) if tasks else {}
         result.charts_drawn = len(to_draw)
         result.charts_cached = len(specs) - len(to_draw)
-        return {(e, f): outputs[e, f] for e in editions for f in req.formats}
+        return [(paths[t], keys[t], outputs.get(t)) for t in wanted]
 
 
 def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_fonts, font_chars, timings) -> dict:
