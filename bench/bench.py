@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         ("cold full publish (3 editions × PDF, DOCX)", "≤ 3 s", f"{cold:.2f} s", cold <= 3),
         ("publish again, no change", "—", f"{warm:.2f} s", None),
         ("publish after a one-cell edit", "≤ 1 s", f"{one_cell:.2f} s", one_cell <= 1),
-        ("  the same, with publish --watch (save → files)", "≤ 1 s", f"{watched:.2f} s", watched <= 1),
+        ("one-cell edit, publish --watch (save → files)", "≤ 1 s", f"{watched:.2f} s", watched <= 1),
         ("one PDF edition vs Typst (same content)", "≤ 1.5×",
          f"{our_time:.2f} s vs {typst_time:.2f} s = {our_time / typst_time:.1f}×", our_time <= 1.5 * typst_time),
         ("10× content (cold)", "≤ 10× time", f"{scale[10][0]:.2f} s = {ratio10:.1f}×", ratio10 <= 10),

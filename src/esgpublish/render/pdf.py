@@ -366,7 +366,7 @@ class _Canvas(Canvas):
             c.setFillColor(style.textColor)
             c.setFont(face, size)
             c.drawString(right - x - dots * dot_w - number_w, 0, " . " * dots + number)
-        self.defer(f"contents-{label}", x, y, draw)
+        self.defer(f"contents-{len(self._deferred)}", x, y, draw)  # a name per placement
 
 
 class _ContentsEntry(Flowable):
