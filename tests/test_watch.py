@@ -34,11 +34,15 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_watched_files_are_the_workbook_and_the_layout_folder(tmp_path):
     book, layout = _project(tmp_path)
-    files = watched_files(Request(book, layout, tmp_path / "out"))
+    out = layout.parent / "out"  # an output folder inside the layouts folder is not watched
+    for ignored in (out / "stale.yaml", layout.parent / ".git" / "x.yaml"):
+        ignored.parent.mkdir(parents=True)
+        ignored.write_text("name: x\n")
+    files = watched_files(Request(book, layout, out))
     assert files[0] == book
     names = {p.name for p in files[1:]}
     assert {"annual.yaml", "highlights.yaml", "default.yaml"} <= names
-    assert "schema.json" not in names
+    assert not names & {"schema.json", "stale.yaml", "x.yaml"}
 
 
 def test_a_change_is_published_and_a_bad_one_keeps_the_files(tmp_path):

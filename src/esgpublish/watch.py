@@ -20,10 +20,16 @@ LAYOUT_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf")
 
 
 def watched_files(req: Request) -> list[Path]:
-    """The files whose change triggers a build: the workbook and the layout folder's files."""
-    folder = req.layout.parent
-    layout_files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in LAYOUT_SUFFIXES and p.is_file())
-    return [req.workbook, *layout_files]
+    """The files whose change triggers a build: the workbook, and the layout, theme and font
+    files in the layout's folder (hidden folders and the output folder left out)."""
+    import os
+
+    folder, skip = req.layout.parent, req.outdir.resolve()
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(top) / d).resolve() != skip)
+        found += [Path(top) / f for f in sorted(files) if Path(f).suffix.lower() in LAYOUT_SUFFIXES]
+    return [req.workbook, *found]
 
 
 def snapshot(paths: list[Path]) -> tuple:
@@ -47,16 +53,18 @@ def watch(req: Request, session: Session, on_built: Callable[[int, Result, float
     being written is not read half-way."""
     seen = None
     builds = 0
+    files = watched_files(req)  # listed again for each build; between builds, only stat()
     while not stop():
-        now = snapshot(watched_files(req))
+        now = snapshot(files)
         if now == seen:
             time.sleep(poll)
             continue
         if seen is not None:  # settle: the first build needs no wait
             time.sleep(poll)
-            if snapshot(watched_files(req)) != now:
+            if snapshot(files) != now:
                 continue
-        seen = now
+        files = watched_files(req)
+        seen = snapshot(files)
         builds += 1
         start = time.perf_counter()
         try:
