@@ -88,6 +88,13 @@ def row_of(ws, ident: str) -> int:
     raise KeyError(ident)
 
 
+def copy_layouts(tmp_path: Path) -> Path:
+    """A copy of the shipped layouts folder under ``tmp_path`` (to edit a layout or theme)."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts", layouts)
+    return layouts
+
+
 def write_layout(tmp_path: Path, name: str, text: str) -> Path:
     """A layouts folder under ``tmp_path`` holding the shipped theme and one layout ``name``."""
     layouts = tmp_path / "layouts"

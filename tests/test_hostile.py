@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, WORKBOOK, copy_workbook, edit_workbook, row_of, write_layout
+from conftest import WORKBOOK, copy_layouts, copy_workbook, edit_workbook, row_of, write_layout
 from esgpublish.cli import main
 
 IND = "指标 Indicators"
@@ -137,8 +137,7 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 def test_layout_fallback_font_prints_what_the_shipped_fonts_lack(tmp_path, capsys):
     import shutil
 
-    layouts = tmp_path / "layouts"
-    shutil.copytree(ROOT / "layouts", layouts)
+    layouts = copy_layouts(tmp_path)
     (layouts / "fonts").mkdir()
     shutil.copy(DEJAVU, layouts / "fonts" / "DejaVuSans.ttf")
     (layouts / "fb.yaml").write_text("extends: annual.yaml\nname: fb\nfallback_font: fonts/DejaVuSans.ttf\n")
@@ -159,10 +158,7 @@ def test_layout_fallback_font_prints_what_the_shipped_fonts_lack(tmp_path, capsy
 
 
 def test_fallback_font_must_be_a_truetype_file(tmp_path, capsys):
-    layouts = tmp_path / "layouts"
-    import shutil
-
-    shutil.copytree(ROOT / "layouts", layouts)
+    layouts = copy_layouts(tmp_path)
     (layouts / "notafont.ttf").write_text("hello")
     (layouts / "fb.yaml").write_text("extends: annual.yaml\nfallback_font: notafont.ttf\n")
     assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "fb.yaml")]) == 1

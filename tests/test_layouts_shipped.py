@@ -1,14 +1,13 @@
 """The shipped layouts and what layouts promise: two-page highlights, one theme everywhere, reuse."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from conftest import EDITIONS, ROOT, WORKBOOK, pdf_text
+from conftest import EDITIONS, ROOT, WORKBOOK, copy_layouts, pdf_text
 from esgpublish.cli import main
 
 
@@ -39,13 +38,8 @@ def test_schema_and_reference_are_fresh():
     assert result.returncode == 0, result.stdout
 
 
-def _project(tmp_path):
-    shutil.copytree(ROOT / "layouts", tmp_path / "layouts")
-    return tmp_path / "layouts"
-
-
 def test_one_theme_colour_changes_pdf_docx_and_charts(tmp_path):
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     theme = layouts / "themes" / "default.yaml"
     outputs = {}
     original = theme.read_text()
@@ -69,7 +63,7 @@ def test_one_theme_colour_changes_pdf_docx_and_charts(tmp_path):
 
 
 def test_extends_overrides_and_keeps_the_rest(tmp_path):
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     (layouts / "a5.yaml").write_text("extends: annual.yaml\nname: small\npage: {size: A5}\n")
     out = tmp_path / "out"
     assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "a5.yaml"), "--edition", "en",
@@ -83,7 +77,7 @@ def test_extends_overrides_and_keeps_the_rest(tmp_path):
 
 
 def test_unknown_placeholder_in_a_layout_text(tmp_path, capsys):
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     (layouts / "bad.yaml").write_text('extends: annual.yaml\nheader:\n  text: {zh: "{report.yaer}", en: x}\n')
     assert main(["validate", str(WORKBOOK), "--layout", str(layouts / "bad.yaml")]) == 1
     err = capsys.readouterr().err
@@ -92,7 +86,7 @@ def test_unknown_placeholder_in_a_layout_text(tmp_path, capsys):
 
 
 def test_content_index_lists_hkex_codes(tmp_path):
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     (layouts / "index.yaml").write_text(
         "extends: annual.yaml\nname: index\nsections:\n  - pillar: G\n    blocks:\n"
         "      - kpi_table: {select: {pillar: G}}\n  - title: {zh: 索引, en: Index}\n    blocks:\n      - content_index: {}\n")
@@ -105,7 +99,7 @@ def test_content_index_lists_hkex_codes(tmp_path):
 
 
 def test_bilingual_paragraphs_side_by_side(tmp_path):
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     (layouts / "side.yaml").write_text("extends: annual.yaml\nname: side\nbilingual: {paragraphs: side_by_side}\n")
     out = tmp_path / "out"
     assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "side.yaml"), "--edition", "bilingual",
@@ -126,7 +120,7 @@ def test_bilingual_paragraphs_side_by_side(tmp_path):
 def test_single_language_layout_needs_no_translation(tmp_path, capsys):
     from conftest import copy_workbook, edit_workbook, row_of
 
-    layouts = _project(tmp_path)
+    layouts = copy_layouts(tmp_path)
     (layouts / "zh_only.yaml").write_text("extends: annual.yaml\nname: zhonly\neditions: [zh]\n")
     book = copy_workbook(tmp_path)
 

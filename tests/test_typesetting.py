@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import EDITIONS, ROOT, WORKBOOK, copy_workbook, edit_workbook, pdf_text, row_of
+from conftest import EDITIONS, ROOT, WORKBOOK, copy_layouts, copy_workbook, edit_workbook, pdf_text, row_of
 from esgpublish.cli import main
 from esgpublish.linebreak import allowed_breaks, wrap
 from kinsoku_check import violations
@@ -183,8 +183,7 @@ def test_contents_entries_are_links(all_pdfs):
 
 
 def test_contents_list_the_levels_the_layout_asks_for(tmp_path):
-    layouts = tmp_path / "layouts"
-    shutil.copytree(ROOT / "layouts", layouts)
+    layouts = copy_layouts(tmp_path)
     (layouts / "shallow.yaml").write_text("extends: annual.yaml\nname: shallow\ncontents: {depth: 1}\n")
     assert main(["publish", str(WORKBOOK), "--layout", str(layouts / "shallow.yaml"), "--edition", "zh",
                  "--format", "pdf", "-o", str(tmp_path / "out")]) == 0

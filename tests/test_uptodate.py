@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import WORKBOOK, copy_workbook, edit_workbook, pdf_text, row_of
+from conftest import WORKBOOK, copy_layouts, copy_workbook, edit_workbook, pdf_text, row_of
 
 from esgpublish.cli import main
 
@@ -50,11 +50,7 @@ def test_a_file_changed_by_hand_is_made_again(tmp_path, capsys):
 
 
 def test_a_layout_change_makes_the_files_again(tmp_path, capsys):
-    from conftest import ROOT
-    import shutil
-
-    layouts = tmp_path / "layouts"
-    shutil.copytree(ROOT / "layouts", layouts)
+    layouts = copy_layouts(tmp_path)
     out = tmp_path / "out"
     args = ["publish", str(WORKBOOK), "--layout", str(layouts / "annual.yaml"), "--edition", "en",
             "--format", "pdf", "-o", str(out), "--timings"]

@@ -3,14 +3,13 @@ edit prints its located diagnostics and leaves the previous files; the watch goe
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from conftest import LAYOUT, ROOT, copy_workbook, edit_workbook, pdf_text, row_of
+from conftest import LAYOUT, copy_layouts, copy_workbook, edit_workbook, pdf_text, row_of
 
 from esgpublish.publish import Request, Session
 from esgpublish.watch import watch, watched_files
@@ -26,10 +25,7 @@ def set_patents(value):
 
 
 def _project(tmp_path: Path) -> tuple[Path, Path]:
-    book = copy_workbook(tmp_path)
-    layouts = tmp_path / "layouts"
-    shutil.copytree(ROOT / "layouts", layouts)
-    return book, layouts / LAYOUT.name
+    return copy_workbook(tmp_path), copy_layouts(tmp_path) / LAYOUT.name
 
 
 def test_watched_files_are_the_workbook_and_the_layout_folder(tmp_path):

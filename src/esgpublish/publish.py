@@ -173,7 +173,7 @@ class Session:
 
     def _executor(self, formats: tuple[str, ...]):
         if self._pool is None:
-            self._pool = _executor(self.jobs, self.jobs, formats, self.keep)
+            self._pool = _executor(self.jobs, formats, self.keep)
         return self._pool
 
     def build(self, req: Request) -> Result:
@@ -341,7 +341,7 @@ def _render(args) -> tuple[bytes, float]:
 
 
 class _Serial:
-    """The executor interface, in this process (one core, one task, or no fork)."""
+    """The executor interface, in this process (one job, or no fork)."""
 
     def submit(self, fn, *args):
         from concurrent.futures import Future
@@ -357,14 +357,14 @@ class _Serial:
         pass
 
 
-def _executor(jobs: int, tasks: int, formats: tuple[str, ...] = FORMATS, charts: bool = False):
-    """A pool of forked worker processes, each loading the renderers as it starts; or a
-    serial stand-in where that gains nothing (one core, one task, no fork)."""
+def _executor(jobs: int, formats: tuple[str, ...] = FORMATS, charts: bool = False):
+    """A pool of ``jobs`` forked worker processes, each loading the renderers as it starts;
+    or a serial stand-in where that gains nothing (one job, or no fork)."""
     import multiprocessing
 
-    if jobs <= 1 or tasks <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return _Serial()
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=multiprocessing.get_context("fork"),
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
                                initializer=_worker_start, initargs=(formats, charts))
