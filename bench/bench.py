@@ -139,9 +139,9 @@ def typst_reference(edition: str = "zh") -> tuple[float, float]:
     """(Typst's time, esgpublish's time) for one PDF edition of the same content, in process."""
     import typst
 
-    from esgpublish.charts import render_chart
-    from esgpublish.compose import compose
-    from esgpublish.publish import load_inputs
+    from esgpublish.charts.draw import render_chart
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
     from esgpublish.render.pdf import render_pdf
 
     inputs, _ = load_inputs(WORKBOOK, LAYOUT)

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from esgpublish.localize import date, quantity
-from esgpublish.model import PartialDate, Qualifier, Unit
+from esgpublish.compose.localize import date, quantity
+from esgpublish.model.dataset import PartialDate, Qualifier, Unit
 
 YUAN = Unit("yuan", "currency", "元", "RMB")
 USERS = Unit("user", "count", "用户", "users")
@@ -51,6 +51,6 @@ def test_dates():
     ("ISO/IEC 27001, 2022", "zh", "ISO/IEC 27001, 2022"),
 ])
 def test_typography(text, lang, expected):
-    from esgpublish.typography import refine
+    from esgpublish.compose.typography import refine
 
     assert refine(text, lang) == expected

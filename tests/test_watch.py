@@ -11,8 +11,8 @@ from pathlib import Path
 
 from conftest import LAYOUT, copy_layouts, copy_workbook, edit_workbook, pdf_text, row_of
 
-from esgpublish.publish import Request, Session
-from esgpublish.watch import watch, watched_files
+from esgpublish.pipeline.publish import Request, Session
+from esgpublish.pipeline.watch import watch, watched_files
 
 IND = "指标 Indicators"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from esgpublish.xlsxwrite import write_workbook  # noqa: E402
+from esgpublish.read.xlsxwrite import write_workbook  # noqa: E402
 
 REPORT = [
     # key, value, zh, en

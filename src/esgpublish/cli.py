@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError
-from .layout import EDITIONS
+from .read.layout import EDITIONS
 
 DEFAULT_LAYOUT = Path("layouts") / "annual.yaml"
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _init(args) -> int:
-    from .template import write_template
+    from .read.template import write_template
 
     if args.path.exists() and not args.force:
         print(f"{args.path}: error: the file exists; nothing was written\n  hint: choose another name or add --force",
@@ -103,7 +103,7 @@ def _init(args) -> int:
 
 
 def _validate(args) -> int:
-    from .publish import load_inputs
+    from .pipeline.publish import load_inputs
 
     inputs, diags = load_inputs(args.workbook, args.layout or _default_layout())
     if args.output_format == "json":
@@ -119,7 +119,7 @@ def _validate(args) -> int:
 def _publish(args) -> int:
     import time
 
-    from .publish import FORMATS, publish
+    from .pipeline.publish import FORMATS, publish
 
     editions = EDITIONS if args.edition == "all" else (args.edition,)
     formats = FORMATS if args.format == "all" else (args.format,)
@@ -153,8 +153,8 @@ def _watch(args, editions, formats) -> int:
     """``publish --watch``: build, then build again on every change, until Ctrl-C."""
     import time
 
-    from .publish import Request, Session
-    from .watch import watch, watched_files
+    from .pipeline.publish import Request, Session
+    from .pipeline.watch import watch, watched_files
 
     req = Request(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
                   embed_full_fonts=args.embed_full_fonts)

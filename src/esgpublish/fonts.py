@@ -155,7 +155,7 @@ def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> 
     font.save(buf)
     data = buf.getvalue()
     if cached is not None:
-        from .atomic import write_atomic
+        from .pipeline.atomic import write_atomic
 
         write_atomic(cached, data)
     return data

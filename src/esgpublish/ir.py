@@ -10,8 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .diagnostics import Location
-from .layout import Page, Theme
-from .model import Lang
+from .read.layout import Page, Theme
+from .model.dataset import Lang
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .diagnostics import Diagnostic, InputError
+from ..diagnostics import Diagnostic, InputError
 from .publish import Request, Result, Session
 
 LAYOUT_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf")

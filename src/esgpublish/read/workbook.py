@@ -13,9 +13,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from . import placeholders, schema
-from .diagnostics import Collector, Location
-from .model import (Dataset, Indicator, Narrative, PartialDate, Qualifier, ReportMeta, Text,
+from ..model import placeholders
+from . import schema
+from ..diagnostics import Collector, Location
+from ..model.dataset import (Dataset, Indicator, Narrative, PartialDate, Qualifier, ReportMeta, Text,
                     Topic, Unit)
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -501,7 +502,7 @@ def _read_periods(sheet: _SheetReader, diags: Collector, indicators: dict[str, I
     """The Periods sheet → indicators with their earlier (or later) reporting years attached."""
     from dataclasses import replace
 
-    from .model import PeriodValue
+    from ..model.dataset import PeriodValue
 
     found: dict[str, dict[int, PeriodValue]] = {}
     for _, cells in sheet.rows():

@@ -14,7 +14,7 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
-from .model import Lang, PartialDate, Qualifier, Unit
+from ..model.dataset import Lang, PartialDate, Qualifier, Unit
 from .words import word
 
 LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB"}

@@ -4,7 +4,7 @@ Renderers never hold words of their own; what they print comes through the IR.
 """
 from __future__ import annotations
 
-from .model import Lang
+from ..model.dataset import Lang
 
 WORDS: dict[str, tuple[str, str]] = {
     "contents": ("目录", "Contents"),

@@ -11,9 +11,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fonts, linebreak, localize
-from .words import word
-from .ir import ChartSpec
+from .. import fonts
+from .. import linebreak
+from ..compose import localize
+from ..compose.words import word
+from ..ir import ChartSpec
 
 PNG_DPI = 200
 MM = 1 / 25.4

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Collector, Location
+from ..diagnostics import Collector, Location
 
 KeyPath = tuple[object, ...]
 MAX_BYTES = 1_000_000

@@ -13,7 +13,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from . import fonts, ir
+from .. import fonts
+from .. import ir
 from .atomic import write_atomic
 
 

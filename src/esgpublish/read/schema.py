@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .words import PILLAR_NAMES
+from ..compose.words import PILLAR_NAMES
 
 
 @dataclass(frozen=True)

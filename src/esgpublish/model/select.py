@@ -6,7 +6,7 @@ block out (with a warning), while an unknown id is an error.
 """
 from __future__ import annotations
 
-from .model import Dataset, Indicator, Narrative
+from .dataset import Dataset, Indicator, Narrative
 
 
 def _matches(ind: Indicator, selector: dict) -> bool:

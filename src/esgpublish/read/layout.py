@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsrc
-from .diagnostics import Collector, Location
-from .model import Dataset, Text
+from ..diagnostics import Collector, Location
+from ..model.dataset import Dataset, Text
 from .workbook import suggest
 
 EDITIONS = ("zh", "en", "bilingual")
@@ -382,7 +382,7 @@ def _check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Col
 
 
 def _check_text_placeholders(text: str, spec: Spec, loc: Location, diags: Collector) -> None:
-    from . import placeholders
+    from ..model import placeholders
 
     if placeholders.unbalanced_brace(text) is not None:
         diags.error(loc, f"unbalanced brace in '{text}'", "write {{ and }} for literal braces")
@@ -469,7 +469,7 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
 
 def check_against(layout: Layout, dataset: Dataset) -> Collector:
     """Cross-check a layout against a dataset: ids exist, selectors match, charts can be drawn."""
-    from . import select
+    from ..model import select
 
     diags = Collector()
     for sec in layout.sections:
@@ -504,7 +504,7 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
 
 def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
     """Every text the layout itself prints must be printable in the shipped fonts."""
-    from . import fonts
+    from .. import fonts
 
     def check(text: Any, loc: Location) -> None:
         if isinstance(text, dict):
@@ -528,7 +528,7 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
 
 
 def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
-    from . import select
+    from ..model import select
 
     inds = select.chart_indicators(dataset, blk.options)
     kind, series = blk.options["kind"], blk.options.get("series", "value")

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from . import schema
-from .ooxml import normalise_package
-from .atomic import write_atomic
+from ..ooxml import normalise_package
+from ..pipeline.atomic import write_atomic
 
 Row = Sequence[object]
 

@@ -23,8 +23,10 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import fonts, ir, linebreak
-from ..charts import ChartFiles
+from ... import fonts
+from ... import ir
+from ... import linebreak
+from ...charts.draw import ChartFiles
 
 rl_config.invariant = 1
 rl_config.useA85 = 0  # binary streams: a quarter smaller than ASCII85, and faster

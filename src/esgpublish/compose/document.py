@@ -6,10 +6,14 @@ cell it came from; headings, tables and figures keep their layout line.
 """
 from __future__ import annotations
 
-from . import ir, localize, placeholders, select, typography
-from .diagnostics import Location
-from .layout import EDITION_LANGS, Block, Layout
-from .model import Dataset, Indicator, Lang, Text
+from .. import ir
+from . import localize
+from ..model import placeholders
+from ..model import select
+from . import typography
+from ..diagnostics import Location
+from ..read.layout import EDITION_LANGS, Block, Layout
+from ..model.dataset import Dataset, Indicator, Lang, Text
 from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
 
 BCP47 = {"zh": "zh-CN", "en": "en", "bilingual": "zh-CN"}

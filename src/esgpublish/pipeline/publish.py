@@ -12,11 +12,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fonts, uptodate
+from .. import fonts
+from . import uptodate
 from .atomic import write_atomic
-from .diagnostics import Collector, Diagnostic, InputError, Location
-from .layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
-from .model import Dataset
+from ..diagnostics import Collector, Diagnostic, InputError, Location
+from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
+from ..model.dataset import Dataset
 
 FORMATS = ("pdf", "docx")
 
@@ -63,7 +64,7 @@ class _Clock:
 
 def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None) -> tuple[Inputs | None, Collector]:
     """Stages 1–2: read and validate both inputs and check them against each other."""
-    from .workbook import read_workbook
+    from ..read.workbook import read_workbook
 
     clock = _Clock(timings if timings is not None else {})
     diags = Collector()
@@ -210,8 +211,8 @@ class Session:
     def _produce(self, pool, req: Request, inputs: Inputs, result: Result,
                  clock) -> list[tuple[Path, str, bytes | None]]:
         """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
-        from .charts import cached_chart
-        from .compose import compose
+        from ..charts.draw import cached_chart
+        from ..compose.document import compose
 
         cache = self._cache(req)
         editions = tuple(e for e in req.editions if e in inputs.layout.editions)
@@ -303,13 +304,13 @@ def _worker_start(formats: tuple[str, ...], charts: bool) -> None:
         os._exit(1)
     threading.Thread(target=end_with_parent, daemon=True).start()
     if "pdf" in formats:
-        from .render.pdf import _register_fonts
+        from ..render.pdf import _register_fonts
 
         _register_fonts()
     if "docx" in formats:
-        from .render import docx  # noqa: F401
+        from ..render import docx  # noqa: F401
     if charts:
-        from .charts import _setup
+        from ..charts.draw import _setup
 
         _setup()
 
@@ -320,7 +321,7 @@ def _draw(args):
         _, style, chars, cache = args
         fonts.subset_bytes(fonts.faces()[style], set(chars), cache)
         return None
-    from .charts import render_chart
+    from ..charts.draw import render_chart
 
     _, spec, cache = args
     return render_chart(spec, cache)
@@ -330,11 +331,11 @@ def _render(args) -> tuple[bytes, float]:
     document, fmt, charts, embed_full_fonts, font_cache, font_chars = args
     start = time.process_time()
     if fmt == "pdf":
-        from .render.pdf import render_pdf
+        from ..render.pdf import render_pdf
 
         data = render_pdf(document, charts)
     else:
-        from .render.docx import render_docx
+        from ..render.docx import render_docx
 
         data = render_docx(document, charts, embed_full_fonts, font_cache, font_chars)
     return data, time.process_time() - start

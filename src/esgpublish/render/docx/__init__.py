@@ -27,9 +27,10 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
-from .. import fonts, ir
-from ..ooxml import normalise_package
-from ..charts import ChartFiles
+from ... import fonts
+from ... import ir
+from ...ooxml import normalise_package
+from ...charts.draw import ChartFiles
 
 FONT = fonts.FAMILY
 LATIN_FONT = fonts.LATIN_FAMILY
