@@ -61,22 +61,29 @@ def test_every_kind_renders_with_labels_as_text(kinds, edition):
             assert label in text, label
 
 
-def test_charts_in_the_docx_are_png_with_alt_text(kinds):
-    import docx
+def test_charts_in_the_docx_are_svg_with_png_fallback_and_alt_text(kinds):
+    import io
 
-    d = docx.Document(str(kinds / "book-kinds-zh.docx"))
-    descriptions = [el.get("descr") for el in d.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
-    assert len(descriptions) == 5 and all(descriptions)
-    assert any("2020年9,000小时" in x for x in descriptions)
+    import docx
     from PIL import Image
 
-    for rel in d.part.rels.values():
-        if "image" in rel.reltype:
-            import io
-
-            img = Image.open(io.BytesIO(rel.target_part.blob))
-            dpi = img.info.get("dpi", (0, 0))[0]
-            assert dpi >= 199, dpi
+    d = docx.Document(str(kinds / "book-kinds-zh.docx"))
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    charts = [el for el in d.element.body.iter(f"{wp}inline")]
+    descriptions = [el.find(f"{wp}docPr").get("descr") for el in charts]
+    assert len(descriptions) == 5 and all(descriptions)
+    assert any("2020年9,000小时" in x for x in descriptions)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    svg_blip = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
+    for inline in charts:
+        blip = next(inline.iter(f"{a}blip"))
+        png = d.part.related_parts[blip.get(f"{r}embed")]
+        assert png.content_type == "image/png"
+        assert Image.open(io.BytesIO(png.blob)).info.get("dpi", (0, 0))[0] >= 199
+        svg = d.part.related_parts[next(blip.iter(svg_blip)).get(f"{r}embed")]
+        assert svg.content_type == "image/svg+xml" and svg.blob.lstrip().startswith((b"<?xml", b"<svg"))
+        assert b"<text" in svg.blob  # chart text stays text in the vector picture
 
 
 def test_unchanged_charts_are_not_drawn_again(tmp_path, capsys):

@@ -105,7 +105,7 @@ def test_pdf_fonts_are_embedded_subsets(build, edition):
     assert any(r["name"].split("+")[1].startswith("NotoSansSC") for r in rows)
 
 
-@pytest.mark.parametrize("edition, lang", [("zh", "zh-CN"), ("en", "en"), ("bilingual", "zh-CN")])
+@pytest.mark.parametrize("edition, lang", [("zh", "zh-CN"), ("en", "en-US"), ("bilingual", "zh-CN")])
 def test_pdf_metadata(build, edition, lang):
     from pypdf import PdfReader
 

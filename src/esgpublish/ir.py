@@ -1,7 +1,12 @@
-"""The document IR: what is printed, in which language, and where each value came from.
+"""The document IR: every word, figure and presentation decision of one edition.
 
-Produced by ``compose``; translated by the renderers (``render/pdf.py``, ``render/docx.py``),
-which add no words of their own. All nodes are frozen dataclasses.
+Produced by ``compose``; translated by the renderers (``render/pdf``, ``render/docx``), which
+decide nothing: sizes, colours, spacing, indents, column widths, page geometry, the parts of
+the running header and footer and every printed word are here, resolved. The IR imports
+nothing from the input side (workbook, layout, YAML); all nodes are frozen dataclasses.
+
+Lengths are in points (1/72 in). Colours are ``#RRGGBB``. A language is a tag of the
+edition (``zh``, ``en``, …) described once in ``Document.languages``.
 """
 from __future__ import annotations
 
@@ -10,80 +15,210 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .diagnostics import Location
-from .read.layout import Page, Theme
-from .model.dataset import Lang
+
+
+# ---------------------------------------------------------------- languages and styles
+@dataclass(frozen=True)
+class Language:
+    """A language the edition prints: its tag, BCP 47 name and script."""
+
+    tag: str  # the key spans use: zh | en
+    bcp47: str  # zh-CN | en-US
+    cjk: bool  # Chinese script: set in the CJK face, broken and spaced by the clreq rules
 
 
 @dataclass(frozen=True)
+class CharStyle:
+    """Formatting a run takes on top of its paragraph's style (None: as the paragraph)."""
+
+    name: str
+    color: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    """A paragraph's look: font size, line height, colour, alignment, indents, spacing."""
+
+    name: str
+    size: float
+    leading: float  # line height
+    color: str
+    bold: bool = False
+    align: str = "left"  # left | right | center | justify
+    first_indent: float = 0.0
+    left_indent: float = 0.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+    cjk_wrap: bool = False  # broken by the clreq rules (a Chinese paragraph or one that holds Chinese)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A line: its colour and width."""
+
+    color: str
+    width: float
+
+
+@dataclass(frozen=True)
+class TableLook:
+    """How a table is drawn: header fill, row shading or rules, padding."""
+
+    head: str  # ParaStyle of header cells
+    body: str  # ParaStyle of body cells
+    head_fill: str
+    head_second: str  # CharStyle of the second language in the header
+    zebra: str | None  # fill of every second body row, or None for rules between rows
+    between: Rule | None  # rule between body rows
+    below: Rule  # rule under the last row
+    padding: float  # each side of a cell
+
+
+@dataclass(frozen=True)
+class BoxLook:
+    """A tinted box with a rule on top (highlight cards)."""
+
+    fill: str
+    top: Rule
+    padding: tuple[float, float, float, float]  # top, right, bottom, left
+    gap: float  # between boxes, across and down
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """The page and its text block; header and footer baselines from the page's edges."""
+
+    width: float
+    height: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+    header_y: float  # the header's baseline, from the top edge
+    footer_y: float  # the footer's baseline, from the bottom edge
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+# ---------------------------------------------------------------- text
+@dataclass(frozen=True)
 class Span:
-    """A run of text in one language; ``origin`` is the cell or layout line it came from."""
+    """A run of text in one language. ``origins`` are the cells or layout lines it came
+    from (several for a change or a sum); ``keep``: not to be broken across lines."""
 
     text: str
-    lang: Lang
-    origin: Location | None = None
+    lang: str
+    origins: tuple[Location, ...] = ()
+    style: str | None = None  # a CharStyle name
     strong: bool = False
-    keep: bool = False  # a value with its qualifier and unit: not to be broken across lines
+    keep: bool = False
 
 
 Line = tuple[Span, ...]
 
 
 def plain(line: Line) -> str:
+    """The text of a line."""
     return "".join(s.text for s in line)
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """A paragraph in one language; ``role`` is body, lead, note or disclaimer."""
+class ChapterTitle:
+    """A field: the title of the chapter the page is in (the last level-1 heading)."""
 
-    spans: Line
-    lang: Lang
-    role: str = "body"
+
+@dataclass(frozen=True)
+class PageNumber:
+    """A field: the page's number."""
+
+
+@dataclass(frozen=True)
+class PageCount:
+    """A field: the number of pages."""
+
+
+Part = Span | ChapterTitle | PageNumber | PageCount
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A running header or footer: parts flush left, centred and flush right, in ``style``,
+    with a rule under it (headers) or none."""
+
+    left: tuple[Part, ...]
+    center: tuple[Part, ...]
+    right: tuple[Part, ...]
+    style: str
+    rule: Rule | None = None
+    rule_below: float = 0.0  # the rule's distance under the baseline
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: lines (one per language where a block prints several, joined by a line
+    break) in a paragraph style."""
+
+    lines: tuple[Line, ...]
+    style: str
+    lang: str
 
 
 @dataclass(frozen=True)
 class Parallel:
-    """A Chinese paragraph and its English translation, side by side."""
+    """Two paragraphs side by side (Chinese and its translation), ``gap`` apart."""
 
     left: Paragraph
     right: Paragraph
+    gap: float
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading: one line per language of the edition; level 1 starts a chapter."""
+    """A heading; level 1 starts a chapter. ``title`` is its text on one line, for the
+    outline, the contents and the running header."""
 
     level: int
     lines: tuple[Line, ...]
+    style: str
     anchor: str
+    title: Line
     origin: Location | None = None
     new_page: bool = False
+    min_space: float = 0.0  # starts a new page unless this much room is left below
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell: one line per language (a line printed once when both agree)."""
+    """A table cell: one line per language."""
 
     lines: tuple[Line, ...]
     align: str = "left"  # left | right | center
 
 
 @dataclass(frozen=True)
-class Column:
-    header: tuple[Line, ...]
-    width: float  # relative width
-    align: str = "left"
-
-
-@dataclass(frozen=True)
 class Table:
-    """A KPI table: a header row, data rows that may not be split, a caption."""
+    """A table: header row repeated on each page, rows never split, its caption above."""
 
-    columns: tuple[Column, ...]
+    caption: Paragraph
+    header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    caption: tuple[Line, ...]
+    widths: tuple[float, ...]  # column widths, summing to the text block's width
+    look: TableLook
     origin: Location | None = None
     anchor: str = ""
+    space_before: float = 0.0
+    space_after: float = 0.0
+    min_space: float = 0.0  # the caption starts a new page unless this much room is left
 
 
 @dataclass(frozen=True)
@@ -104,11 +239,12 @@ class ChartSpec:
     muted_color: str
     font_size: float
     size_mm: tuple[float, float]
-    langs: tuple[Lang, ...]
+    langs: tuple[str, ...]
     periods: tuple[str, ...] = ()  # grouped_bar and line: the years along the axis
     matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
     matrix_labels: tuple[tuple[str, ...], ...] = ()
     fallback_font: str | None = None
+    tick_format: str = "plain"  # plain | percent: how axis numbers print
 
     @property
     def key(self) -> str:
@@ -117,122 +253,225 @@ class ChartSpec:
 
 @dataclass(frozen=True)
 class Figure:
-    """A chart with its caption and a one-sentence alt text per language."""
+    """A chart with its caption (kept together), printed ``width`` wide, centred, with a
+    one-sentence alt text per language."""
 
     chart: ChartSpec
-    caption: tuple[Line, ...]
+    caption: Paragraph
     alt: tuple[Span, ...]
+    width: float
     origin: Location | None = None
     anchor: str = ""
+    space_before: float = 0.0
+    space_after: float = 0.0
 
 
 @dataclass(frozen=True)
 class Card:
-    """A highlight: a large value and its label, one line per language each."""
+    """A highlight: a large value over its label."""
 
-    value: tuple[Line, ...]
-    label: tuple[Line, ...]
+    value: Paragraph
+    label: Paragraph
 
 
 @dataclass(frozen=True)
 class Cards:
-    """Highlight cards laid out in a grid of ``columns``."""
+    """Highlight cards in rows of ``columns`` boxes."""
 
     cards: tuple[Card, ...]
-    columns: int = 3
+    columns: int
+    look: BoxLook
     origin: Location | None = None
+    space_before: float = 0.0
+    space_after: float = 0.0
 
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    """The next block starts a page."""
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the contents: a heading's title, linked to its anchor, with its page."""
+
+    anchor: str
+    title: Line
+    level: int
+    style: str
 
 
 @dataclass(frozen=True)
 class Contents:
-    """The table of contents: its title and the heading levels it lists."""
+    """The table of contents: a title and an entry per heading down to ``depth``, with a
+    leader of ``leader`` characters to the page number."""
 
-    title: tuple[Line, ...]
-    depth: int = 2
+    title: Paragraph
+    entries: tuple[ContentsEntry, ...]
+    depth: int
+    leader: str = "."
+
+
+@dataclass(frozen=True)
+class CoverBand:
+    """The cover's coloured band (the top of the page down to ``bottom`` from the top
+    edge) and the accent bar under it."""
+
+    color: str
+    bottom: float
+    accent: str
+    accent_width: float
+    accent_height: float
+    gap_above: float  # between the band's bottom and the text on it
+    gap_below: float  # between the band's bottom and the text below it
 
 
 @dataclass(frozen=True)
 class Cover:
-    title: tuple[Line, ...]
-    subtitle: tuple[Line, ...]
-    company: tuple[Line, ...]
-    date: tuple[Line, ...]
-    disclaimer: tuple[Paragraph, ...]
+    """The cover page: paragraphs on the band, and paragraphs below it."""
+
+    band: CoverBand
+    on_band: tuple[Paragraph | "Space", ...]
+    below: tuple[Paragraph | "Space", ...]
+
+
+@dataclass(frozen=True)
+class Space:
+    """Vertical space on the cover."""
+
+    height: float
+
+
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
+BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents)
 
 
 @dataclass(frozen=True)
 class Metadata:
+    """The file's properties."""
+
     title: str
     author: str
     subject: str
     keywords: str
-    lang: str  # BCP 47: zh-CN | en
+    lang: str  # BCP 47
     date: dt.date
-
-
-Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
 
 
 @dataclass(frozen=True)
 class Document:
     """One edition of one report, ready for any renderer."""
 
-    edition: str  # zh | en | bilingual
-    langs: tuple[Lang, ...]
+    edition: str
+    languages: tuple[Language, ...]
     meta: Metadata
-    page: Page
-    theme: Theme
+    page: PageGeometry
+    char_styles: tuple[CharStyle, ...]
+    para_styles: tuple[ParaStyle, ...]
     cover: Cover | None
     body: tuple[Block, ...]
-    running_header: Line
-    footer: str  # with {page} and {pages}, replaced by the renderer (no other braces are special)
-    show_header: bool = True
+    header: Furniture | None
+    footer: Furniture
     charts: tuple[ChartSpec, ...] = field(default=())
-    fallback_font: str | None = None  # the layout's font for what the shipped faces lack
+    fallback_font: str | None = None  # a font file for what the shipped faces lack
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(lang.tag for lang in self.languages)
+
+    def language(self, tag: str) -> Language:
+        """The edition's language of this tag."""
+        for lang in self.languages:
+            if lang.tag == tag:
+                return lang
+        raise KeyError(tag)
+
+    def para_style(self, name: str) -> ParaStyle:
+        return _index(self.para_styles)[name]
+
+    def char_style(self, name: str) -> CharStyle:
+        return _index(self.char_styles)[name]
 
     def text_chars(self) -> set[str]:
         """Every character the document prints (for font subsetting and glyph checks)."""
-        out: set[str] = set(self.footer) | set("0123456789") | set(plain(self.running_header))
-        def line_chars(lines):
-            for line in lines:
-                for span in line:
-                    out.update(span.text)
-        if self.cover:
-            for part in (self.cover.title, self.cover.subtitle, self.cover.company, self.cover.date):
-                line_chars(part)
-            for p in self.cover.disclaimer:
-                line_chars([p.spans])
+        out: set[str] = set("0123456789")
+        for span in spans(self):
+            out.update(span.text)
         for b in self.body:
-            if isinstance(b, Paragraph):
-                line_chars([b.spans])
-            elif isinstance(b, Parallel):
-                line_chars([b.left.spans, b.right.spans])
-            elif isinstance(b, Heading):
-                line_chars(b.lines)
-            elif isinstance(b, Contents):
-                line_chars(b.title)
-            elif isinstance(b, Table):
-                line_chars(b.caption)
-                for col in b.columns:
-                    line_chars(col.header)
-                for row in b.rows:
-                    for cell in row:
-                        line_chars(cell.lines)
-            elif isinstance(b, Cards):
-                for card in b.cards:
-                    line_chars(card.value)
-                    line_chars(card.label)
-            elif isinstance(b, Figure):
-                line_chars(b.caption)
-                line_chars([b.alt])
-                for text in b.chart.title + b.chart.subtitle + b.chart.value_labels + b.chart.target_labels:
+            if isinstance(b, Figure):
+                chart = b.chart
+                for text in chart.title + chart.subtitle + chart.value_labels + chart.target_labels:
                     out.update(text)
-                for lab in b.chart.labels:
-                    for text in lab:
+                for labels in chart.labels + chart.matrix_labels:
+                    for text in labels:
                         out.update(text)
+                for text in chart.periods:
+                    out.update(text)
         return out
+
+
+def _index(styles) -> dict:
+    key = id(styles)
+    cached = _STYLE_INDEX.get(key)
+    if cached is None or cached[0] is not styles:
+        cached = (styles, {s.name: s for s in styles})
+        _STYLE_INDEX[key] = cached
+    return cached[1]
+
+
+_STYLE_INDEX: dict[int, tuple] = {}
+
+
+def spans(document: Document):
+    """Every span the document prints, in reading order (cover, header, body, footer)."""
+    def para(p):
+        for line in p.lines:
+            yield from line
+
+    def parts(f: Furniture | None):
+        if f:
+            for part in f.left + f.center + f.right:
+                if isinstance(part, Span):
+                    yield part
+    if document.cover:
+        for item in document.cover.on_band + document.cover.below:
+            if isinstance(item, Paragraph):
+                yield from para(item)
+    yield from parts(document.header)
+    for b in document.body:
+        yield from block_spans(b)
+    yield from parts(document.footer)
+
+
+def block_spans(b: Block):
+    """The spans one block prints, in reading order (chart text excluded)."""
+    if isinstance(b, Paragraph):
+        for line in b.lines:
+            yield from line
+    elif isinstance(b, Parallel):
+        yield from block_spans(b.left)
+        yield from block_spans(b.right)
+    elif isinstance(b, Heading):
+        for line in b.lines:
+            yield from line
+    elif isinstance(b, Contents):
+        yield from block_spans(b.title)
+        for e in b.entries:
+            yield from e.title
+    elif isinstance(b, Table):
+        yield from block_spans(b.caption)
+        for row in (b.header,) + b.rows:
+            for cell in row:
+                for line in cell.lines:
+                    yield from line
+    elif isinstance(b, Cards):
+        for card in b.cards:
+            yield from block_spans(card.value)
+            yield from block_spans(card.label)
+    elif isinstance(b, Figure):
+        yield from block_spans(b.caption)
+        yield from b.alt
+    elif isinstance(b, PageBreak):
+        return
+    else:
+        raise TypeError(f"not an IR block: {type(b).__name__}")

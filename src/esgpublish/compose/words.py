@@ -39,6 +39,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "list_sep": ("；", "; "),
     "year_value": ("{year}年{value}", "{value} in {year}"),
     "pair_sep": ("：", ": "),
+    "lang_sep": (" / ", " / "),  # between the languages of one title
+    "furniture_sep": ("    ", "    "),  # between the languages of a running header or footer
+    "leader": (".", "."),  # the contents' dot leaders
+    "empty_cell": ("–", "–"),  # a table cell with no value
     "content_index": ("香港联交所《环境、社会及管治报告指引》内容索引", "HKEX ESG Reporting Guide content index"),
     "aspect_kpi": ("层面／关键绩效指标", "Aspect / KPI"),
     "description": ("描述", "Description"),

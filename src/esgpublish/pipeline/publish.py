@@ -255,14 +255,16 @@ def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_font
 
     font_jobs = {pool.submit(_draw, sub) for sub in subsets}  # first: every DOCX waits for them
     chart_jobs = {pool.submit(_draw, ("chart", s, cache / "charts")): s.key for s in to_draw}
-    waiting, running, outputs = list(tasks), {}, {}
+    waiting, running, outputs, pages = list(tasks), {}, {}, {}
+    pdf_pending = {e for e, f in tasks if f == "pdf"}  # a DOCX takes its contents' page numbers from its PDF
     while waiting or running:
-        ready = [t for t in waiting if not (t[1] == "docx" and font_jobs)
+        ready = [t for t in waiting if not (t[1] == "docx" and (font_jobs or t[0] in pdf_pending))
                  and all(drawn[s.key] is not None for s in documents[t[0]].charts)]
         for edition, fmt in ready:
             waiting.remove((edition, fmt))
             doc = documents[edition]
-            work = (doc, fmt, {s.key: drawn[s.key] for s in doc.charts}, embed_full_fonts, cache / "fonts", font_chars)
+            work = (doc, fmt, {s.key: drawn[s.key] for s in doc.charts}, embed_full_fonts, cache / "fonts", font_chars,
+                    pages.get(edition))
             running[pool.submit(_render, work)] = (edition, fmt)
         done, _ = wait(list(chart_jobs) + list(font_jobs) + list(running), return_when=FIRST_COMPLETED)
         for job in done:
@@ -272,9 +274,12 @@ def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_font
                 job.result()
                 font_jobs.discard(job)
             else:
-                data, seconds = job.result()
+                data, seconds, heading_pages = job.result()
                 key = running.pop(job)
                 outputs[key] = data
+                if key[1] == "pdf":
+                    pages[key[0]] = heading_pages
+                    pdf_pending.discard(key[0])
                 name = f"render {key[1]} (cpu)"
                 timings[name] = timings.get(name, 0.0) + seconds
     return outputs
@@ -303,10 +308,10 @@ def _worker_start(formats: tuple[str, ...], charts: bool) -> None:
             time.sleep(0.5)
         os._exit(1)
     threading.Thread(target=end_with_parent, daemon=True).start()
-    if "pdf" in formats:
-        from ..render.pdf import _register_fonts
+    if formats:  # a DOCX needs its PDF's page numbers too
+        from ..render.pdf import register_fonts
 
-        _register_fonts()
+        register_fonts()
     if "docx" in formats:
         from ..render import docx  # noqa: F401
     if charts:
@@ -327,18 +332,22 @@ def _draw(args):
     return render_chart(spec, cache)
 
 
-def _render(args) -> tuple[bytes, float]:
-    document, fmt, charts, embed_full_fonts, font_cache, font_chars = args
+def _render(args) -> tuple[bytes, float, dict[str, int]]:
+    """A pool task: one document → its bytes, the CPU time and (a PDF's) the page of each heading.
+    A DOCX rendered without its PDF's page numbers lays the PDF out first to learn them."""
+    document, fmt, charts, embed_full_fonts, font_cache, font_chars, pages = args
     start = time.process_time()
-    if fmt == "pdf":
-        from ..render.pdf import render_pdf
+    from ..render.pdf import render_pdf_pages
 
-        data = render_pdf(document, charts)
+    if fmt == "pdf":
+        data, pages = render_pdf_pages(document, charts)
     else:
         from ..render.docx import render_docx
 
-        data = render_docx(document, charts, embed_full_fonts, font_cache, font_chars)
-    return data, time.process_time() - start
+        if pages is None:
+            pages = render_pdf_pages(document, charts)[1]
+        data = render_docx(document, charts, embed_full_fonts, font_cache, font_chars, pages)
+    return data, time.process_time() - start, pages
 
 
 class _Serial:

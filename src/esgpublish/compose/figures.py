@@ -1,0 +1,114 @@
+"""Compose figures: a chart block and its indicators → ``ir.Figure`` (the chart's spec,
+drawn later by ``charts``, with its caption and alt text)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import ir
+from ..model.dataset import Indicator, Lang, Text
+from ..read.layout import Block
+from . import localize, styles
+from .lines import origins
+from .tables import caption
+from .words import word
+
+if TYPE_CHECKING:
+    from .document import Composer
+
+
+def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
+    """Chart block + its indicators → a figure: the chart's spec, caption and alt text."""
+    opts = blk.options
+    theme = self.layout.theme
+    title = self.layout_text(opts["title"]) if "title" in opts else Text(
+        "、".join(i.name.zh for i in inds), ", ".join(i.name.en for i in inds))
+    series = opts.get("series", "value")
+    if opts["kind"] == "progress":
+        values = tuple(float(i.value) for i in inds)
+        value_labels = tuple(_joined(self, i, "value") for i in inds)
+        targets = tuple(float(i.target_value) for i in inds)
+        target_labels = tuple(word("lang_sep", self.langs[0]).join(f"{word('target', l)}{word('pair_sep', l)}{self.value_text(i, 'target', l)}"
+                                         for l in self.langs) for i in inds)
+    else:
+        attr = "target" if series == "target" else "value"
+        values = tuple(float(i.target_value if series == "target" else i.value) for i in inds) \
+            if opts["kind"] in ("bar", "donut") else ()
+        value_labels = tuple(_joined(self, i, attr, with_unit=i.unit.kind not in ("count",)) for i in inds) \
+            if values else ()
+        targets, target_labels = tuple(None for _ in inds), ()
+        if opts["kind"] == "donut" and inds[0].unit.kind != "change":  # the total, in the middle
+            total = sum(values)
+            target_labels = (word("lang_sep", self.langs[0]).join(dict.fromkeys(
+                localize.quantity(total, inds[0].unit, None, l, with_unit=inds[0].unit.kind != "count")
+                for l in self.langs)),)
+    periods, matrix, matrix_labels = (), (), ()
+    if opts["kind"] in ("grouped_bar", "line"):
+        years = sorted({p.period for i in inds for p in i.series()})
+        periods = tuple(str(y) for y in years)
+        by_year = [{p.period: p for p in i.series()} for i in inds]
+        matrix = tuple(tuple(float(b[y].value) if y in b else None for y in years) for b in by_year)
+        matrix_labels = tuple(tuple(
+            word("lang_sep", self.langs[0]).join(dict.fromkeys(localize.quantity(b[y].value, i.unit, b[y].qualifier, l, with_unit=False)
+                                     for l in self.langs)) if y in b else "" for y in years)
+            for i, b in zip(inds, by_year))
+    labels = tuple(_label(self, i, series) for i in inds)
+    subtitle = tuple(s for s in (_chart_subtitle(self, inds, series, l) for l in self.langs) if s)
+    spec = ir.ChartSpec(
+        kind=opts["kind"], title=tuple(title.get(l) for l in self.langs), subtitle=subtitle,
+        labels=labels, values=values, value_labels=value_labels, targets=targets,
+        target_labels=target_labels, percent=all(i.unit.kind in ("percent", "change") for i in inds),
+        palette=theme.palette, text_color=theme.colors["text"], muted_color=theme.colors["muted"],
+        font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs,
+        periods=periods, matrix=matrix, matrix_labels=matrix_labels,
+        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
+    self.charts.append(spec)
+    self.n_figures += 1
+    alt = tuple(ir.Span(_alt(self, spec, inds, l, series), l, origins(blk.origin)) for l in self.langs)
+    block = theme.spacing["block"]
+    width = min(theme.chart_size_mm[0] * styles.MM, self.page.frame_width)
+    return ir.Figure(spec, caption(self, "figure", self.n_figures, title, blk.origin), alt, width, blk.origin,
+                     f"f{self.n_figures}", block * 0.5, block)
+
+
+def _joined(self: "Composer", ind: Indicator, attr: str, with_unit: bool = True) -> str:
+    return word("lang_sep", self.langs[0]).join(dict.fromkeys(self.value_text(ind, attr, l, with_unit=with_unit) for l in self.langs))
+
+def _label(self: "Composer", ind: Indicator, series: str) -> tuple[str, ...]:
+    if series == "target" and ind.target_year:
+        return tuple(f"{ind.name.get(l)}{'（' if l == 'zh' else ' ('}{word('by_year', l, year=ind.target_year)}"
+                     f"{'）' if l == 'zh' else ')'}" for l in self.langs)
+    return tuple(ind.name.get(l) for l in self.langs)
+
+def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: Lang) -> str:
+    parts = []
+    units = {i.unit.id for i in inds}
+    if len(units) == 1 and inds[0].unit.kind in ("count", "currency"):
+        parts.append(f"{word('unit', lang)}{word('pair_sep', lang)}{inds[0].unit.get(lang)}")
+    if series == "target":
+        return "  ".join(parts + [word("target_values", lang)])
+    as_of = {i.as_of for i in inds}
+    base = {i.baseline_year for i in inds}
+    if len(as_of) == 1 and None not in as_of:
+        sep = "" if lang == "zh" else " "
+        parts.append(f"{word('as_of', lang)}{sep}{localize.date(inds[0].as_of, lang)}")
+    if len(base) == 1 and None not in base and all(i.unit.kind == "change" for i in inds):
+        parts.append(word("vs_year", lang, year=inds[0].baseline_year))
+    return "  ".join(parts)
+
+def _alt(self: "Composer", spec: ir.ChartSpec, inds: list[Indicator], lang: Lang, series: str) -> str:
+    title = spec.title[self.langs.index(lang)]
+    if spec.kind == "progress":
+        ind = inds[0]
+        share = f"{ind.value / ind.target_value:.0%}"
+        return word("chart_alt_progress", lang, title=title, value=self.value_text(ind, "value", lang),
+                    target=self.value_text(ind, "target", lang), share=share)
+    if spec.kind in ("grouped_bar", "line"):
+        items = word("list_sep", lang).join(
+            f"{i.name.get(lang)}{word('pair_sep', lang)}" + word("list_sep", lang).join(
+                f"{word('year_value', lang, year=p.period, value=localize.quantity(p.value, i.unit, p.qualifier, lang))}"
+                for p in i.series()) for i in inds)
+        return word("chart_alt_bar", lang, title=title, items=items)
+    attr = "target" if series == "target" else "value"
+    items = word("list_sep", lang).join(
+        f"{i.name.get(lang)}{word('pair_sep', lang)}{self.value_text(i, attr, lang)}" for i in inds)
+    return word("chart_alt_bar", lang, title=title, items=items)

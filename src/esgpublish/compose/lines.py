@@ -1,0 +1,24 @@
+"""Small helpers on IR lines shared by the composers: origins, second-language styling, dedupe."""
+from __future__ import annotations
+
+from .. import ir
+from ..diagnostics import Location
+
+
+def origins(loc: Location | None) -> tuple[Location, ...]:
+    """A location (or none) → a span's origins."""
+    return (loc,) if loc is not None else ()
+
+
+def stack(lines: tuple[ir.Line, ...], second: str) -> tuple[ir.Line, ...]:
+    """Lines of one block, one per language: the second and later ones in ``second`` style."""
+    return tuple(line if i == 0 else tuple(ir.Span(s.text, s.lang, s.origins, second, s.strong, s.keep)
+                                           for s in line)
+                 for i, line in enumerate(lines))
+
+
+def dedupe(lines: tuple[ir.Line, ...]) -> tuple[ir.Line, ...]:
+    """Bilingual cells print a value once when both languages write it alike (460%)."""
+    if len(lines) == 2 and ir.plain(lines[0]) == ir.plain(lines[1]):
+        return lines[:1]
+    return lines

@@ -1,0 +1,75 @@
+"""Text widths from the shipped fonts' metrics (fontTools ``hmtx``), for decisions compose
+makes before any renderer runs: table column widths, what fits on a line.
+
+A width is that of the text set as the renderers set it: Latin runs in the Latin face,
+hanzi and full-width forms in the CJK face (``fonts.face_runs``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .. import fonts, linebreak
+
+
+@lru_cache(maxsize=None)
+def _advances(path: Path) -> tuple[dict[int, float], float]:
+    """A face's advance widths per code point, in ems, and its default (.notdef) advance."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        upem = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        cmap = font.getBestCmap()
+        widths = {cp: hmtx[name][0] / upem for cp, name in cmap.items() if name in hmtx}
+        return widths, hmtx[".notdef"][0] / upem if ".notdef" in hmtx else 1.0
+
+
+def _face_path(kind: str, bold: bool, fallback: Path | None) -> Path:
+    if kind == "fallback" and fallback:
+        return fallback
+    style = {("latin", False): "latin", ("latin", True): "latin-bold",
+             ("cjk", False): "regular", ("cjk", True): "bold"}[(kind, bold)]
+    return fonts.faces()[style].path
+
+
+def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path | None = None) -> float:
+    """The printed width of ``text`` (one line) at ``size`` points."""
+    total = 0.0
+    for kind, run in fonts.face_runs(text, lang, fallback):
+        adv, default = _advances(_face_path(kind, bold, fallback))
+        total += sum(adv.get(ord(ch), default) for ch in run if ch != linebreak.GLUE)
+    return total * size
+
+
+_PIECE = re.compile(r"\S+")
+
+
+def pieces(text: str, keep: bool = False) -> list[str]:
+    """The pieces of ``text`` that are never broken: a Latin word (with its punctuation), a
+    pair of CJK characters, or the whole text where it is to be kept together."""
+    if keep or not text:
+        return [text] if text else []
+    out: list[str] = []
+    for word in _PIECE.findall(text):
+        run = ""
+        for ch in word:
+            if linebreak.is_wide(ch):
+                if run:
+                    out.append(run)
+                    run = ""
+                out.append(ch)
+            else:
+                run += ch
+        if run:
+            out.append(run)
+    # two wide characters side by side: a line never ends on a lone one when kinsoku
+    # moves a mark with it, so a column fits at least a pair
+    paired: list[str] = []
+    for p in out:
+        if paired and len(p) == 1 and linebreak.is_wide(p) and len(paired[-1]) == 1 and linebreak.is_wide(paired[-1]):
+            paired[-1] += p
+        else:
+            paired.append(p)
+    return paired

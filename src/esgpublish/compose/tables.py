@@ -1,0 +1,204 @@
+"""Compose tables and cards: KPI tables, the HKEX content index, highlight cards.
+
+Column widths are decided here for both formats, from the text each column holds measured
+with the fonts' metrics (``measure``), the way browsers lay out auto-width tables: each
+column's minimum (its longest unbreakable piece) and preferred width (its longest line),
+then the free width shared out in proportion.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import ir
+from ..model.dataset import Indicator, Lang, Text
+from ..read.layout import Block
+from . import localize, measure, styles
+from .lines import dedupe, origins, stack
+from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
+
+if TYPE_CHECKING:
+    from .document import Composer
+
+_CELL_FIELD = {"target": "target_value", "baseline": "baseline_value", "period": "period", "unit": "unit"}
+ALIGN = {"value": "right", "baseline": "right", "target": "right", "change": "right"}
+
+
+def caption(c: "Composer", kind: str, n: int, title: Text, origin) -> ir.Paragraph:
+    """'表 1  title' / 'Table 1  title' in the caption style."""
+    return c.para(tuple((ir.Span(f"{word(kind, l)} {n}  {title.get(l)}", l, origins(origin)),) for l in c.langs),
+                  "caption")
+
+
+def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.TableLook, total: float) -> tuple[float, ...]:
+    """Cells (the header row first) → column widths summing to ``total``."""
+    ncols = len(rows[0])
+    pad = 2 * look.padding
+    minimum, preferred = [pad] * ncols, [pad] * ncols
+    for r, row in enumerate(rows):
+        base = c.para_styles[look.head if r == 0 else look.body]
+        for k, cell in enumerate(row):
+            for i, line in enumerate(cell.lines):
+                size = base.size if i == 0 else c.theme.fonts["small"]
+                line_width = 0.0
+                for span in line:
+                    for piece in measure.pieces(span.text, span.keep and len(span.text) <= 24):
+                        w = measure.width(piece, span.lang, size, base.bold or span.strong, c.fallback)
+                        minimum[k] = max(minimum[k], w + pad)
+                    line_width += measure.width(span.text, span.lang, size, base.bold or span.strong, c.fallback)
+                preferred[k] = max(preferred[k], line_width + pad)
+    return share(minimum, preferred, total)
+
+
+def share(minimum: list[float], preferred: list[float], total: float) -> tuple[float, ...]:
+    """Minimum and preferred widths → widths summing to ``total`` (CSS 2.1 auto table layout)."""
+    preferred = [max(p, m) for p, m in zip(preferred, minimum)]
+    if sum(preferred) <= total:  # everything fits on one line: spread the rest by preference
+        extra = total - sum(preferred)
+        return tuple(p + extra * p / sum(preferred) for p in preferred)
+    if sum(minimum) >= total:  # not even the pieces fit: shrink in proportion (pieces will break)
+        return tuple(m * total / sum(minimum) for m in minimum)
+    room = total - sum(minimum)
+    want = [p - m for p, m in zip(preferred, minimum)]
+    return tuple(m + room * w / sum(want) for m, w in zip(minimum, want))
+
+
+def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: list[tuple[ir.Cell, ...]]) -> ir.Table:
+    """Header cells and rows → a table with its caption, widths and look."""
+    look = styles.table_look(c.theme)
+    header = [ir.Cell(stack(cell.lines, look.head_second), cell.align) for cell in header]
+    rows = [tuple(ir.Cell(stack(cell.lines, "second-small"), cell.align) for cell in row) for row in rows]
+    widths = column_widths(c, [tuple(header)] + rows, look, c.page.frame_width)
+    c.n_tables += 1
+    block = c.theme.spacing["block"]
+    return ir.Table(caption(c, "table", c.n_tables, title, blk.origin), tuple(header), tuple(rows), widths, look,
+                    blk.origin, f"t{c.n_tables}", block * 0.5, block, min_space=45 * styles.MM)
+
+
+def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
+    """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
+    opts = blk.options
+    columns = opts.get("columns", ["value", "unit", "period"])
+    years = sorted({p.period for ind in inds for p in ind.series()})
+    header = [ir.Cell(c.words("indicator"))]
+    for col in columns:
+        if col == "periods":
+            header += [ir.Cell(tuple((ir.Span(localize.year(y, l), l),) for l in c.langs)[:1], "right") for y in years]
+        else:
+            header.append(ir.Cell(c.words(col), ALIGN.get(col, "left")))
+    rows = []
+    for ind in inds:
+        row = [ir.Cell(c.lines(ind.name, ind.cell("name_zh")))]
+        for col in columns:
+            if col == "periods":
+                by_year = {p.period: p for p in ind.series()}
+                for y in years:
+                    p = by_year.get(y)
+                    row.append(ir.Cell(dedupe(tuple(
+                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False) if p
+                                 else word("empty_cell", l), l, origins(p.origin if p else None), keep=True),)
+                        for l in c.langs)), "right"))
+                continue
+            row.append(ir.Cell(dedupe(tuple((ir.Span(cell_text(c, ind, col, l), l,
+                                                     origins(ind.cell(_CELL_FIELD.get(col, col))),
+                                                     keep=col in ALIGN),)
+                                            for l in c.langs)), ALIGN.get(col, "left")))
+        rows.append(tuple(row))
+    title = c.layout_text(opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
+    return table(c, blk, title, header, rows)
+
+
+def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
+    """One table cell of an indicator in the language's form."""
+    if column == "value":
+        return c.value_text(ind, "value", lang, with_unit=False)
+    if column == "unit":
+        return ind.unit.get(lang) if ind.unit.kind != "date" else ""
+    if column == "period":
+        if ind.period:
+            return localize.year(ind.period, lang)
+        if ind.as_of:
+            return f"{word('as_of', lang)} {localize.date(ind.as_of, lang)}" if lang == "en" else \
+                f"{word('as_of', lang)}{localize.date(ind.as_of, lang)}"
+        return ""
+    if column == "baseline":
+        if ind.baseline_value is not None:
+            return f"{c.value_text(ind, 'baseline', lang, with_unit=False)} ({ind.baseline_year})"
+        return localize.year(ind.baseline_year, lang) if ind.baseline_year else ""
+    if column == "target":
+        if ind.target_value is None:
+            return ""
+        text = c.value_text(ind, "target", lang, with_unit=False)
+        return f"{text} ({word('by_year', lang, year=ind.target_year)})" if ind.target_year else text
+    if column in ("hkex", "gri"):
+        return getattr(ind, column, None) or ""
+    if column == "change":
+        return change_text(ind, lang)
+    if column == "note":
+        return ind.note.get(lang) if ind.note else ""
+    raise KeyError(column)
+
+
+def change_text(ind: Indicator, lang: Lang) -> str:
+    """The change on the previous year (Periods sheet) or on the baseline, as a signed percentage."""
+    series = ind.series()
+    if len(series) >= 2:
+        old, new, year = series[-2].value, series[-1].value, series[-2].period
+    elif ind.baseline_value and isinstance(ind.value, (int, float)) and ind.baseline_year:
+        old, new, year = ind.baseline_value, ind.value, ind.baseline_year
+    else:
+        return ""
+    if not old:
+        return ""
+    pct = (new - old) / abs(old) * 100
+    sign = "+" if pct > 0 else "−" if pct < 0 else "±"
+    sep = "" if lang == "zh" else " "
+    return f"{sign}{localize.number(round(abs(pct), 1), lang)}%{sep}({word('vs_year', lang, year=year)})"
+
+
+def content_index(c: "Composer", blk: Block) -> ir.Table:
+    """The HKEX content index: each aspect or KPI the indicators report, with the chapter."""
+    from ..model import select
+
+    chapters: dict[str, Text] = {}
+    for sec in c.layout.sections:
+        title = c.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+        for b in sec.blocks:
+            if b.kind in ("kpi_table", "cards", "chart"):
+                for ind in select.indicators(c.ds, b.options):
+                    chapters.setdefault(ind.id, title)
+    codes: dict[str, list[Indicator]] = {}
+    for ind in c.ds.indicators.values():
+        if ind.hkex:
+            codes.setdefault(ind.hkex, []).append(ind)
+    rows = []
+    for code in sorted(codes, key=lambda k: (k[0], int(k[1]), float(k[3:] or 0))):
+        inds = codes[code]
+        aspect = HKEX_ASPECTS[code[:2]]
+        names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in c.langs)
+        secs = {chapters[i.id] for i in inds if i.id in chapters}
+        where = tuple((ir.Span(word("list_sep", l).join(sorted(t.get(l) for t in secs)), l),) for l in c.langs)
+        rows.append((ir.Cell(((ir.Span(code, c.langs[0]),),)),
+                     ir.Cell(tuple((ir.Span(aspect[0] if l == "zh" else aspect[1], l),) for l in c.langs)),
+                     ir.Cell(names), ir.Cell(dedupe(where))))
+    header = [ir.Cell(c.words(k)) for k in ("aspect_kpi", "description", "indicators", "section")]
+    title = c.layout_text(blk.options["title"]) if "title" in blk.options else Text(*WORDS["content_index"])
+    return table(c, blk, title, header, rows)
+
+
+def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
+    """Indicators → highlight cards: the value (or the target, where no value) and the name."""
+    out = []
+    for ind in inds:
+        attr = "value" if ind.value is not None else "target"
+        value = dedupe(tuple((ir.Span(c.value_text(ind, attr, l), l, origins(ind.cell("value")), keep=True),)
+                             for l in c.langs))
+        label = []
+        for l in c.langs:
+            name = ind.name.get(l)
+            if attr == "target":
+                name = f"{word('target', l)}{word('pair_sep', l)}{name}"
+            label.append((ir.Span(name, l, origins(ind.cell("name_zh"))),))
+        out.append(ir.Card(c.para(value, "card-value", "second-card-value"), c.para(tuple(label), "card-label")))
+    block = c.theme.spacing["block"]
+    return ir.Cards(tuple(out), blk.options.get("columns", 3), styles.box_look(c.theme), blk.origin,
+                    block * 0.5, block * 0.5)

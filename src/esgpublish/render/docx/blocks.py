@@ -1,0 +1,272 @@
+"""IR blocks → WordprocessingML: one visit method per IR node; an unknown node is an error.
+
+Paragraphs and runs are built as XML (python-docx's ``add_paragraph`` searches the body for
+its section properties on every call, which makes long reports quadratic)."""
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from ... import fonts, ir
+from . import pictures
+from .oxml import border, field, fld_char, instr, props, put, shade, sub, twips
+
+
+class Writer:
+    """Writes one document's body into a python-docx Document."""
+
+    def __init__(self, d, document: ir.Document, style_ids: dict[str, str], charts, pages: dict[str, int],
+                 fallback_family: str | None):
+        self.d, self.doc, self.ids, self.charts, self.pages = d, document, style_ids, charts, pages
+        self.fallback_family = fallback_family
+        self.body_end = d.element.body.find(qn("w:sectPr"))  # blocks go before it
+        self.bookmark_id = 0
+
+    # ------------------------------------------------------------ text
+    def para(self, container, style: str, align: str | None = None):
+        """A new paragraph in IR style ``style`` at the end of ``container`` (the body or a cell)."""
+        p = OxmlElement("w:p")
+        ppr = sub(p, "w:pPr")
+        put(ppr, "w:pStyle", self.ids[style])
+        if align:
+            put(ppr, "w:jc", {"justify": "both"}.get(align, align))
+        if container is None:
+            self.body_end.addprevious(p)
+        else:
+            container.append(p)
+        return p
+
+    def runs(self, p, line: ir.Line) -> None:
+        """Spans → runs: character style, bold, the fallback font where the shipped faces lack a character."""
+        fallback = self.doc.fallback_font
+        for span in line:
+            pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
+            for kind, text in pieces:
+                if not text:
+                    continue
+                r = sub(p, "w:r")
+                if span.style or span.strong or kind == "fallback":
+                    rpr = sub(r, "w:rPr")
+                    if span.style:
+                        put(rpr, "w:rStyle", self.ids[span.style])
+                    if kind == "fallback":
+                        rfonts = put(rpr, "w:rFonts")
+                        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                            rfonts.set(qn(attr), self.fallback_family)
+                    if span.strong:
+                        put(rpr, "w:b")
+                self.text(r, text)
+
+    @staticmethod
+    def text(r, text: str) -> None:
+        """Text into a run: tabs and line breaks as their elements."""
+        for i, piece in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if i:
+                sub(r, "w:br")
+            for j, part in enumerate(piece.split("\t")):
+                if j:
+                    sub(r, "w:tab")
+                if part:
+                    t = sub(r, "w:t")
+                    t.text = part
+                    if part != part.strip():
+                        t.set(qn("xml:space"), "preserve")
+
+    def lines(self, p, lines: tuple[ir.Line, ...]) -> None:
+        """One line per language, joined by line breaks."""
+        for i, line in enumerate(lines):
+            if i:
+                sub(sub(p, "w:r"), "w:br")
+            self.runs(p, line)
+
+    def paragraph_into(self, container, para: ir.Paragraph, align: str | None = None):
+        p = self.para(container, para.style, align)
+        self.lines(p, para.lines)
+        return p
+
+    # ------------------------------------------------------------ blocks
+    def block(self, block) -> None:
+        visit = _VISITS.get(type(block))
+        if visit is None:
+            raise TypeError(f"no DOCX translation for IR node {type(block).__name__}")
+        visit(self, block)
+
+    def paragraph(self, para: ir.Paragraph) -> None:
+        self.paragraph_into(None, para)
+
+    def heading(self, h: ir.Heading) -> None:
+        p = self.para(None, h.style)
+        if h.new_page:
+            put(p.find(qn("w:pPr")), "w:pageBreakBefore")
+        self.bookmark_id += 1
+        start = sub(p, "w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmark_id))
+        start.set(qn("w:name"), _bookmark(h.anchor))
+        self.lines(p, h.lines)
+        end = sub(p, "w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmark_id))
+
+    def contents(self, c: ir.Contents) -> None:
+        """The contents: a TOC field whose result is prefilled with the PDF's page numbers
+        (PAGEREF fields, dot leaders to a right tab); Word recomputes it on open."""
+        self.paragraph_into(None, c.title)
+        right = self.doc.page.frame_width
+        for k, e in enumerate(c.entries):
+            p = self.para(None, e.style)
+            tabs = put(p.find(qn("w:pPr")), "w:tabs")
+            tab = sub(tabs, "w:tab", "right")
+            tab.set(qn("w:leader"), "dot")
+            tab.set(qn("w:pos"), twips(right))
+            if k == 0:
+                fld_char(p, "begin")
+                instr(p, f'TOC \\o "1-{c.depth}" \\h \\z')
+                fld_char(p, "separate")
+            link = sub(p, "w:hyperlink")
+            link.set(qn("w:anchor"), _bookmark(e.anchor))
+            link.set(qn("w:history"), "1")
+            self.runs(link, e.title)
+            sub(sub(link, "w:r"), "w:tab")
+            field(link, f"PAGEREF {_bookmark(e.anchor)} \\h", str(self.pages.get(e.anchor, "")))
+            if k == len(c.entries) - 1:
+                fld_char(p, "end")
+
+    def parallel(self, b: ir.Parallel) -> None:
+        """The paragraph and its translation in the two cells of a borderless table."""
+        half = (self.doc.page.frame_width - b.gap) / 2 + b.gap / 2
+        tbl = self.table_el([half, half], margins=(0, b.gap / 2, 0, b.gap / 2))
+        tr = self.row(tbl)
+        for para in (b.left, b.right):
+            tc = self.cell(tr, half)
+            self.paragraph_into(tc, para)
+
+    def page_break(self, _b: ir.PageBreak) -> None:
+        p = self.para(None, "furniture")
+        br = sub(sub(p, "w:r"), "w:br")
+        br.set(qn("w:type"), "page")
+
+    def table(self, t: ir.Table) -> None:
+        look = t.look
+        cap = self.paragraph_into(None, t.caption)
+        put(cap.find(qn("w:pPr")), "w:keepNext")
+        _space_before(cap, t.space_before)
+        pad = look.padding
+        tbl = self.table_el(list(t.widths), margins=(pad, pad, pad, pad))
+        borders = put(props(tbl, "w:tblPr"), "w:tblBorders")
+        border(borders, "bottom", look.below.color, look.below.width)
+        if look.between:
+            border(borders, "insideH", look.between.color, look.between.width)
+        for r, row in enumerate((t.header,) + t.rows):
+            tr = self.row(tbl, header=r == 0)
+            for cell, width in zip(row, t.widths):
+                tc = self.cell(tr, width)
+                if r == 0:
+                    shade(props(tc, "w:tcPr"), look.head_fill)
+                elif look.zebra and r % 2 == 0:
+                    shade(props(tc, "w:tcPr"), look.zebra)
+                p = self.para(tc, look.head if r == 0 else look.body, cell.align)
+                self.lines(p, cell.lines)
+        self.spacer(t.space_after)
+
+    def cards(self, c: ir.Cards) -> None:
+        """Highlight cards: per row, a table of tinted cells with the accent rule on top and
+        empty gap columns between them, as in the PDF."""
+        look, n = c.look, c.columns
+        width = (self.doc.page.frame_width - look.gap * (n - 1)) / n
+        widths = [w for k in range(n) for w in ((width,) if k == 0 else (look.gap, width))]
+        self.spacer(c.space_before)
+        top, right, bottom, left = look.padding
+        for start in range(0, len(c.cards), n):
+            tbl = self.table_el(widths, margins=(top, right, bottom, left))
+            tr = self.row(tbl)
+            for k, card in enumerate(c.cards[start:start + n]):
+                if k:
+                    self.para(self.cell(tr, look.gap), "furniture")
+                tc = self.cell(tr, width)
+                tcpr = props(tc, "w:tcPr")
+                borders = put(tcpr, "w:tcBorders")
+                border(borders, "top", look.top.color, look.top.width)
+                shade(tcpr, look.fill)
+                self.paragraph_into(tc, card.value)
+                self.paragraph_into(tc, card.label)
+            self.spacer(look.gap)
+        self.spacer(c.space_after)
+
+    def figure(self, f: ir.Figure) -> None:
+        cap = self.paragraph_into(None, f.caption)
+        _space_before(cap, f.space_before)
+        put(cap.find(qn("w:pPr")), "w:keepNext")
+        p = self.para(None, f.caption.style, "center")
+        ppr = p.find(qn("w:pPr"))
+        spacing = put(ppr, "w:spacing")
+        spacing.set(qn("w:after"), twips(f.space_after))
+        spacing.set(qn("w:line"), "240")
+        spacing.set(qn("w:lineRule"), "auto")
+        put(ppr, "w:ind").set(qn("w:firstLine"), "0")
+        alt = " ".join(s.text for s in f.alt)
+        pictures.add_chart(self.d, p, self.charts[f.chart.key], f.width, alt, f.anchor, self.bookmark_id + 1000)
+
+    # ------------------------------------------------------------ tables
+    def table_el(self, widths: list[float], margins: tuple[float, float, float, float]):
+        """A fixed-layout, borderless table of these column widths, before the section end."""
+        tbl = OxmlElement("w:tbl")
+        tblpr = sub(tbl, "w:tblPr")
+        tblw = put(tblpr, "w:tblW")
+        tblw.set(qn("w:w"), twips(sum(widths)))
+        tblw.set(qn("w:type"), "dxa")
+        ind = put(tblpr, "w:tblInd")
+        ind.set(qn("w:w"), "0")
+        ind.set(qn("w:type"), "dxa")
+        put(tblpr, "w:tblLayout").set(qn("w:type"), "fixed")
+        mar = put(tblpr, "w:tblCellMar")
+        for side, value in zip(("top", "right", "bottom", "left"), margins):
+            el = put(mar, f"w:{side}")
+            el.set(qn("w:w"), twips(value))
+            el.set(qn("w:type"), "dxa")
+        look = put(tblpr, "w:tblLook")
+        look.set(qn("w:val"), "0000")
+        grid = sub(tbl, "w:tblGrid")
+        for w in widths:
+            sub(grid, "w:gridCol").set(qn("w:w"), twips(w))
+        self.body_end.addprevious(tbl)
+        return tbl
+
+    @staticmethod
+    def row(tbl, header: bool = False):
+        tr = sub(tbl, "w:tr")
+        trpr = sub(tr, "w:trPr")
+        put(trpr, "w:cantSplit")
+        if header:
+            put(trpr, "w:tblHeader")
+        return tr
+
+    @staticmethod
+    def cell(tr, width: float):
+        tc = sub(tr, "w:tc")
+        tcw = put(sub(tc, "w:tcPr"), "w:tcW")
+        tcw.set(qn("w:w"), twips(width))
+        tcw.set(qn("w:type"), "dxa")
+        return tc
+
+    def spacer(self, height: float):
+        """An empty paragraph exactly ``height`` high (space between tables)."""
+        p = self.para(None, "furniture")
+        spacing = put(p.find(qn("w:pPr")), "w:spacing")
+        spacing.set(qn("w:before"), "0")
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), twips(max(height, 1)))
+        spacing.set(qn("w:lineRule"), "exact")
+        return p
+
+
+def _space_before(p, points: float) -> None:
+    spacing = put(p.find(qn("w:pPr")), "w:spacing")
+    spacing.set(qn("w:before"), twips(points))
+
+
+def _bookmark(anchor: str) -> str:
+    return f"_Toc_{anchor}"
+
+
+_VISITS = {ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
+           ir.Contents: Writer.contents, ir.PageBreak: Writer.page_break, ir.Table: Writer.table,
+           ir.Cards: Writer.cards, ir.Figure: Writer.figure}

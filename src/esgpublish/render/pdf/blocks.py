@@ -1,0 +1,179 @@
+"""IR blocks → reportlab flowables: one visit function per IR node; an unknown node is an error."""
+from __future__ import annotations
+
+from reportlab.platypus import (CondPageBreak, Flowable, FrameBreak, KeepTogether, PageBreak, Spacer, Table,
+                                TableStyle)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from ... import ir
+from .pages import ContentsEntry, HeadingMark
+from .text import FONT, Styles, color, markup, paragraph
+
+
+class Visitor:
+    """Translates one document's blocks; ``charts`` maps a chart key to its drawn files."""
+
+    def __init__(self, document: ir.Document, styles: Styles, charts):
+        self.doc, self.st, self.charts = document, styles, charts
+        self.width = document.page.frame_width
+
+    def block(self, block) -> list:
+        visit = _VISITS.get(type(block))
+        if visit is None:
+            raise TypeError(f"no PDF translation for IR node {type(block).__name__}")
+        return visit(self, block)
+
+    def paragraph(self, p: ir.Paragraph) -> list:
+        return [paragraph(self.doc, p.lines, self.st[p.style])]
+
+    def parallel(self, b: ir.Parallel) -> list:
+        half = (self.width - b.gap) / 2
+        cells = [self.paragraph(p)[0] for p in (b.left, b.right)]
+        table = Table([cells], colWidths=[half + b.gap / 2, half + b.gap / 2], hAlign="LEFT",
+                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                        ("RIGHTPADDING", (0, 0), (0, 0), b.gap / 2),
+                                        ("LEFTPADDING", (1, 0), (1, 0), b.gap / 2),
+                                        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                                        ("FONTNAME", (0, 0), (-1, -1), FONT)]))
+        return [table]
+
+    def heading(self, h: ir.Heading) -> list:
+        out: list = [PageBreakIfNotEmpty()] if h.new_page else [CondPageBreak(h.min_space)]
+        return out + [HeadingMark(h), paragraph(self.doc, h.lines, self.st[h.style])]
+
+    def contents(self, c: ir.Contents) -> list:
+        out: list = [PageBreakIfNotEmpty(), paragraph(self.doc, c.title.lines, self.st[c.title.style])]
+        for e in c.entries:
+            style = self.st[e.style]
+            out.append(ContentsEntry(e.anchor, markup(self.doc, e.title, style), style, c.leader))
+        return out
+
+    def page_break(self, _b: ir.PageBreak) -> list:
+        return [PageBreak()]
+
+    def table(self, t: ir.Table) -> list:
+        look = t.look
+        rows = [[paragraph(self.doc, cell.lines, self.st.aligned(look.head, cell.align)) for cell in t.header]]
+        for row in t.rows:
+            rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align)) for cell in row])
+        style = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("BACKGROUND", (0, 0), (-1, 0), color(look.head_fill)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), look.padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
+            ("LEFTPADDING", (0, 0), (-1, -1), look.padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
+            ("LINEBELOW", (0, -1), (-1, -1), look.below.width, color(look.below.color)),
+        ]
+        if look.zebra:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [color("#FFFFFF"), color(look.zebra)]))
+        if look.between:
+            style.append(("LINEBELOW", (0, 1), (-1, -2), look.between.width, color(look.between.color)))
+        table = Table(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+        # the caption is not kept with the whole table (that would push a long table to the
+        # next page and leave a gap); CondPageBreak keeps it with the first rows instead
+        caption = self.paragraph(t.caption)[0]
+        return [Spacer(1, t.space_before), CondPageBreak(t.min_space), caption, table,
+                Spacer(1, t.space_after)]
+
+    def cards(self, c: ir.Cards) -> list:
+        """Highlight cards: rows of tinted boxes, each a large value over its label."""
+        look, n = c.look, c.columns
+        col_w = (self.width - look.gap * (n - 1)) / n
+        widths = [w for k in range(n) for w in ((col_w,) if k == 0 else (look.gap, col_w))]
+        top, right, bottom, left = look.padding
+        out: list = [Spacer(1, c.space_before)]
+        for start in range(0, len(c.cards), n):
+            row: list = []
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+                     ("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+                     ("LEFTPADDING", (0, 0), (-1, -1), left), ("RIGHTPADDING", (0, 0), (-1, -1), right)]
+            for k, card in enumerate(c.cards[start:start + n]):
+                if k:
+                    row.append("")  # the gap column
+                row.append([self.paragraph(card.value)[0], self.paragraph(card.label)[0]])
+                style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), color(look.fill)),
+                          ("LINEABOVE", (2 * k, 0), (2 * k, 0), look.top.width, color(look.top.color))]
+            out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"),
+                    Spacer(1, look.gap)]
+        out.append(Spacer(1, c.space_after))
+        return out
+
+    def figure(self, f: ir.Figure) -> list:
+        drawing = chart_drawing(self.charts[f.chart.key].svg)
+        caption = self.paragraph(f.caption)[0]
+        return [Spacer(1, f.space_before), KeepTogether([caption, Drawing(drawing, f.width)]),
+                Spacer(1, f.space_after)]
+
+    def cover(self, cover: ir.Cover) -> list:
+        """The cover's paragraphs: those on the band, then (next frame) those below it."""
+        out: list = []
+        for items in (cover.on_band, cover.below):
+            if out:
+                out.append(FrameBreak())
+            for item in items:
+                if isinstance(item, ir.Space):
+                    out.append(Spacer(1, item.height))
+                elif isinstance(item, ir.Paragraph):
+                    out += self.paragraph(item)
+                else:
+                    raise TypeError(f"no PDF translation for cover item {type(item).__name__}")
+        return out
+
+
+_VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
+           ir.Contents: Visitor.contents, ir.PageBreak: Visitor.page_break, ir.Table: Visitor.table,
+           ir.Cards: Visitor.cards, ir.Figure: Visitor.figure}
+
+
+class ChartFonts:
+    """svglib's font map for charts: every family in the shipped CJK face (charts are drawn in
+    it), bold from weight 600; the fonts are already registered, so nothing is parsed again."""
+
+    @staticmethod
+    def find_font(name: str, weight="normal", style: str = "normal") -> tuple[str, bool]:
+        from .text import FONT_BOLD
+
+        weight = str(weight).lower()
+        bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+        return (FONT_BOLD if bold else FONT), True
+
+
+class Drawing(Flowable):
+    """An svglib drawing scaled to ``width``, centred."""
+
+    def __init__(self, drawing, width: float):
+        super().__init__()
+        scale = width / drawing.width if drawing.width else 1.0
+        self.drawing, self.scale = drawing, scale
+        self.width, self.height = drawing.width * scale, drawing.height * scale
+        self.hAlign = "CENTER"
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+_DRAWINGS: dict = {}  # chart SVG file (named by its content) → its drawing, kept across renders
+
+
+def chart_drawing(svg):
+    """A chart's SVG as a reportlab drawing, converted once per file in this process."""
+    from svglib.svglib import svg2rlg
+
+    key = str(svg)
+    if key not in _DRAWINGS:
+        if len(_DRAWINGS) > 256:
+            _DRAWINGS.clear()
+        drawing = svg2rlg(key, font_map=ChartFonts())
+        drawing.initialFontName = FONT
+        _DRAWINGS[key] = drawing
+    return _DRAWINGS[key]

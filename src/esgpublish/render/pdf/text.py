@@ -1,0 +1,138 @@
+"""Text for the PDF: fonts registered once, IR styles as reportlab paragraph styles, IR
+lines as reportlab markup (every string escaped, each script in its own face)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
+
+from ... import fonts, ir, linebreak
+from . import kinsoku
+
+FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face
+LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
+ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+
+_FALLBACK: dict = {"path": None, "name": None}  # the document's fallback font, for this render
+
+
+def register_fonts() -> None:
+    """Register the shipped faces with reportlab (once per process) and install kinsoku."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    face = fonts.faces()
+    pdfmetrics.registerFont(TTFont(FONT, str(face["regular"].path)))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(face["bold"].path)))
+    pdfmetrics.registerFont(TTFont(LATIN, str(face["latin"].path)))
+    pdfmetrics.registerFont(TTFont(LATIN_BOLD, str(face["latin-bold"].path)))
+    from reportlab.lib.fonts import addMapping
+
+    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT), (1, 1, FONT_BOLD)):
+        addMapping(FONT, bold, italic, name)
+    kinsoku.install()
+
+
+def use_fallback(path: str | None) -> None:
+    """Register the document's fallback font (once) and make it the one markup uses."""
+    if path is None:
+        _FALLBACK.update(path=None, name=None)
+        return
+    path = Path(path)
+    name = "Fallback-" + hashlib.sha256(str(path).encode()).hexdigest()[:8]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    _FALLBACK.update(path=path, name=name)
+
+
+def color(hex_color: str) -> colors.Color:
+    return colors.HexColor(hex_color)
+
+
+class Styles:
+    """The document's paragraph styles as reportlab styles, made once per render."""
+
+    def __init__(self, document: ir.Document):
+        self.document = document
+        self._para: dict[str, ParagraphStyle] = {}
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        if name not in self._para:
+            s = self.document.para_style(name)
+            self._para[name] = ParagraphStyle(
+                name, fontName=FONT_BOLD if s.bold else FONT, fontSize=s.size, leading=s.leading,
+                textColor=color(s.color), alignment=ALIGN[s.align], firstLineIndent=s.first_indent,
+                leftIndent=s.left_indent, spaceBefore=s.space_before, spaceAfter=s.space_after,
+                keepWithNext=int(s.keep_with_next), wordWrap="CJK" if s.cjk_wrap else None)
+        return self._para[name]
+
+    def aligned(self, name: str, align: str) -> ParagraphStyle:
+        """A paragraph style with another alignment (table cells)."""
+        key = f"{name}@{align}"
+        if key not in self._para:
+            self._para[key] = ParagraphStyle(key, parent=self[name], alignment=ALIGN[align])
+        return self._para[key]
+
+
+def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
+    """IR spans → reportlab markup for a paragraph in ``style``: every text escaped; Latin
+    runs in the Latin face, the rest in the CJK face; character styles as font tags; in
+    CJK-wrapped paragraphs, kept values glued."""
+    cjk = style.wordWrap == "CJK"
+    bold_style = style.fontName == FONT_BOLD
+    out = []
+    for span in line:
+        glue = cjk and span.keep and len(span.text) <= 24
+        char = document.char_style(span.style) if span.style else None
+        bold = (char.bold if char and char.bold is not None else bold_style) or span.strong
+        runs = []
+        for i, (kind, run) in enumerate(fonts.face_runs(span.text, span.lang, _FALLBACK["path"])):
+            raw = (linebreak.GLUE if glue and i else "") + (linebreak.glue(run) if glue else run)
+            face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": FONT_BOLD if bold else FONT,
+                    "fallback": _FALLBACK["name"]}[kind]
+            runs.append(f'<font name="{face}">{escape(raw)}</font>')
+        text = "".join(runs)
+        if char and (char.color or char.size):
+            attrs = (f' color="{char.color}"' if char.color else "") + (f' size="{char.size}"' if char.size else "")
+            text = f"<font{attrs}>{text}</font>"
+        out.append(text)
+    return "".join(out)
+
+
+def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: ParagraphStyle) -> "Para":
+    """IR lines (one per language) → one reportlab paragraph, the lines joined by breaks."""
+    return Para("<br/>".join(markup(document, line, style) for line in lines), style)
+
+
+class Para(Paragraph):
+    """reportlab's Paragraph, which breaks its lines once per width: reportlab asks a table
+    cell or a kept-together block for its size several times at the same width."""
+
+    def wrap(self, avail_width, avail_height):
+        if getattr(self, "_wrapped_at", None) != avail_width:  # the height depends on the width only
+            super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
+
+    def split(self, avail_width, avail_height):
+        self._wrapped_at = None  # splitting may change the fragments
+        return super().split(avail_width, avail_height)
+
+
+def draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str) -> float:
+    """Draw one line on the canvas (headers, footers), each script in its own face; → its width."""
+    faces = {"latin": LATIN, "cjk": FONT, "fallback": _FALLBACK["name"]}
+    runs = [(faces[kind], run) for text, lang in texts for kind, run in fonts.face_runs(text, lang, _FALLBACK["path"])]
+    width = sum(pdfmetrics.stringWidth(run, face, size) for face, run in runs)
+    x -= {"left": 0, "center": width / 2, "right": width}[align]
+    for face, run in runs:
+        canv.setFont(face, size)
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, face, size)
+    return width
