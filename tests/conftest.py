@@ -103,3 +103,27 @@ def write_layout(tmp_path: Path, name: str, text: str) -> Path:
     path = layouts / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Every DOCX any test produced validates against the ECMA-376 transitional schemas
+    (tests/schemas/ecma376): a schema error fails the run, listed with its part and path."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None or exitstatus not in (0, 1):
+        return
+    from ooxml_check import validate_docx
+
+    base = factory.getbasetemp()
+    checked, errors = 0, []
+    for path in sorted(base.rglob("*.docx")):
+        if path.name.startswith("~$") or ".hand-edited" in path.name:
+            continue
+        checked += 1
+        errors += [f"{path.relative_to(base)}: {e}" for e in validate_docx(path)[:5]]
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(f"ECMA-376 schema check: {checked} DOCX files, {len(errors)} errors")
+        for e in errors[:40]:
+            reporter.write_line(f"  {e}")
+    if errors:
+        session.exitstatus = 1

@@ -60,3 +60,20 @@ def test_a_layout_change_makes_the_files_again(tmp_path, capsys):
     theme.write_text(theme.read_text().replace('primary: "#0B6E4F"', 'primary: "#C0392B"'))
     assert main(args) == 0
     assert "files written 1, up to date 0" in capsys.readouterr().err
+
+
+def test_one_cache_key_rule_covers_code_for_outputs_charts_and_subsets(tmp_path, monkeypatch):
+    """A change to esgpublish's code (or a library version) changes the key of every cached
+    thing: output records, chart files and font subsets."""
+    from esgpublish import cachekey, fonts, ir
+    from esgpublish.charts.draw import _paths
+
+    spec = ir.ChartSpec(kind="bar", title=("t",), subtitle=(), labels=(("a",),), values=(1.0,),
+                        value_labels=("1",), targets=(None,), target_labels=(), percent=False,
+                        palette=("#000000",), text_color="#000000", muted_color="#777777", font_size=8,
+                        size_mm=(100, 50), langs=("en",))
+    face = fonts.faces()["latin"]
+    before = (_paths(spec, tmp_path), fonts.subset_path(face, {"a"}, tmp_path), cachekey.key("output", "x"))
+    monkeypatch.setattr(cachekey, "code_digest", lambda: "changed code")
+    after = (_paths(spec, tmp_path), fonts.subset_path(face, {"a"}, tmp_path), cachekey.key("output", "x"))
+    assert all(b != a for b, a in zip(before, after))

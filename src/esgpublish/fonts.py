@@ -5,10 +5,8 @@ fonts from here. ``FACES`` maps a style to its file; ``coverage`` reads a cmap o
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,16 +25,34 @@ class Face:
     path: Path
 
 
+#: the files ``fonts_dir`` must hold
+FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_dirs(name: str) -> list[Path]:
+    """Where a folder shipped with esgpublish (``fonts``, ``layouts``) may be, in order: the
+    package's ``_data/NAME`` (an installed package: setup.py's build_py copies it there), then
+    the checkout's top-level ``NAME/`` (an editable install, or ``src`` on the path)."""
+    return [_PACKAGE / "_data" / name, _PACKAGE.parents[1] / name]
+
+
+def shipped_dir(name: str, marker: str) -> Path | None:
+    """The first of ``shipped_dirs(name)`` that holds the file ``marker``, or None."""
+    return next((d for d in shipped_dirs(name) if (d / marker).is_file()), None)
+
+
 def fonts_dir() -> Path:
-    """``fonts/`` of the checkout (editable install), or the installed data folder."""
+    """The folder of the shipped fonts: ``$ESGPUBLISH_FONTS`` when it holds them, else the
+    installed package's fonts or the checkout's ``fonts/`` (see ``shipped_dirs``)."""
     env = os.environ.get("ESGPUBLISH_FONTS")
-    candidates = [Path(env)] if env else []
-    candidates += [Path(__file__).resolve().parents[2] / "fonts",
-                   Path(sys.prefix) / "share" / "esgpublish" / "fonts"]
+    candidates = ([Path(env)] if env else []) + shipped_dirs("fonts")
     for c in candidates:
-        if (c / "NotoSansSC-Regular.ttf").is_file():
+        if all((c / f).is_file() for f in FONT_FILES):
             return c
-    raise FileNotFoundError("esgpublish fonts not found; looked in " + ", ".join(map(str, candidates)))
+    raise FileNotFoundError(f"esgpublish fonts ({', '.join(FONT_FILES)}) not found; looked in "
+                            + ", ".join(map(str, candidates)))
 
 
 @lru_cache(maxsize=None)
@@ -128,8 +144,9 @@ def family_name(path: Path) -> str:
 
 def subset_path(face: Face, chars: set[str] | frozenset[str], cache_dir: Path) -> Path:
     """Where ``subset_bytes`` caches the subset of ``face`` holding ``chars``."""
-    stat = face.path.stat()
-    key = hashlib.sha256(f"{face.path.name}:{stat.st_size}:{''.join(sorted(chars))}".encode()).hexdigest()[:24]
+    from . import cachekey
+
+    key = cachekey.key("font subset", cachekey.file_stamp(face.path), "".join(sorted(chars)), length=24)
     return cache_dir / f"{face.ps_name}-{key}.ttf"
 
 

@@ -5,13 +5,12 @@ the spec's hash plus the font's, so an unchanged chart is not drawn again.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import fonts
+from .. import cachekey, fonts
 from .. import linebreak
 from ..compose import localize
 from ..compose.words import word
@@ -19,7 +18,6 @@ from ..ir import ChartSpec
 
 PNG_DPI = 200
 MM = 1 / 25.4
-CACHE_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -31,14 +29,11 @@ class ChartFiles:
     cached: bool
 
 
-def _font_digest() -> str:
-    face = fonts.faces()["regular"]
-    stat = face.path.stat()
-    return hashlib.sha256(f"{face.path.name}:{stat.st_size}:{CACHE_VERSION}".encode()).hexdigest()[:8]
-
-
 def _paths(spec: ChartSpec, cache_dir: Path) -> tuple[Path, Path]:
-    key = f"{spec.key}-{_font_digest()}"
+    """Where a chart's files are cached: named by ``cachekey.key`` of its spec (and the
+    fallback font's stamp), so a change to the chart code or matplotlib draws it anew."""
+    extra = cachekey.file_stamp(Path(spec.fallback_font)) if spec.fallback_font else ""
+    key = cachekey.key("chart", repr(spec), extra, length=24)
     return cache_dir / f"{key}.svg", cache_dir / f"{key}.png"
 
 

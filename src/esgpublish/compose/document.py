@@ -14,7 +14,7 @@ from ..model import placeholders
 from ..model.dataset import Dataset, Indicator, Lang, Text
 from ..read.layout import EDITION_LANGS, Block, Layout
 from . import figures, localize, styles, tables, typography
-from .lines import dedupe, origins, stack
+from .lines import origins, stack
 from .words import PILLAR_NAMES, word
 
 

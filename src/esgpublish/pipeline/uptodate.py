@@ -10,46 +10,19 @@ key and the file's SHA-256.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
-from .. import fonts
+from .. import cachekey
 from .. import ir
 from .atomic import write_atomic
 
 
-@lru_cache(maxsize=None)
-def _code_digest() -> str:
-    """esgpublish's own source and the versions of the libraries that shape the files."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        h.update(path.relative_to(Path(__file__).parent).as_posix().encode())
-        h.update(path.read_bytes())
-    for dist in ("reportlab", "python-docx", "matplotlib", "svglib", "fonttools", "lxml"):
-        try:
-            h.update(f"{dist}={version(dist)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{dist}=none".encode())
-    return h.hexdigest()
-
-
-def _stat(path: Path) -> str:
-    st = path.stat()
-    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
-
-
 def key(document: ir.Document, fmt: str, embed_full_fonts: bool, font_chars: frozenset[str] | None) -> str:
     """The key of everything one output file is made from."""
-    h = hashlib.sha256(_code_digest().encode())
-    h.update(repr((document, fmt, embed_full_fonts)).encode())  # dataclass reprs: stable across runs
-    h.update("".join(sorted(font_chars or ())).encode())  # the DOCX subsets hold every edition's characters
-    for face in fonts.faces().values():
-        h.update(_stat(face.path).encode())
-    if document.fallback_font:
-        h.update(_stat(Path(document.fallback_font)).encode())
-    return h.hexdigest()
+    fallback = cachekey.file_stamp(Path(document.fallback_font)) if document.fallback_font else ""
+    # dataclass reprs are stable across runs; the DOCX subsets hold every edition's characters
+    return cachekey.key("output", repr((document, fmt, embed_full_fonts)), "".join(sorted(font_chars or ())),
+                        fallback)
 
 
 def _record(cache: Path, output: Path) -> Path:

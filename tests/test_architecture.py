@@ -1,0 +1,54 @@
+"""The stages' boundaries, read from the source: what each layer may import."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PKG = Path(__file__).resolve().parents[1] / "src" / "esgpublish"
+
+
+def _imports(path: Path) -> set[str]:
+    """Absolute names of everything a module imports (relative imports resolved)."""
+    module = path.relative_to(PKG.parent).with_suffix("").parts
+    package = module[:-1] if module[-1] != "__init__" else module[:-1]
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[:len(package) - node.level + 1]) if node.level else []
+            name = ".".join(base + ([node.module] if node.module else []))
+            out.add(name)
+            out.update(f"{name}.{a.name}" for a in node.names)
+    return out
+
+
+MODULES = sorted(PKG.rglob("*.py"))
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(PKG).as_posix()
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_rel)
+def test_layer_boundaries(path):
+    rel, names = _rel(path), _imports(path)
+    ours = {n for n in names if n.startswith("esgpublish.")}
+    if rel == "ir.py" or rel.startswith("render/"):
+        # the IR and the renderers know nothing of the inputs
+        bad = {n for n in ours if n.startswith(("esgpublish.read", "esgpublish.model", "esgpublish.compose",
+                                                "esgpublish.pipeline"))}
+        assert not bad, f"{rel} imports {sorted(bad)}"
+    if rel == "ir.py":
+        assert ours <= {"esgpublish.diagnostics", "esgpublish.diagnostics.Location"}, sorted(ours)
+    libraries = {"reportlab": "render/pdf/", "docx": "render/docx/", "openpyxl": "read/"}
+    for lib, home in libraries.items():
+        if any(n == lib or n.startswith(lib + ".") for n in names):
+            assert rel.startswith(home), f"{rel} imports {lib}, which belongs to {home}"
+
+
+def test_openpyxl_only_in_the_workbook_reader_and_writer():
+    users = {_rel(p) for p in MODULES if any(n.startswith("openpyxl") for n in _imports(p))}
+    assert users <= {"read/workbook.py", "read/xlsxwrite.py"}, users
