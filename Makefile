@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: publish watch test fuzz bench validate fonts sample clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

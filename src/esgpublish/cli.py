@@ -1,6 +1,9 @@
-"""The command line: ``esgpublish publish|validate`` → exit 0 (ok), 1 (input diagnostics), 2 (usage).
+"""The command line: ``esgpublish publish|validate|init`` → exit 0 (ok), 1 (input
+diagnostics), 2 (usage), 3 (internal error: a bug in esgpublish).
 
 Diagnostics print as ``location: severity: message`` with a hint line; never a traceback.
+``--layout NAME|PATH``: a name without slash or ``.yaml`` is a built-in layout (``annual``,
+``highlights``), anything else a layout file's path.
 """
 from __future__ import annotations
 
@@ -12,16 +15,49 @@ import traceback
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError
-from .read.layout import EDITIONS
+from .read.layout import DEFAULT_LAYOUT, EDITIONS
 
-DEFAULT_LAYOUT = Path("layouts") / "annual.yaml"
+LAYOUT_HELP = (f"a built-in layout's name (annual, highlights) or the path of a layout file "
+               f"(with a / or ending in .yaml); default: {DEFAULT_LAYOUT}")
 
 
-def _default_layout() -> Path:
-    if DEFAULT_LAYOUT.is_file():
-        return DEFAULT_LAYOUT
-    shipped = Path(__file__).resolve().parents[2] / DEFAULT_LAYOUT
-    return shipped if shipped.is_file() else DEFAULT_LAYOUT
+class UsageError(Exception):
+    """A command line that cannot be carried out: exit 2, with a message and a hint."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def _layout_path(ref: str | None) -> Path:
+    """``--layout NAME|PATH`` → the layout file: a built-in layout by name, else the path."""
+    from .read.layout import builtin_layouts, is_layout_name
+    from .read.workbook import suggest
+
+    ref = ref or DEFAULT_LAYOUT
+    if not is_layout_name(ref):
+        return Path(ref)
+    builtins = builtin_layouts()
+    if ref in builtins:
+        return builtins[ref]
+    names = ", ".join(builtins) or "(none found)"
+    hint = suggest(ref, list(builtins))
+    raise UsageError(f"--layout {ref}: no built-in layout of that name; the built-in layouts are {names}",
+                     (hint + " " if hint else "") + f"a layout file's path has a / or ends in .yaml, "
+                     f"e.g. --layout ./{ref}.yaml")
+
+
+def _check_edition(edition: str, layout_path: Path) -> None:
+    """``--edition E`` must be one of the editions the layout publishes (``all``: every one)."""
+    from .read.layout import load_layout
+
+    if edition == "all":
+        return
+    layout, _ = load_layout(layout_path)
+    if layout is not None and edition not in layout.editions:  # a broken layout: publish reports it
+        raise UsageError(f"layout '{layout.name}' publishes {', '.join(layout.editions)}; "
+                         f"--edition {edition} is not one of them",
+                         f"choose --edition {' or '.join(layout.editions)}, or --edition all")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,8 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     pub = sub.add_parser("publish", help="build the PDF and DOCX reports")
     pub.add_argument("workbook", type=Path, help="the indicators workbook (.xlsx)")
-    pub.add_argument("--layout", type=Path, default=None, help=f"layout file (default: {DEFAULT_LAYOUT})")
-    pub.add_argument("--edition", choices=EDITIONS + ("all",), default="all")
+    pub.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
+    pub.add_argument("--edition", choices=EDITIONS + ("all",), default="all",
+                     help="one edition, or all the editions the layout publishes (default: all)")
     pub.add_argument("--format", choices=("pdf", "docx", "all"), default="all")
     pub.add_argument("-o", "--outdir", type=Path, default=Path("build"))
     pub.add_argument("--timings", action="store_true", help="print the time of each stage and the peak memory")
@@ -42,10 +79,13 @@ def _parser() -> argparse.ArgumentParser:
                      help="keep running: publish again each time the workbook or a layout file changes")
     ini = sub.add_parser("init", help="write an empty, analyst-ready workbook")
     ini.add_argument("path", type=Path, help="where to write the workbook (.xlsx)")
-    ini.add_argument("--force", action="store_true", help="overwrite an existing file")
+    ini.add_argument("--force", action="store_true", help="overwrite an existing workbook")
+    ini.add_argument("--layouts", type=Path, default=None, metavar="DIR",
+                     help="also copy the built-in layouts and their theme into DIR, to start your own "
+                          "layouts from (existing files are never overwritten)")
     val = sub.add_parser("validate", help="check the workbook (and layout) without publishing")
     val.add_argument("workbook", type=Path)
-    val.add_argument("--layout", type=Path, default=None)
+    val.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     return p
 
@@ -72,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             return _init(args)
         return _publish(args)
+    except UsageError as exc:
+        print(f"esgpublish: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        return 2
     except InputError as exc:
         _print_diagnostics(exc.diagnostics)
         return 1
@@ -88,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _init(args) -> int:
+    from .read.layout import builtin_dir, builtin_files
     from .read.template import write_template
 
     if args.path.exists() and not args.force:
@@ -97,15 +141,38 @@ def _init(args) -> int:
     if args.path.suffix.lower() != ".xlsx":
         print(f"{args.path}: error: the workbook must end in .xlsx", file=sys.stderr)
         return 1
+    layouts: list[tuple[Path, Path]] = []  # (built-in file, its copy)
+    if args.layouts is not None:
+        source, files = builtin_dir(), builtin_files()
+        if source is None or not files:
+            raise FileNotFoundError("the built-in layouts are missing from the installation")
+        if args.layouts.exists() and not args.layouts.is_dir():
+            print(f"{args.layouts}: error: not a folder; nothing was written\n"
+                  "  hint: --layouts names a new or empty folder for the layouts", file=sys.stderr)
+            return 1
+        layouts = [(source / rel, args.layouts / rel) for rel in files]
+        clashes = [str(dst) for _, dst in layouts if dst.exists() or dst.is_symlink()]
+        if clashes:
+            print(f"{args.layouts}: error: {len(clashes)} of the layout files exist ({', '.join(clashes)}); "
+                  "nothing was written\n  hint: choose a new or empty folder for --layouts; "
+                  "existing layouts are never overwritten", file=sys.stderr)
+            return 1
     write_template(args.path)
     print(f"{args.path}: written; fill it in, then run: esgpublish validate {args.path}")
+    for src, dst in layouts:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        with open(dst, "xb") as out:  # "x": never over a file made in the meantime
+            out.write(src.read_bytes())
+    if layouts:
+        print(f"{args.layouts}: the built-in layouts written ({', '.join(str(dst.relative_to(args.layouts)) for _, dst in layouts)}); "
+              f"edit them, then run: esgpublish publish {args.path} --layout {args.layouts / 'annual.yaml'}")
     return 0
 
 
 def _validate(args) -> int:
     from .pipeline.publish import load_inputs
 
-    inputs, diags = load_inputs(args.workbook, args.layout or _default_layout())
+    inputs, diags = load_inputs(args.workbook, _layout_path(args.layout))
     if args.output_format == "json":
         print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict() for d in diags.items]},
                          ensure_ascii=False, indent=2))
@@ -121,12 +188,14 @@ def _publish(args) -> int:
 
     from .pipeline.publish import FORMATS, publish
 
+    layout = _layout_path(args.layout)
+    _check_edition(args.edition, layout)
     editions = EDITIONS if args.edition == "all" else (args.edition,)
     formats = FORMATS if args.format == "all" else (args.format,)
     if args.watch:
-        return _watch(args, editions, formats)
+        return _watch(args, layout, editions, formats)
     start = time.perf_counter()
-    result = publish(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
+    result = publish(args.workbook, layout, args.outdir, editions, formats,
                      embed_full_fonts=args.embed_full_fonts, jobs=args.jobs)
     _print_diagnostics(result.diagnostics)
     for path in result.outputs:
@@ -149,14 +218,14 @@ def _print_timings(result, total: float) -> None:
     print(f"  peak memory {peak:.0f} MB (largest process)", file=sys.stderr)
 
 
-def _watch(args, editions, formats) -> int:
+def _watch(args, layout: Path, editions, formats) -> int:
     """``publish --watch``: build, then build again on every change, until Ctrl-C."""
     import time
 
     from .pipeline.publish import Request, Session
     from .pipeline.watch import watch, watched_files
 
-    req = Request(args.workbook, args.layout or _default_layout(), args.outdir, editions, formats,
+    req = Request(args.workbook, layout, args.outdir, editions, formats,
                   embed_full_fonts=args.embed_full_fonts)
     layout_files = len(watched_files(req)) - 1
     print(f"watching {args.workbook} and {layout_files} layout file(s) in {req.layout.parent}; "

@@ -4,6 +4,10 @@ A layout is data: page, theme (its own file, shared), cover, and ordered section
 blocks. ``extends:`` starts from another layout and overrides parts of it. The accepted
 keys are declared once below (``LAYOUT``, ``THEME``); validation walks that declaration,
 so every error is located as ``layouts/annual.yaml:LINE:COL`` with a hint.
+
+The built-in layouts are those shipped with esgpublish (``builtin_layouts``): the
+checkout's ``layouts/``, or its copy inside an installed package. ``--layout annual`` and
+``extends: annual`` name one of them (a name has no slash and no ``.yaml``).
 """
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "ta
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MAX_EXTENDS = 8
+#: the built-in layout published when none is named
+DEFAULT_LAYOUT = "annual"
 
 
 # ---------------------------------------------------------------- declaration
@@ -41,6 +47,7 @@ class Spec:
     minimum: float | None = None
     maximum: float | None = None
     placeholders: tuple[str, ...] = ()  # for texts: the {names} allowed besides {report.…}
+    min_items: int | None = None  # for lists
 
 
 def M(doc: str, **fields: Spec) -> Spec:
@@ -105,8 +112,11 @@ BLOCKS: dict[str, Spec] = {
 LAYOUT = M(
     "a report layout",
     name=Spec("str", "the layout's name, used in output file names"),
-    extends=Spec("str", "path of a layout to start from, relative to this file"),
-    editions=Spec("list", "editions this layout publishes", item=Spec("str", choices=EDITIONS)),
+    title=Spec("text", "the report's title as printed (cover, running header, document properties); "
+                       "may use {report.reporting_year}, {report.company} and the like (default: the workbook's title)"),
+    extends=Spec("str", "a layout to start from: a built-in layout's name (annual, highlights), "
+                        "or a path ending in .yaml, relative to this file"),
+    editions=Spec("list", "editions this layout publishes", item=Spec("str", choices=EDITIONS), min_items=1),
     theme=Spec("str", "path of a theme file, relative to this file"),
     fallback_font=Spec("str", "a TrueType font (.ttf) for characters the shipped fonts lack, relative to this file"),
     theme_overrides=THEME,
@@ -120,7 +130,7 @@ LAYOUT = M(
     contents=M("the table of contents", show=Spec("bool", "print contents"),
                depth=Spec("int", "heading levels listed", choices=(1, 2))),
     header=M("running header", show=Spec("bool", "print a header on each page after the cover"),
-             text=Spec("text", "the header's left text (default: the report title); the right shows the chapter")),
+             text=Spec("text", "the header's left text (default: the report's title); the right shows the chapter")),
     footer=M("running footer",
              text=Spec("text", "footer text with {page} and {pages} (default: 第 {page} 页 / 共 {pages} 页, Page {page} of {pages})",
                        placeholders=("page", "pages"))),
@@ -187,6 +197,36 @@ class Layout:
     sections: tuple[Section, ...]
     bilingual: dict[str, Any] = field(default_factory=dict)
     fallback_font: Path | None = None
+    title: Text | None = None  # the report's title (None: the workbook's)
+
+
+# ---------------------------------------------------------------- built-in layouts
+def is_layout_name(ref: str) -> bool:
+    """Whether ``ref`` (``--layout``, ``extends:``) names a built-in layout rather than a file:
+    a name has no slash and does not end in .yaml (or .yml)."""
+    return bool(ref) and "/" not in ref and "\\" not in ref and not ref.lower().endswith((".yaml", ".yml"))
+
+
+def builtin_dir() -> Path | None:
+    """The folder of the built-in layouts (and their theme), or None when it is missing."""
+    from ..fonts import shipped_dir
+
+    return shipped_dir("layouts", f"{DEFAULT_LAYOUT}.yaml")
+
+
+def builtin_layouts() -> dict[str, Path]:
+    """The built-in layouts by name: {"annual": …/annual.yaml, "highlights": …}."""
+    folder = builtin_dir()
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder else {}
+
+
+def builtin_files() -> list[Path]:
+    """Every file of the built-in layouts folder (layouts, themes, schemas), relative to it."""
+    folder = builtin_dir()
+    if folder is None:
+        return []
+    return sorted(p.relative_to(folder) for pattern in ("*.yaml", "*.json", "themes/*.yaml")
+                  for p in folder.glob(pattern) if p.is_file())
 
 
 # ---------------------------------------------------------------- loading
@@ -237,7 +277,8 @@ def _load_fallback(doc: yamlsrc.Located, path: Path, diags: Collector, root: Pat
 
 def _resolve(base: Path, ref: str, loc: Location, diags: Collector, root: Path) -> Path | None:
     target = (base.parent / ref).resolve()
-    if not target.is_relative_to(root):
+    builtin = builtin_dir()
+    if not target.is_relative_to(root) and not (builtin and target.is_relative_to(builtin.resolve())):
         diags.error(loc, f"'{ref}' points outside the layouts folder ({root})",
                     "keep layouts and themes inside the project's layouts folder")
         return None
@@ -266,9 +307,21 @@ def _load_chain(path: Path, display: str, diags: Collector, seen: list[Path], ro
         return doc
     loc = doc.loc(("extends",))
     if not isinstance(parent_ref, str):
-        diags.error(loc, "extends must be a file path", "for example: extends: annual.yaml")
+        diags.error(loc, "extends must be a built-in layout's name or a file path",
+                    "for example: extends: annual (built in), or extends: mine.yaml")
         return None
-    parent_path = _resolve(path, parent_ref, loc, diags, root)
+    if is_layout_name(parent_ref):
+        builtins = builtin_layouts()
+        parent_path = builtins.get(parent_ref)
+        if parent_path is None:
+            diags.error(loc, f"no built-in layout named '{parent_ref}'",
+                        suggest(parent_ref, list(builtins)) or
+                        f"the built-in layouts are {', '.join(builtins) or '(none found)'}; "
+                        "a layout file's path ends in .yaml")
+            return None
+        parent_path = parent_path.resolve()
+    else:
+        parent_path = _resolve(path, parent_ref, loc, diags, root)
     if parent_path is None:
         return None
     chain = seen + [path.resolve()]
@@ -376,8 +429,13 @@ def _check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Col
                 _check(value[key], sub, path + (key,), doc, diags)
             elif sub.required:
                 diags.error(loc, f"missing key '{key}'", sub.doc or None)
-    elif spec.type == "list" and spec.item is not None:
-        for i, item in enumerate(value):
+    elif spec.type == "list":
+        if spec.min_items and len(value) < spec.min_items:
+            choices = spec.item.choices if spec.item is not None else ()
+            diags.error(loc, f"'{path[-1]}' is empty" if not value else
+                        f"'{path[-1]}' needs at least {spec.min_items} items",
+                        f"list one or more of {', '.join(map(str, choices))}" if choices else spec.doc or None)
+        for i, item in enumerate(value if spec.item is not None else ()):
             _check(item, spec.item, path + (i,), doc, diags)
 
 
@@ -464,6 +522,7 @@ def _build(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) 
         footer=dict(data.get("footer", {})),
         sections=tuple(sections),
         bilingual=dict(data.get("bilingual", {})),
+        title=Text(**data["title"]) if "title" in data else None,
     )
 
 
@@ -522,6 +581,8 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
             for key in ("title", "text"):
                 if isinstance(blk.options, dict) and key in blk.options:
                     check(blk.options[key], blk.origin)
+    if layout.title is not None:
+        check(layout.title, Location(layout.path))
     for part in (layout.header, layout.footer):
         if "text" in part:
             check(part["text"], Location(layout.path))

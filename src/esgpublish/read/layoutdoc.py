@@ -23,6 +23,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
             out["required"] = required
     elif spec.type == "list":
         out = {"type": "array", "items": _schema(spec.item) if spec.item else {}}
+        if spec.min_items:
+            out["minItems"] = spec.min_items
     elif spec.type == "text":
         out = {"type": "object", "properties": {"zh": {"type": "string", "minLength": 1},
                                                 "en": {"type": "string", "minLength": 1}},
@@ -56,7 +58,8 @@ def json_schema(which: str = "layout") -> str:
 
 def _type_name(spec: Spec) -> str:
     if spec.type == "list":
-        return f"list of {_type_name(spec.item)}" if spec.item else "list"
+        name = f"list of {_type_name(spec.item)}" if spec.item else "list"
+        return name + (f" (at least {spec.min_items})" if spec.min_items else "")
     names = {"str": "text", "int": "whole number", "number": "number", "bool": "true/false",
              "color": "colour `#RRGGBB`", "text": "`{zh: …, en: …}`", "map": "mapping", "block": "block"}
     name = names[spec.type]
