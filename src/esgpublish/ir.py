@@ -218,7 +218,7 @@ class Table:
     anchor: str = ""
     space_before: float = 0.0
     space_after: float = 0.0
-    min_space: float = 0.0  # the caption starts a new page unless this much room is left
+    keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def caption(c: "Composer", kind: str, n: int, title: Text, origin) -> ir.Paragra
 def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.TableLook, total: float) -> tuple[float, ...]:
     """Cells (the header row first) → column widths summing to ``total``."""
     ncols = len(rows[0])
-    pad = 2 * look.padding
+    pad = 2 * look.padding + 2  # 2 pt of slack: clients round and measure a little differently
     minimum, preferred = [pad] * ncols, [pad] * ncols
     for r, row in enumerate(rows):
         base = c.para_styles[look.head if r == 0 else look.body]
@@ -71,7 +71,7 @@ def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: l
     c.n_tables += 1
     block = c.theme.spacing["block"]
     return ir.Table(caption(c, "table", c.n_tables, title, blk.origin), tuple(header), tuple(rows), widths, look,
-                    blk.origin, f"t{c.n_tables}", block * 0.5, block, min_space=45 * styles.MM)
+                    blk.origin, f"t{c.n_tables}", block * 0.5, block, keep_rows=1)
 
 
 def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:

@@ -164,6 +164,8 @@ class Writer:
                 elif look.zebra and r % 2 == 0:
                     shade(props(tc, "w:tcPr"), look.zebra)
                 p = self.para(tc, look.head if r == 0 else look.body, cell.align)
+                if r < t.keep_rows:  # the caption and header stay with the first keep_rows rows
+                    put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)
         self.spacer(t.space_after)
 

@@ -72,10 +72,12 @@ class Visitor:
             style.append(("LINEBELOW", (0, 1), (-1, -2), look.between.width, color(look.between.color)))
         table = Table(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
         # the caption is not kept with the whole table (that would push a long table to the
-        # next page and leave a gap); CondPageBreak keeps it with the first rows instead
-        caption = self.paragraph(t.caption)[0]
-        return [Spacer(1, t.space_before), CondPageBreak(t.min_space), caption, table,
-                Spacer(1, t.space_after)]
+        # next page and leave a gap): it and the header stay with the first ``keep_rows`` rows
+        # (reportlab's keepWithNext would keep it with the whole table: CondPageBreak does the keeping)
+        caption = paragraph(self.doc, t.caption.lines, self.st.aligned(t.caption.style, "left", keep_with_next=False))
+        first = Table(rows[:1 + t.keep_rows], colWidths=list(t.widths), style=TableStyle(style))
+        need = caption.wrap(self.width, 1e6)[1] + self.st[t.caption.style].spaceAfter + first.wrap(self.width, 1e6)[1]
+        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, Gap(1, t.space_after)]
 
     def cards(self, c: ir.Cards) -> list:
         """Highlight cards: rows of tinted boxes, each a large value over its label."""
@@ -96,15 +98,15 @@ class Visitor:
                 style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), color(look.fill)),
                           ("LINEABOVE", (2 * k, 0), (2 * k, 0), look.top.width, color(look.top.color))]
             out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"),
-                    Spacer(1, look.gap)]
-        out.append(Spacer(1, c.space_after))
+                    Gap(1, look.gap)]
+        out.append(Gap(1, c.space_after))
         return out
 
     def figure(self, f: ir.Figure) -> list:
         drawing = chart_drawing(self.charts[f.chart.key].svg)
         caption = self.paragraph(f.caption)[0]
         return [Spacer(1, f.space_before), KeepTogether([caption, Drawing(drawing, f.width)]),
-                Spacer(1, f.space_after)]
+                Gap(1, f.space_after)]
 
     def cover(self, cover: ir.Cover) -> list:
         """The cover's paragraphs: those on the band, then (next frame) those below it."""
@@ -125,6 +127,14 @@ class Visitor:
 _VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
            ir.Contents: Visitor.contents, ir.PageBreak: Visitor.page_break, ir.Table: Visitor.table,
            ir.Cards: Visitor.cards, ir.Figure: Visitor.figure}
+
+
+class Gap(Spacer):
+    """Vertical space that shrinks to what is left of the frame, so that space after a block
+    never spills onto the next page (where it would make an empty page before a chapter)."""
+
+    def wrap(self, avail_width, avail_height):
+        return avail_width, max(0.0, min(self.height, avail_height - 1e-6))
 
 
 class ChartFonts:

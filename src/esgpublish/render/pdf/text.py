@@ -72,11 +72,12 @@ class Styles:
                 keepWithNext=int(s.keep_with_next), wordWrap="CJK" if s.cjk_wrap else None)
         return self._para[name]
 
-    def aligned(self, name: str, align: str) -> ParagraphStyle:
-        """A paragraph style with another alignment (table cells)."""
-        key = f"{name}@{align}"
+    def aligned(self, name: str, align: str, keep_with_next: bool | None = None) -> ParagraphStyle:
+        """A paragraph style with another alignment (table cells), or kept by other means."""
+        key = f"{name}@{align}@{keep_with_next}"
         if key not in self._para:
-            self._para[key] = ParagraphStyle(key, parent=self[name], alignment=ALIGN[align])
+            extra = {} if keep_with_next is None else {"keepWithNext": int(keep_with_next)}
+            self._para[key] = ParagraphStyle(key, parent=self[name], alignment=ALIGN[align], **extra)
         return self._para[key]
 
 
