@@ -19,7 +19,7 @@ from docx.shared import Pt
 from ... import fonts, ir
 from ...ooxml import normalise_package
 from . import package, pictures, styles
-from .blocks import Writer
+from .blocks import Writer, _space_before
 from .oxml import border, field, props, put, shade, sub, twips
 from .package import _obfuscate  # noqa: F401  (tests read embedded fonts back with it)
 
@@ -75,35 +75,29 @@ def _cover(w: Writer, document: ir.Document) -> None:
     height.set(qn("w:val"), twips(band.bottom - page.top))
     height.set(qn("w:hRule"), "exact")
     tc = w.cell(tr, page.frame_width)
+    # text on the band starts at the top margin, as in the PDF's frame
+    first = _cover_items(w, cover.on_band, tc, 0.0) or w.para(tc, "furniture")
+    pictures.add_band(w.d, first, document)
+    _cover_items(w, cover.below, None, band.gap_below)
+    br = sub(sub(w.para(None, "furniture"), "w:r"), "w:br")
+    br.set(qn("w:type"), "page")
+
+
+def _cover_items(w: Writer, items, container, space: float):
+    """Cover paragraphs into ``container`` (None: the body), each ``Space`` before a paragraph
+    becoming its space before (``space`` to start with); → the first paragraph, or None."""
     first = None
-    space = 0.0  # text on the band starts at the top margin, as in the PDF's frame
-    for item in cover.on_band:
+    for item in items:
         if isinstance(item, ir.Space):
             space += item.height
         elif isinstance(item, ir.Paragraph):
-            p = w.paragraph_into(tc, item)
-            spacing = put(p.find(qn("w:pPr")), "w:spacing")
-            spacing.set(qn("w:before"), twips(space))
+            p = w.paragraph_into(container, item)
+            _space_before(p, space)
             space = 0.0
             first = first if first is not None else p
         else:
             raise TypeError(f"no DOCX translation for cover item {type(item).__name__}")
-    if first is None:
-        first = w.para(tc, "furniture")
-    pictures.add_band(w.d, first, document)
-    space = band.gap_below
-    for item in cover.below:
-        if isinstance(item, ir.Space):
-            space += item.height
-        elif isinstance(item, ir.Paragraph):
-            p = w.paragraph_into(None, item)
-            spacing = put(p.find(qn("w:pPr")), "w:spacing")
-            spacing.set(qn("w:before"), twips(space))
-            space = 0.0
-        else:
-            raise TypeError(f"no DOCX translation for cover item {type(item).__name__}")
-    br = sub(sub(w.para(None, "furniture"), "w:r"), "w:br")
-    br.set(qn("w:type"), "page")
+    return first
 
 
 def _furniture(w: Writer, document: ir.Document) -> None:
