@@ -1,4 +1,4 @@
-"""The layout declaration (``layout.LAYOUT``, ``layout.THEME``) → JSON Schema and Markdown reference.
+"""The layout declaration (``layoutspec.LAYOUT``, ``layoutspec.THEME``) → JSON Schema and Markdown reference.
 
 Generated from the same ``Spec`` objects that validation walks, so the schema editors use,
 the documentation and the checks cannot drift apart (a test compares the committed files).
@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .layout import BLOCKS, COLOR_RE, LAYOUT, THEME, Spec
+from .layoutspec import BLOCKS, COLOR_RE, LAYOUT, THEME, Spec
 
 SCHEMA_ID = "https://esgpublish.invalid/layouts/schema.json"
 

@@ -1,0 +1,149 @@
+"""Cell values → typed values (texts, numbers, years, dates, qualifiers, codes, ids), each checked."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from . import schema
+from ..diagnostics import Collector, Location
+from ..model.dataset import PartialDate, Qualifier, Unit
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+NUMBER_IN_TEXT = re.compile(r"^\s*(超过|超|近|约|多|余)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(多|余)?\s*(\S*)\s*$")
+HKEX_RE = re.compile(r"^([AB][1-8])(?:\.(\d))?$")
+GRI_RE = re.compile(r"^(?:[1-9]\d{0,2})(?:-\d{1,2})?[a-z]?$")
+
+
+def text(cells: dict, key: str, diags: Collector, required: bool, what: str) -> str | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        if required and loc is not None:
+            diags.error(loc, f"missing {what}", f"fill in the {what}")
+        return None
+    if not isinstance(value, str):
+        value = plain(value)
+    return value
+
+
+def plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def year(cells: dict, key: str, diags: Collector) -> int | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)) or \
+            not re.fullmatch(r"\d{4}(\.0)?", str(value).strip()):
+        diags.error(loc, f"'{value}' is not a year", "type a four-digit year such as 2022")
+        return None
+    return int(float(value))
+
+
+def partial_date(value: Any, loc: Location, diags: Collector) -> PartialDate | None:
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return PartialDate(value.year, value.month, value.day)
+    m = DATE_RE.match(plain(value).strip())
+    if m:
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        try:
+            dt.date(y, mo or 1, d or 1)
+            return PartialDate(y, mo, d)
+        except ValueError:
+            pass
+    diags.error(loc, f"'{value}' is not a date", "type a date as 2022, 2022-07 or 2022-12-31")
+    return None
+
+
+def number(cells: dict, key: str, diags: Collector) -> float | int | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        not_a_number(value, loc, diags)
+        return None
+    return value
+
+
+def not_a_number(value: Any, loc: Location, diags: Collector) -> None:
+    m = NUMBER_IN_TEXT.match(str(value))
+    if m and (m.group(1) or m.group(3)):
+        q = m.group(1) or m.group(3)
+        number = m.group(2).replace(",", "")
+        diags.error(loc, f"text '{value}' in a number column",
+                    f"type the number {number} here and '{q}' in the qualifier column")
+    elif m:
+        diags.error(loc, f"text '{value}' in a number column",
+                    f"type {m.group(2).replace(',', '')} as a number (without quotes or units)")
+    else:
+        diags.error(loc, f"text '{value}' in a number column", "type a number")
+
+
+def qualifier(cells: dict, key: str, diags: Collector) -> Qualifier | None:
+    value, loc = cells.get(key, (None, None))
+    if value is None:
+        return None
+    spec = schema.QUALIFIERS.get(str(value).strip())
+    if spec is None:
+        diags.error(loc, f"unknown qualifier '{value}'",
+                    f"use one of {', '.join(schema.QUALIFIERS)} (超 over, 近 nearly, 约 approximately, 多/余 more than)")
+        return None
+    return Qualifier(str(value).strip(), *spec)
+
+
+def check_id(cells: dict, seen: dict[str, Location], diags: Collector, what: str) -> str | None:
+    value, loc = cells["id"]
+    if value is None:
+        diags.error(loc, f"missing {what} id", "give the row a short id such as charity_donation")
+        return None
+    ident = plain(value)
+    if not ID_RE.match(ident):
+        diags.error(loc, f"invalid id '{ident}'",
+                    "use lower-case letters, digits and underscores, starting with a letter")
+        return None
+    if ident in seen:
+        diags.error(loc, f"duplicate id '{ident}' (first defined at {seen[ident].cell})",
+                    "give each row its own id")
+        return None
+    seen[ident] = loc
+    return ident
+
+
+def code(cells: dict, key: str, diags: Collector) -> str | None:
+    """An HKEX KPI (A1.1 … B8.2, or an aspect such as B6) or a GRI disclosure (413-1)."""
+    value = text(cells, key, diags, False, f"{key.upper()} code")
+    if value is None:
+        return None
+    loc = cells[key][1]
+    if key == "hkex":
+        m = HKEX_RE.match(value)
+        if not m or m.group(1) not in schema.HKEX_KPIS or (m.group(2) and not 1 <= int(m.group(2)) <= schema.HKEX_KPIS[m.group(1)]):
+            diags.error(loc, f"'{value}' is not an HKEX ESG Reporting Guide KPI",
+                        "use an aspect or KPI code such as A1, A2.3 or B8.2")
+    elif not GRI_RE.match(value):
+        diags.error(loc, f"'{value}' is not a GRI disclosure number", "use a number such as 302-1 or 413-1")
+    return value
+
+
+def indicator_value(cells: dict, unit: Unit | None, diags: Collector):
+    value, loc = cells["value"]
+    if value is None or unit is None:
+        return None
+    if unit.kind == "text":
+        return plain(value)
+    if unit.kind == "date":
+        return partial_date(value, loc, diags)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        not_a_number(value, loc, diags)
+        return None
+    return value

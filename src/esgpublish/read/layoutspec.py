@@ -1,0 +1,128 @@
+"""The layout declaration: the keys a layout and a theme accept (``Spec``, ``LAYOUT``, ``THEME``, ``BLOCKS``)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+EDITIONS = ("zh", "en", "bilingual")
+#: the languages each edition prints
+EDITION_LANGS: dict[str, tuple[str, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
+CHART_KINDS = ("bar", "grouped_bar", "line", "progress", "donut")
+TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "target", "hkex", "gri", "note")
+PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+# ---------------------------------------------------------------- declaration
+@dataclass(frozen=True)
+class Spec:
+    """What a YAML value may be: its type, allowed values and, for maps, its keys."""
+
+    type: str  # str | int | number | bool | color | text | map | list | block
+    doc: str = ""
+    required: bool = False
+    choices: tuple[Any, ...] = ()
+    fields: tuple[tuple[str, "Spec"], ...] = ()
+    item: "Spec | None" = None
+    minimum: float | None = None
+    maximum: float | None = None
+    placeholders: tuple[str, ...] = ()  # for texts: the {names} allowed besides {report.…}
+    min_items: int | None = None  # for lists
+
+
+def M(doc: str, **fields: Spec) -> Spec:
+    return Spec("map", doc, fields=tuple(fields.items()))
+
+
+TEXT = Spec("text", "text in both languages: {zh: …, en: …}; may use {report.reporting_year} and the like")
+SIZE = Spec("number", "font size in points", minimum=5, maximum=72)
+COLOR = Spec("color", "colour as #RRGGBB")
+
+THEME = M(
+    "the look shared by the PDF, the DOCX and the charts",
+    fonts=M("font sizes (pt) and line spacing",
+            body=SIZE, small=SIZE, title=SIZE, h1=SIZE, h2=SIZE, h3=SIZE,
+            leading=Spec("number", "line height as a multiple of the font size", minimum=1.0, maximum=3.0)),
+    colors=M("colours",
+             primary=COLOR, accent=COLOR, text=COLOR, muted=COLOR, rule=COLOR, zebra=COLOR, cover=COLOR),
+    spacing=M("vertical spacing in points",
+              paragraph=Spec("number", "space after a paragraph", minimum=0, maximum=72),
+              block=Spec("number", "space around tables and figures", minimum=0, maximum=144)),
+    table=M("KPI tables",
+            style=Spec("str", "zebra stripes or rules between rows", choices=("zebra", "rules"))),
+    chart=M("charts",
+            palette=Spec("list", "series colours after the first two (colors.primary, colors.accent)", item=COLOR),
+            width=Spec("number", "width in mm", minimum=40, maximum=300),
+            height=Spec("number", "height in mm", minimum=30, maximum=300)),
+)
+
+BLOCK = Spec("block", "one block: a single key naming its kind")
+SELECT = M("indicators chosen by pillar, topic or unit (all given must match)",
+           pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
+           topic=Spec("str", "a topic id"),
+           unit=Spec("str", "a unit id"))
+BLOCKS: dict[str, Spec] = {
+    "heading": M("a sub-heading", text=Spec("text", "heading text", required=True),
+                 level=Spec("int", "2 or 3", choices=(2, 3))),
+    "narrative": Spec("str", "the id of a narrative block in the workbook"),
+    "narratives": M("every narrative block of a pillar or topic, in workbook order",
+                    pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
+                    topic=Spec("str", "a topic id"),
+                    headings=Spec("bool", "a sub-heading with the topic's name before each topic's text")),
+    "kpi_table": M("a table of indicators",
+                   title=TEXT,
+                   indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
+                   select=SELECT,
+                   columns=Spec("list", "columns after the indicator name", item=Spec("str", choices=TABLE_COLUMNS))),
+    "chart": M("a chart drawn from indicators",
+               kind=Spec("str", "chart kind", required=True, choices=CHART_KINDS),
+               indicators=Spec("list", "indicator ids", item=Spec("str")),
+               select=SELECT,
+               series=Spec("str", "plot the values (default) or the targets", choices=("value", "target")),
+               title=TEXT),
+    "cards": M("highlight cards: a large number and its label, in a grid",
+               indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
+               select=SELECT,
+               columns=Spec("int", "cards per row", choices=(2, 3, 4))),
+    "content_index": M("the HKEX ESG Reporting Guide content index of the indicators reported",
+                       title=TEXT),
+    "page_break": Spec("bool", "start a new page"),
+}
+
+LAYOUT = M(
+    "a report layout",
+    name=Spec("str", "the layout's name, used in output file names"),
+    title=Spec("text", "the report's title as printed (cover, running header, document properties); "
+                       "may use {report.reporting_year}, {report.company} and the like (default: the workbook's title)"),
+    extends=Spec("str", "a layout to start from: a built-in layout's name (annual, highlights), "
+                        "or a path ending in .yaml, relative to this file"),
+    editions=Spec("list", "editions this layout publishes", item=Spec("str", choices=EDITIONS), min_items=1),
+    theme=Spec("str", "path of a theme file, relative to this file"),
+    fallback_font=Spec("str", "a TrueType font (.ttf) for characters the shipped fonts lack, relative to this file"),
+    theme_overrides=THEME,
+    page=M("the page", size=Spec("str", "paper size", choices=tuple(PAGE_SIZES)),
+           orientation=Spec("str", "portrait or landscape", choices=("portrait", "landscape")),
+           margins=M("margins in mm", top=Spec("number", minimum=5, maximum=60),
+                     bottom=Spec("number", minimum=5, maximum=60), left=Spec("number", minimum=5, maximum=60),
+                     right=Spec("number", minimum=5, maximum=60))),
+    cover=M("the cover page", show=Spec("bool", "print a cover"),
+            disclaimer=Spec("bool", "print the workbook's disclaimer on the cover")),
+    contents=M("the table of contents", show=Spec("bool", "print contents"),
+               depth=Spec("int", "heading levels listed", choices=(1, 2))),
+    header=M("running header", show=Spec("bool", "print a header on each page after the cover"),
+             text=Spec("text", "the header's left text (default: the report's title); the right shows the chapter")),
+    footer=M("running footer",
+             text=Spec("text", "footer text with {page} and {pages} (default: 第 {page} 页 / 共 {pages} 页, Page {page} of {pages})",
+                       placeholders=("page", "pages"))),
+    bilingual=M("the bilingual edition",
+                paragraphs=Spec("str", "each Chinese paragraph followed by its English one, or the two side by side",
+                                choices=("stacked", "side_by_side"))),
+    sections=Spec("list", "the report's chapters, in order", item=M(
+        "a chapter: a title (or a pillar) and its blocks",
+        title=TEXT,
+        pillar=Spec("str", "take the title from a pillar", choices=("E", "S", "G")),
+        new_page=Spec("bool", "start the chapter on a new page (default true)"),
+        blocks=Spec("list", "the chapter's blocks", item=BLOCK),
+    )),
+)

@@ -1,0 +1,241 @@
+"""The workbook's rows → its records: units, topics, report, indicators with their periods, narratives."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import placeholders
+from . import cellvalues as cell
+from . import schema
+from ..diagnostics import Collector, Location
+from ..model.dataset import Indicator, Narrative, ReportMeta, Text, Topic, Unit
+from .hints import suggest
+from .xlsxread import SheetReader
+
+
+def read_units(sheet: SheetReader, diags: Collector) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = cell.check_id(cells, seen, diags, "unit")
+        kind, kloc = cells["kind"]
+        if kind not in schema.UNIT_KINDS:
+            diags.error(kloc, f"unknown unit kind '{kind}'", f"use one of {', '.join(schema.UNIT_KINDS)}")
+            continue
+        zh = cell.text(cells, "zh", diags, False, "Chinese unit") or ""
+        en = cell.text(cells, "en", diags, False, "English unit") or ""
+        if ident:
+            units[ident] = Unit(ident, kind, zh, en)
+    return units
+
+
+def read_topics(sheet: SheetReader, diags: Collector, need: frozenset[str]) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = cell.check_id(cells, seen, diags, "topic")
+        pillar, ploc = cells["pillar"]
+        if pillar not in schema.PILLARS:
+            diags.error(ploc, f"unknown pillar '{pillar}'", "use E, S or G")
+        zh = cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name")
+        en = cell.text(cells, "name_en", diags, "en" in need, "English name")
+        if ident and pillar in schema.PILLARS and (zh or "zh" not in need) and (en or "en" not in need):
+            topics[ident] = Topic(ident, pillar, Text(zh or "", en or ""))
+    return topics
+
+
+def read_report(sheet: SheetReader, diags: Collector, here: Location, need: frozenset[str]) -> ReportMeta | None:
+    values: dict[str, Any] = {}
+    origins: dict[str, Location] = {}
+    en_origins: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        key, kloc = cells["key"]
+        key = cell.plain(key) if key is not None else None
+        if key not in schema.REPORT_KEYS:
+            diags.warning(kloc, f"unknown report key '{key}' is ignored",
+                          suggest(str(key), list(schema.REPORT_KEYS)) or f"known keys: {', '.join(schema.REPORT_KEYS)}")
+            continue
+        required, kind = schema.REPORT_KEYS[key]
+        if not required and all(cells[k][0] is None for k in ("value", "zh", "en")):
+            continue  # an optional key left empty
+        if kind == "text":
+            zh = cell.text(cells, "zh", diags, "zh" in need, f"Chinese {key}")
+            en = cell.text(cells, "en", diags, "en" in need, f"English {key}")
+            values[key] = Text(zh or "", en or "")
+            origins[key] = cells["zh"][1]
+            en_origins[key] = cells["en"][1]
+        else:
+            values[key] = cells["value"][0]
+            origins[key] = cells["value"][1]
+    for key, (required, _) in schema.REPORT_KEYS.items():
+        if required and key not in values:
+            diags.error(Location(here.file, sheet.spec.name), f"missing report key '{key}'",
+                        f"add a row with key '{key}'")
+    if "reporting_year" in values:
+        year = cell.year({"v": (values["reporting_year"], origins["reporting_year"])}, "v", diags)
+        values["reporting_year"] = year
+    if "publication_date" in values:
+        raw, loc = values["publication_date"], origins["publication_date"]
+        pd = cell.partial_date(raw, loc, diags)
+        if pd and pd.day is None:
+            diags.error(loc, f"publication date '{raw}' has no day", "type a full date such as 2023-04-27")
+        values["publication_date"] = pd.date if pd else None
+    if not diags.ok or any(values.get(k) is None for k, (req, _) in schema.REPORT_KEYS.items() if req):
+        return None
+    return ReportMeta(**{k: values.get(k) for k in schema.REPORT_KEYS}, origins=origins, en_origins=en_origins)
+
+
+def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit],
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]],
+                     need: frozenset[str]) -> dict[str, Indicator]:
+    """The Indicators sheet → indicators by id; ``invalid`` collects (id, field) pairs
+    whose cells were reported, so that later checks do not report them again."""
+    out: dict[str, Indicator] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = cell.check_id(cells, seen, diags, "indicator")
+        pillar, ploc = cells["pillar"]
+        if pillar not in schema.PILLARS:
+            diags.error(ploc, f"unknown pillar '{pillar}'", "use E, S or G")
+        topic, tloc = cells["topic"]
+        if topic not in topics:
+            diags.error(tloc, f"unknown topic '{topic}'",
+                        suggest(str(topic), list(topics)) or f"add it to the sheet '{schema.TOPICS.name}'")
+        elif pillar in schema.PILLARS and topics[topic].pillar != pillar:
+            diags.error(ploc, f"pillar '{pillar}' differs from the pillar '{topics[topic].pillar}' of topic '{topic}'",
+                        "make the two agree")
+        name_zh = cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name") or ("" if "zh" not in need else None)
+        name_en = cell.text(cells, "name_en", diags, "en" in need, "English name") or ("" if "en" not in need else None)
+        unit_id, uloc = cells["unit"]
+        unit = units.get(cell.plain(unit_id)) if unit_id is not None else None
+        if unit is None:
+            diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
+                        suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
+        before = len(diags.items)
+        value = cell.indicator_value(cells, unit, diags)
+        qualifier = cell.qualifier(cells, "qualifier", diags)
+        target_qualifier = cell.qualifier(cells, "target_qualifier", diags)
+        target = cell.number(cells, "target_value", diags)
+        baseline = cell.number(cells, "baseline_value", diags)
+        period = cell.year(cells, "period", diags)
+        as_of = cell.partial_date(*cells["as_of"], diags)
+        baseline_year = cell.year(cells, "baseline_year", diags)
+        target_year = cell.year(cells, "target_year", diags)
+        if ident:
+            by_cell = {loc: key for key, (_, loc) in cells.items()}
+            invalid.update((ident, by_cell[d.location]) for d in diags.items[before:] if d.location in by_cell)
+        if baseline_year and target_year and target_year < baseline_year:
+            diags.error(cells["target_year"][1], f"target year {target_year} is before the baseline year {baseline_year}",
+                        "check both years")
+        if unit is not None and unit.kind == "percent":
+            for key, number in (("value", value), ("target_value", target), ("baseline_value", baseline)):
+                if isinstance(number, (int, float)) and not 0 <= number <= 100:
+                    diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
+                                "a percentage change belongs in a unit of kind 'change'")
+        if value is None and target is None and cells["value"][0] is None:
+            diags.error(cells["value"][1], "no value and no target", "type the value or a target value")
+        quote = cell.text(cells, "source_quote", diags, True, "source quote")
+        note_zh = cell.text(cells, "note_zh", diags, False, "Chinese note")
+        note_en = cell.text(cells, "note_en", diags, False, "English note")
+        if (note_zh is None) != (note_en is None) and len(need) == 2:
+            missing = "note_en" if note_en is None else "note_zh"
+            diags.error(cells[missing][1], "note given in one language only", "translate the note")
+        if ident and name_zh is not None and name_en is not None and unit and quote:
+            out[ident] = Indicator(
+                ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
+                period, as_of, baseline_year, baseline, target,
+                target_qualifier, target_year,
+                cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags),
+                quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
+                cells["id"][1], {k: loc for k, (_, loc) in cells.items()})
+    return out
+
+
+def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator]) -> dict[str, Indicator]:
+    """The Periods sheet → indicators with their earlier (or later) reporting years attached."""
+    from dataclasses import replace
+
+    from ..model.dataset import PeriodValue
+
+    found: dict[str, dict[int, PeriodValue]] = {}
+    for _, cells in sheet.rows():
+        ident, iloc = cells["indicator"]
+        ind = indicators.get(cell.plain(ident)) if ident is not None else None
+        if ind is None:
+            diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
+                        suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
+            continue
+        period = cell.year(cells, "period", diags)
+        if cells["period"][0] is None:
+            diags.error(cells["period"][1], "missing period", "type the reporting year, e.g. 2021")
+        value = cell.number(cells, "value", diags)
+        if cells["value"][0] is None:
+            diags.error(cells["value"][1], "missing value", "type the value for this year")
+        qualifier = cell.qualifier(cells, "qualifier", diags)
+        if period is None or value is None:
+            continue
+        if ind.unit.kind in ("text", "date"):
+            diags.error(iloc, f"indicator '{ind.id}' has a {ind.unit.kind} unit and no yearly values",
+                        "only numeric indicators have periods")
+            continue
+        years = found.setdefault(ind.id, {})
+        if period in years or period == ind.period:
+            diags.error(cells["period"][1], f"'{ind.id}' already has a value for {period}",
+                        "keep one value per indicator and year")
+            continue
+        years[period] = PeriodValue(period, value, qualifier, cells["value"][1])
+    return {k: replace(v, history=tuple(sorted(found.get(k, {}).values(), key=lambda p: p.period)))
+            if k in found else v for k, v in indicators.items()}
+
+
+def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
+                     topics: dict[str, Topic], invalid: set[tuple[str, str]],
+                     need: frozenset[str]) -> dict[str, Narrative]:
+    out: dict[str, Narrative] = {}
+    seen: dict[str, Location] = {}
+    for _, cells in sheet.rows():
+        ident = cell.check_id(cells, seen, diags, "narrative")
+        topic, tloc = cells["topic"]
+        if topic is not None and topic not in topics:
+            diags.error(tloc, f"unknown topic '{topic}'", suggest(str(topic), list(topics)))
+        texts = {}
+        for lang, key in (("zh", "text_zh"), ("en", "text_en")):
+            text = cell.text(cells, key, diags, lang in need, "Chinese text" if lang == "zh" else "English text")
+            if text is None:
+                continue
+            texts[lang] = text
+            _check_placeholders(text, cells[key][1], diags, indicators, invalid)
+        if ident and all(lang in texts for lang in need):
+            out[ident] = Narrative(ident, topic, Text(texts.get("zh", ""), texts.get("en", "")),
+                                   {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
+    return out
+
+
+def _check_placeholders(text: str, loc: Location, diags: Collector,
+                        indicators: dict[str, Indicator], invalid: set[tuple[str, str]]) -> None:
+    brace = placeholders.unbalanced_brace(text)
+    if brace is not None:
+        diags.error(loc, f"unbalanced '{text[brace]}' at character {brace + 1}",
+                    "write {indicator_id} for a value, or {{ and }} for literal braces")
+    for part in placeholders.parse(text):
+        if isinstance(part, str):
+            continue
+        if part.ref == "report":
+            if part.attr not in placeholders.REPORT_ATTRS:
+                diags.error(loc, f"unknown report field in placeholder {part.raw}",
+                            suggest(part.attr, placeholders.REPORT_ATTRS) or
+                            f"use one of {', '.join(placeholders.REPORT_ATTRS)}")
+            continue
+        ind = indicators.get(part.ref)
+        if ind is None:
+            diags.error(loc, f"placeholder {part.raw} names no indicator",
+                        suggest(part.ref, list(indicators)) or "use an id from the Indicators sheet")
+            continue
+        if part.attr not in placeholders.INDICATOR_ATTRS:
+            diags.error(loc, f"unknown attribute '{part.attr}' in placeholder {part.raw}",
+                        suggest(part.attr, placeholders.INDICATOR_ATTRS) or
+                        f"use one of {', '.join(placeholders.INDICATOR_ATTRS)}")
+            continue
+        field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
+        if field != "name" and getattr(ind, field) is None and (ind.id, field) not in invalid:
+            diags.error(loc, f"placeholder {part.raw} names the {part.attr.replace('_', ' ')} of '{ind.id}', which is empty",
+                        f"fill in {ind.cell(field)} or change the text")
