@@ -113,3 +113,32 @@ def test_a_chart_of_one_year_only_is_a_located_error(tmp_path, capsys):
     assert main(["validate", str(WORKBOOK), "--layout", str(path)]) == 1
     assert f"{path}:5:9: error: a line chart needs values for two or more years; 'charity_hours' has 1" \
         in capsys.readouterr().err
+
+
+def test_axis_ticks_are_round_and_in_one_scale():
+    """compose decides the value axis: round steps, and one scale word for the whole axis
+    (never 60,000 beside 12万)."""
+    from esgpublish.compose.figures import nice_ticks
+    from esgpublish.compose.localize import axis
+
+    assert nice_ticks(225_000) == (0, 50_000, 100_000, 150_000, 200_000)
+    assert nice_ticks(12.5) == (0, 5, 10) and nice_ticks(9) == (0, 2, 4, 6, 8)
+    assert nice_ticks(0) == (0.0,) and nice_ticks(float("inf")) == (0.0,)
+    assert [t for _, t in axis(nice_ticks(225_000), "zh")] == ["0", "5万", "10万", "15万", "20万"]
+    assert [t.replace("\xa0", " ") for _, t in axis((0, 400_000, 800_000, 1_200_000), "en")] == ["0", "0.4 million", "0.8 million",
+                                                                           "1.2 million"]
+    assert [t for _, t in axis((0, 20, 40), "en", percent=True)] == ["0%", "20%", "40%"]
+
+
+def test_chart_words_come_finished_from_compose(kinds):
+    """The donut's legend (label, value and share) and centre, and the progress share, are in
+    the IR: the chart stage prints what compose decided."""
+    import xml.etree.ElementTree as ET
+
+    svgs = sorted((kinds / ".cache").rglob("*.svg"))
+    texts = set()
+    for svg in svgs:
+        texts.update(t.strip() for el in ET.parse(svg).iter() if el.tag.endswith("text")
+                     for t in ["".join(el.itertext())] if t.strip())
+    assert texts, "the chart cache holds the SVGs"
+    assert any(re.search(r"\(\d+%\)$", t) for t in texts), texts  # donut legend entries end in their share

@@ -193,3 +193,38 @@ def test_contents_list_the_levels_the_layout_asks_for(tmp_path):
         contents = next(t for t in (p.extract_text() or "" for p in pdf.pages) if "目录" in t)
     entries = [title.strip() for title, _ in re.findall(r"^(.+?)\s*\.[ .]+\s*(\d+)$", contents, re.M)]
     assert entries == ["关于本报告", "环境", "社会", "管治"]  # chapters only: no 就业, 员工发展…
+
+
+def test_quarter_em_between_hanzi_and_latin_without_a_space_character(build):
+    """clreq: '2023年4月27日' prints with a quarter-em gap on each side of the digits in the
+    PDF (a pen move, so the text copies without spaces) and in the DOCX (autoSpaceDE/DN on
+    the styles that hold Chinese, off on English body text)."""
+    import docx
+    import pdfplumber
+    from docx.oxml.ns import qn
+
+    with pdfplumber.open(build / "esg_2022-annual-zh.pdf") as pdf:
+        page = next(p for p in pdf.pages if "2023年4月27日发布" in (p.extract_text() or ""))
+        chars = page.chars
+    text = "".join(c["text"] for c in chars)
+    assert "\u2005" not in text and "2023 年" not in text
+    at = text.index("2023年4月27日发布")
+    def gap(i):  # the space between character i and i + 1, over the line's justification spacing
+        return chars[at + i + 1]["x0"] - chars[at + i]["x1"]
+
+    size = chars[at]["size"]
+    spacing = gap(9)  # 日|发: two hanzi, only the justification's spacing
+    assert spacing == pytest.approx(0, abs=0.5)
+    for i in (3, 4, 8):  # 2023|年, 年|4, 27|日
+        assert 0.22 * size <= gap(i) <= 0.25 * size + spacing + 0.05
+    for i in (0, 1, 7):  # inside a number: none
+        assert gap(i) == pytest.approx(spacing, abs=0.5) and gap(i) - spacing < 0.5
+
+    def auto_space(path, style_id):
+        styles = docx.Document(str(path)).styles.element
+        style = next(s for s in styles.iter(qn("w:style")) if s.get(qn("w:styleId")) == style_id)
+        ppr = style.find(qn("w:pPr"))
+        return {tag: ppr.find(qn(f"w:{tag}")).get(qn("w:val")) for tag in ("autoSpaceDE", "autoSpaceDN")}
+
+    assert auto_space(build / "esg_2022-annual-zh.docx", "BodyZh") == {"autoSpaceDE": "1", "autoSpaceDN": "1"}
+    assert auto_space(build / "esg_2022-annual-bilingual.docx", "BodyEn") == {"autoSpaceDE": "0", "autoSpaceDN": "0"}

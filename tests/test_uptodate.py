@@ -68,10 +68,10 @@ def test_one_cache_key_rule_covers_code_for_outputs_charts_and_subsets(tmp_path,
     from esgpublish import cachekey, fonts, ir
     from esgpublish.charts.draw import _paths
 
-    spec = ir.ChartSpec(kind="bar", title=("t",), subtitle=(), labels=(("a",),), values=(1.0,),
-                        value_labels=("1",), targets=(None,), target_labels=(), percent=False,
+    spec = ir.ChartSpec(kind="bar", title=("t",), subtitle=(), labels=("a",), values=(1.0,),
+                        value_labels=("1",), targets=(None,), target_labels=(),
                         palette=("#000000",), text_color="#000000", muted_color="#777777", font_size=8,
-                        size_mm=(100, 50), langs=("en",))
+                        size_mm=(100, 50))
     face = fonts.faces()["latin"]
     before = (_paths(spec, tmp_path), fonts.subset_path(face, {"a"}, tmp_path), cachekey.key("output", "x"))
     monkeypatch.setattr(cachekey, "code_digest", lambda: "changed code")

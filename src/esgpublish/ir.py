@@ -53,6 +53,7 @@ class ParaStyle:
     space_after: float = 0.0
     keep_with_next: bool = False
     cjk_wrap: bool = False  # broken by the clreq rules (a Chinese paragraph or one that holds Chinese)
+    script_gap: float = 0.0  # em between a hanzi and a Latin letter or digit (clreq: a quarter em)
 
 
 @dataclass(frozen=True)
@@ -223,28 +224,37 @@ class Table:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """Everything a chart needs to be drawn; ``key`` hashes it for the chart cache."""
+    """Everything a chart needs to be drawn, every printed word finished (labels wrapped,
+    values, shares, legend entries and axis ticks formatted): the chart stage only places
+    them. ``key`` hashes it for the chart cache."""
 
     kind: str  # bar | progress | grouped_bar | line | donut
-    title: tuple[str, ...]
-    subtitle: tuple[str, ...]
-    labels: tuple[tuple[str, ...], ...]  # per bar, one line per language
+    title: tuple[str, ...]  # per language (printed in the caption, not in the chart)
+    subtitle: tuple[str, ...]  # lines above the plot, one per language
+    labels: tuple[str, ...]  # per bar, slice or line: its printed label ("\n" between lines)
     values: tuple[float, ...]
     value_labels: tuple[str, ...]
     targets: tuple[float | None, ...]
     target_labels: tuple[str, ...]
-    percent: bool
     palette: tuple[str, ...]
     text_color: str
     muted_color: str
     font_size: float
     size_mm: tuple[float, float]
-    langs: tuple[str, ...]
+    shares: tuple[str, ...] = ()  # progress: the share printed on each bar ("" for none)
+    legend: tuple[str, ...] = ()  # donut: per slice; line: per line (none for a single line)
+    ticks: tuple[tuple[float, str], ...] = ()  # line: the value axis's ticks and their labels
+    centre: str = ""  # donut: the total printed in the middle
     periods: tuple[str, ...] = ()  # grouped_bar and line: the years along the axis
     matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
     matrix_labels: tuple[tuple[str, ...], ...] = ()
     fallback_font: str | None = None
-    tick_format: str = "plain"  # plain | percent: how axis numbers print
+
+    def texts(self) -> tuple[str, ...]:
+        """Every text the chart prints."""
+        return (self.subtitle + self.labels + self.value_labels + self.target_labels + self.shares
+                + self.legend + tuple(t for _, t in self.ticks) + (self.centre,) + self.periods
+                + tuple(t for row in self.matrix_labels for t in row))
 
     @property
     def key(self) -> str:
@@ -399,13 +409,7 @@ class Document:
             out.update(span.text)
         for b in self.body:
             if isinstance(b, Figure):
-                chart = b.chart
-                for text in chart.title + chart.subtitle + chart.value_labels + chart.target_labels:
-                    out.update(text)
-                for labels in chart.labels + chart.matrix_labels:
-                    for text in labels:
-                        out.update(text)
-                for text in chart.periods:
+                for text in b.chart.title + b.chart.texts():
                     out.update(text)
         return out
 

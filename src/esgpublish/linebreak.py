@@ -37,6 +37,16 @@ def is_space(ch: str) -> bool:
     return ch.isspace() and ch not in NO_BREAK_SPACES
 
 
+def is_latin_alnum(ch: str) -> bool:
+    """A Latin letter or a digit (ASCII, Latin-1 and Latin Extended-A/B)."""
+    return (ch.isascii() and ch.isalnum()) or ("\u00c0" <= ch <= "\u024f" and ch.isalpha())
+
+
+def script_gap(a: str, b: str) -> bool:
+    """Whether clreq puts a gap between ``a`` and ``b``: a hanzi beside a Latin letter or digit."""
+    return (is_ideograph(a) and is_latin_alnum(b)) or (is_latin_alnum(a) and is_ideograph(b))
+
+
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 

@@ -1,5 +1,8 @@
 """Stage 4 — charts: ``ir.ChartSpec`` → SVG (text kept as text, for the PDF) and PNG (for the DOCX).
 
+Every word and number a chart prints comes finished in the spec (compose decides them);
+this stage only places them.
+
 Drawn with matplotlib in the shipped CJK font, never a system font. Files are cached by
 the spec's hash plus the font's, so an unchanged chart is not drawn again.
 """
@@ -11,9 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import cachekey, fonts
-from .. import linebreak
-from ..compose import localize
-from ..compose.words import word
 from ..ir import ChartSpec
 
 PNG_DPI = 200
@@ -93,10 +93,6 @@ def _setup() -> None:
     _configured = True
 
 
-def _label(lines: tuple[str, ...]) -> str:
-    return "\n".join(wrapped for line in lines for wrapped in linebreak.wrap(line, 34))
-
-
 def _draw(spec: ChartSpec):
     """Chart spec → a matplotlib figure, by kind."""
     _setup()
@@ -110,8 +106,7 @@ def _draw(spec: ChartSpec):
         font_manager.fontManager.addfont(spec.fallback_font)
         rcParams["font.family"] = [fonts.FAMILY, fonts.family_name(Path(spec.fallback_font))]
         # svglib sets a text in one font only: a chart that needs the fallback keeps its text as paths
-        texts = "".join(spec.title + spec.subtitle + spec.value_labels + spec.target_labels
-                        + tuple(t for lab in spec.labels for t in lab))
+        texts = "".join(spec.texts())
         rcParams["svg.fonttype"] = "path" if fonts.needs_face(set(texts), "fallback", Path(spec.fallback_font)) \
             else "none"
     else:
@@ -122,16 +117,17 @@ def _draw(spec: ChartSpec):
     {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
      "donut": _donut}[spec.kind](ax, spec)
     if spec.subtitle:
-        fig.text(0.01, 0.98, "    ".join(spec.subtitle), ha="left", va="top", color=spec.muted_color,
-                 fontsize=spec.font_size)
-    fig.tight_layout(rect=(0, 0, 1, 0.92 if spec.subtitle else 1))
+        fig.text(0.01, 0.98, "\n".join(spec.subtitle), ha="left", va="top", color=spec.muted_color,
+                 fontsize=spec.font_size, linespacing=1.3)
+    top = 1 - len(spec.subtitle) * spec.font_size * 1.4 / 72 / (height * MM) - 0.02
+    fig.tight_layout(rect=(0, 0, 1, top if spec.subtitle else 1))
     return fig
 
 
 def _height(spec: ChartSpec) -> float:
     """The chart's height in mm: enough room for its labels, no more."""
     n = len(spec.labels)
-    lines = max(_label(l).count("\n") + 1 for l in spec.labels) if spec.labels else 1
+    lines = max(label.count("\n") + 1 for label in spec.labels) if spec.labels else 1
     if spec.kind == "progress":
         return 14 + n * 16
     if spec.kind == "bar":
@@ -163,7 +159,7 @@ def _bar(ax, spec: ChartSpec) -> None:
     ax.set_xlim(0, top * 1.28)
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_xticks([])
-    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    ax.set_yticks(y, list(spec.labels), linespacing=1.15)
     _frame(ax, spec)
     ax.tick_params(axis="y", pad=6)
 
@@ -174,30 +170,28 @@ def _progress(ax, spec: ChartSpec) -> None:
     shares = [v / t if t else 0 for v, t in zip(spec.values, (t or 0 for t in spec.targets))]
     ax.barh(y, [1.0] * n, color="#E4E9E7", height=0.5)
     ax.barh(y, [min(s, 1.0) for s in shares], color=spec.palette[0], height=0.5)
-    for yi, share, vl, tl in zip(y, shares, spec.value_labels, spec.target_labels):
+    for yi, share, text, vl, tl in zip(y, shares, spec.shares or ("",) * n, spec.value_labels, spec.target_labels):
         inside = share >= 0.12
-        ax.text(min(share, 1.0) - 0.01 if inside else min(share, 1.0) + 0.01, yi, f"{share:.0%}",
-                ha="right" if inside else "left", va="center", color="white" if inside else spec.text_color,
-                fontsize=spec.font_size, fontweight="bold")
+        if text:
+            ax.text(min(share, 1.0) - 0.01 if inside else min(share, 1.0) + 0.01, yi, text,
+                    ha="right" if inside else "left", va="center", color="white" if inside else spec.text_color,
+                    fontsize=spec.font_size, fontweight="bold")
         ax.text(0, yi - 0.42, vl, ha="left", va="top", **_text_kw(spec))
         ax.text(1.0, yi - 0.42, tl, ha="right", va="top", **_text_kw(spec))
     ax.set_xlim(0, 1.0)
     ax.set_ylim(-0.5 - 0.55 * n, n - 0.6)
     ax.set_xticks([])
-    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    ax.set_yticks(y, list(spec.labels), linespacing=1.15)
     _frame(ax, spec, keep=())
     ax.tick_params(axis="y", pad=6)
 
 
-def _number_axis(ax, spec: ChartSpec, axis: str) -> None:
-    """Tick labels in the edition's number form (万 / million)."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    lang = spec.langs[0]
-    target = ax.yaxis if axis == "y" else ax.xaxis
-    target.set_major_locator(MaxNLocator(nbins=4))
-    target.set_major_formatter(FuncFormatter(
-        lambda v, _: (localize.number(round(v, 6), lang) + ("%" if spec.percent else "")) if v >= 0 else ""))
+def _value_axis(ax, spec: ChartSpec) -> None:
+    """The value axis at the spec's ticks, with their finished labels."""
+    ticks = spec.ticks or ((0.0, "0"),)
+    ax.set_yticks([t for t, _ in ticks], [label for _, label in ticks])
+    data_top = max((v for row in spec.matrix for v in row if v is not None), default=0) * 1.25
+    ax.set_ylim(bottom=0, top=max([t for t, _ in ticks] + [data_top]) or 1)
 
 
 def _grouped_bar(ax, spec: ChartSpec) -> None:
@@ -218,7 +212,7 @@ def _grouped_bar(ax, spec: ChartSpec) -> None:
     top = max((v for row in spec.matrix for v in row if v is not None), default=1)
     ax.set_xlim(0, top * 1.3)
     ax.set_xticks([])
-    ax.set_yticks(y, [_label(l) for l in spec.labels], linespacing=1.15)
+    ax.set_yticks(y, list(spec.labels), linespacing=1.15)
     _frame(ax, spec)
     ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
               ncol=len(spec.periods), labelcolor=spec.text_color, handlelength=1.2)
@@ -227,22 +221,22 @@ def _grouped_bar(ax, spec: ChartSpec) -> None:
 def _line(ax, spec: ChartSpec) -> None:
     """Years along the axis, one line per indicator, each point labelled."""
     x = list(range(len(spec.periods)))
-    for i, (row, row_labels, label) in enumerate(zip(spec.matrix, spec.matrix_labels, spec.labels)):
+    legend = spec.legend or ("",) * len(spec.matrix)
+    for i, (row, row_labels, label) in enumerate(zip(spec.matrix, spec.matrix_labels, legend)):
         points = [(xi, v, lab) for xi, v, lab in zip(x, row, row_labels) if v is not None]
         color = spec.palette[i % len(spec.palette)]
         ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=color, linewidth=1.8,
-                markersize=4, label=" / ".join(label))
+                markersize=4, label=label)
         for xi, v, lab in points:
             ax.annotate(lab, (xi, v), textcoords="offset points", xytext=(0, 6), ha="center",
                         **_text_kw(spec))
     ax.set_xticks(x, spec.periods)
     ax.set_xlim(-0.4, len(x) - 0.6)
-    ax.set_ylim(bottom=0, top=max((v for row in spec.matrix for v in row if v is not None), default=1) * 1.25)
-    _number_axis(ax, spec, "y")
+    _value_axis(ax, spec)
     _frame(ax, spec, keep=("bottom",))
     ax.grid(axis="y", color="#E4E9E7", linewidth=0.6)
     ax.set_axisbelow(True)
-    if len(spec.labels) > 1:
+    if spec.legend:
         ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
                   labelcolor=spec.text_color)
 
@@ -252,13 +246,10 @@ def _donut(ax, spec: ChartSpec) -> None:
     colors = [spec.palette[i % len(spec.palette)] for i in range(len(spec.values))]
     wedges, _ = ax.pie(spec.values, colors=colors, startangle=90, counterclock=False,
                        wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.2})
-    total = sum(spec.values)
-    for wedge, value, label in zip(wedges, spec.values, spec.value_labels):
-        share = value / total if total else 0
-        sep = word("pair_sep", spec.langs[0])
-        wedge.set_label(f"{' / '.join(spec.labels[wedges.index(wedge)])}{sep}{label} ({share:.0%})")
-    if spec.target_labels:
-        ax.text(0, 0, spec.target_labels[0], ha="center", va="center", fontweight="bold", **_text_kw(spec))
+    for wedge, entry in zip(wedges, spec.legend):
+        wedge.set_label(entry)
+    if spec.centre:
+        ax.text(0, 0, spec.centre, ha="center", va="center", fontweight="bold", **_text_kw(spec))
     ax.set_aspect("equal")
     ax.legend(handles=wedges, frameon=False, fontsize=spec.font_size, loc="center left",
               bbox_to_anchor=(1.02, 0.5), labelcolor=spec.text_color)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import ir
+from .. import ir, linebreak
 from ..model.dataset import Indicator, Lang, Text
 from ..read.layout import Block
 from . import localize, styles
@@ -14,6 +14,19 @@ from .words import word
 
 if TYPE_CHECKING:
     from .document import Composer
+
+LABEL_COLUMNS = 34  # a chart label's line, in columns (a hanzi counts two)
+
+
+def nice_ticks(top: float, most: int = 5) -> tuple[float, ...]:
+    """0 … ``top`` → at most ``most`` ticks 0, s, 2s, … with s a 1, 2, 2.5 or 5 times a power of ten."""
+    import math
+
+    if not math.isfinite(top) or top <= 0:
+        return (0.0,)
+    power = 10 ** math.floor(math.log10(top / (most - 1)))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if int(top / (m * power) + 1e-9) + 1 <= most)
+    return tuple(round(k * step, 10) for k in range(int(top / step + 1e-9) + 1))
 
 
 def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
@@ -51,14 +64,30 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
             word("lang_sep", self.langs[0]).join(dict.fromkeys(localize.quantity(b[y].value, i.unit, b[y].qualifier, l, with_unit=False)
                                      for l in self.langs)) if y in b else "" for y in years)
             for i, b in zip(inds, by_year))
-    labels = tuple(_label(self, i, series) for i in inds)
+    label_lines = tuple(_label(self, i, series) for i in inds)
+    labels = tuple("\n".join(w for line in lines for w in linebreak.wrap(line, LABEL_COLUMNS)) for lines in label_lines)
     subtitle = tuple(s for s in (_chart_subtitle(self, inds, series, l) for l in self.langs) if s)
+    lang_sep = word("lang_sep", self.langs[0])
+    shares, legend, ticks, centre = (), (), (), ""
+    if opts["kind"] == "progress":
+        shares = tuple(f"{v / t:.0%}" if t else "" for v, t in zip(values, targets))
+    elif opts["kind"] == "donut":
+        total = sum(values)
+        sep = word("pair_sep", self.langs[0])
+        legend = tuple(f"{lang_sep.join(lines)}{sep}{vl} ({v / total if total else 0:.0%})"
+                       for lines, vl, v in zip(label_lines, value_labels, values))
+        centre, target_labels = (target_labels[0] if target_labels else ""), ()
+    elif opts["kind"] == "line":
+        legend = tuple(lang_sep.join(lines) for lines in label_lines) if len(inds) > 1 else ()
+        top = max((v for row in matrix for v in row if v is not None), default=1.0) * 1.25
+        ticks = localize.axis(nice_ticks(top), self.langs[0],
+                              percent=all(i.unit.kind in ("percent", "change") for i in inds))
     spec = ir.ChartSpec(
         kind=opts["kind"], title=tuple(title.get(l) for l in self.langs), subtitle=subtitle,
         labels=labels, values=values, value_labels=value_labels, targets=targets,
-        target_labels=target_labels, percent=all(i.unit.kind in ("percent", "change") for i in inds),
-        palette=theme.palette, text_color=theme.colors["text"], muted_color=theme.colors["muted"],
-        font_size=theme.fonts["small"], size_mm=theme.chart_size_mm, langs=self.langs,
+        target_labels=target_labels, palette=theme.palette, text_color=theme.colors["text"],
+        muted_color=theme.colors["muted"], font_size=theme.fonts["small"], size_mm=theme.chart_size_mm,
+        shares=shares, legend=legend, ticks=ticks, centre=centre,
         periods=periods, matrix=matrix, matrix_labels=matrix_labels,
         fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
     self.charts.append(spec)

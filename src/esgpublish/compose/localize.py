@@ -54,6 +54,20 @@ def number(value: float | int, lang: Lang, *, money: bool = False) -> str:
     return format_decimal(_decimal(value), format=pattern, locale=LOCALES[lang])
 
 
+def axis(ticks: tuple[float, ...], lang: Lang, *, percent: bool = False) -> tuple[tuple[float, str], ...]:
+    """Axis ticks → (tick, label) in one scale for the whole axis, the largest tick's
+    (0, 6万, 12万, 18万; never 60,000 beside 12万)."""
+    top = max((abs(t) for t in ticks), default=0)
+    power = next((p for threshold, p in _scales(lang) if top >= 10 ** threshold), 0)
+    out = []
+    for t in ticks:
+        scaled = _decimal(t) / (Decimal(10) ** power)
+        text = format_decimal(scaled, format="#,##0.###", locale=LOCALES[lang])
+        text += (_scale_word(lang, power) if power and t else "") + ("%" if percent else "")
+        out.append((t, text))
+    return tuple(out)
+
+
 def date(value: PartialDate | dt.date, lang: Lang) -> str:
     """A day, month or year in the locale's long form: 2023年4月27日 / 27 April 2023."""
     if isinstance(value, dt.date):

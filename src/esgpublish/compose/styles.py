@@ -5,10 +5,13 @@ layout's theme: nothing in a renderer derives one from another.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import ir
 from ..read.layout import Page, Theme
 
 MM = 72 / 25.4  # points per millimetre
+SCRIPT_GAP = 0.25  # em between hanzi and Latin letters or digits in paragraphs that hold Chinese
 SECOND_SCALE = {"h1": 0.72, "h2": 0.72, "h3": 0.72, "card-value": 0.62, "contents-title": 0.72}
 
 
@@ -64,7 +67,8 @@ def para_styles(theme: Theme, langs: tuple[ir.Language, ...]) -> tuple[ir.ParaSt
         ir.ParaStyle("cover-subtitle", f["h2"], f["h2"] * 1.5, "#FFFFFF", cjk_wrap=True),
         ir.ParaStyle("cover-meta", f["body"] + 1, (f["body"] + 1) * 1.6, text, cjk_wrap=True),
     ]
-    return tuple(out)
+    # clreq §3.2.1: a quarter em between hanzi and Latin letters or digits, as spacing, not a character
+    return tuple(replace(st, script_gap=SCRIPT_GAP) if st.cjk_wrap else st for st in out)
 
 
 def char_styles(theme: Theme) -> tuple[ir.CharStyle, ...]:

@@ -53,9 +53,6 @@ def install(d, document: ir.Document) -> dict[str, str]:
     set_fonts(rpr)
     set_lang(rpr, latin, east_asian)
     ppr = props(defaults.find(qn("w:pPrDefault")), "w:pPr")
-    # clreq: a quarter-em gap between hanzi and Latin letters or digits, set by the client
-    put(ppr, "w:autoSpaceDE", "1")
-    put(ppr, "w:autoSpaceDN", "1")
     put(ppr, "w:kinsoku", "1")
     put(ppr, "w:overflowPunct", "1")
     ids: dict[str, str] = {}
@@ -98,6 +95,9 @@ def _para_style(el, s: ir.ParaStyle) -> None:
     spacing.set(qn("w:after"), twips(s.space_after))
     spacing.set(qn("w:line"), twips(s.leading))
     spacing.set(qn("w:lineRule"), "exact")
+    # the gap between hanzi and Latin letters or digits: Word's and LibreOffice's own (about a quarter em)
+    put(ppr, "w:autoSpaceDE", "1" if s.script_gap else "0")
+    put(ppr, "w:autoSpaceDN", "1" if s.script_gap else "0")
     ind = put(ppr, "w:ind")
     ind.set(qn("w:left"), twips(s.left_indent))
     ind.set(qn("w:firstLine"), twips(s.first_indent))

@@ -6,7 +6,22 @@ its unit); measured in notes.md. Installed once by ``install``.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ... import linebreak
+
+GAP_CALLBACK = "esg_script_gap"  # the named canvas callback that moves the pen (``PdfCanvas``)
+_gap = [0.0]  # em between hanzi and Latin in the paragraph being broken (``script_gap``)
+
+
+@contextmanager
+def script_gap(em: float):
+    """Break the lines of one paragraph with ``em`` between hanzi and Latin letters or digits."""
+    saved, _gap[0] = _gap[0], em
+    try:
+        yield
+    finally:
+        _gap[0] = saved
 
 
 def install() -> None:
@@ -136,6 +151,8 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     units, glued, hard = [], [], set()
     pending = False
     for f in frags:
+        if getattr(getattr(f, "cbDefn", None), "name", None) == GAP_CALLBACK:
+            continue  # a gap from an earlier breaking (the rest of a split paragraph): placed anew
         text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
         if not text:  # an image or a <br/>
             units.append(cjkU(text, f, encoding))
@@ -158,8 +175,39 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
             w._normalizer = maxWidths[0]
             w = w.normalizedValue(maxWidths[0])
         widths.append(w)
+    # the clreq gap between hanzi and Latin: counted in the width of the character after
+    # it, printed by a pen move (``gap_unit``), never a space character in the text
+    gaps = [_gap[0] * units[k].frag.fontSize if _gap[0] and k and linebreak.script_gap(chars[k - 1], chars[k])
+            else 0.0 for k in range(len(units))]
+    widths = [w + g for w, g in zip(widths, gaps)]
     lines = []
     for k, (a, b, used, forced) in enumerate(_fill(chars, widths, glued, maxWidths, hard)):
         max_width = maxWidths[min(k, len(maxWidths) - 1)]
-        lines.append(makeCJKParaLine(units[a:b], max_width, used, max_width - used, forced, calcBounds))
+        used -= gaps[a] if a < b else 0.0  # no gap at the start of a line
+        line = [x for j in range(a, b) for x in ((_gap_unit(units[j], gaps[j]),) if gaps[j] and j > a else ())
+                + (units[j],)]
+        lines.append(makeCJKParaLine(line, max_width, used, max_width - used, forced, calcBounds))
     return ParaLines(kind=1, lines=lines)
+
+
+def _gap_unit(unit, gap: float):
+    """A zero-width unit whose drawing moves the pen ``gap`` points (a named canvas callback)."""
+    from reportlab.lib.abag import ABag
+    from reportlab.platypus.paragraph import cjkU
+
+    frag = unit.frag.clone()
+    frag.text = ""
+    frag.cbDefn = ABag(kind="onDraw", name=GAP_CALLBACK, label=f"{gap:.4f}")
+    return cjkU("", frag, "utf8")
+
+
+def move_pen(canv, _kind, label) -> None:
+    """The named callback of gap units: move the text position ``label`` points to the right."""
+    tx = canv._curr_tx_info["tx"]
+    gap = float(label)
+    if tx._fontsize:
+        tx._code.append(f"[{-gap * 1000 / tx._fontsize:.2f}] TJ")
+        # the pen moved beyond what reportlab counts: callbacks later on this line (contents leaders) add it
+        y = canv._curr_tx_info["cur_y"]
+        moved = canv.__dict__.get("_esg_gap_line", (None, 0.0))
+        canv._esg_gap_line = (y, (moved[1] if moved[0] == y else 0.0) + gap)

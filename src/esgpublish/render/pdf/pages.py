@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 from ... import ir
+from . import kinsoku
 from .text import Para, color, draw_runs
 
 
@@ -24,6 +25,7 @@ class PdfCanvas(Canvas):
         self._deferred: dict[str, object] = {}
         self.pages = 0
         self.setNamedCB("esg_contents_end", self._contents_end)
+        self.setNamedCB(kinsoku.GAP_CALLBACK, kinsoku.move_pen)
 
     def showPage(self) -> None:
         self.pages += 1
@@ -51,6 +53,8 @@ class PdfCanvas(Canvas):
         """``<onDraw>`` at the end of a contents entry: dot leaders and the heading's page number."""
         info = self._curr_tx_info
         x, y = info["cur_x"], info["cur_y"]
+        moved = self.__dict__.get("_esg_gap_line", (None, 0.0))
+        x += moved[1] if moved[0] == y else 0.0  # clreq gaps on this line
         right, style, leader = self._contents_right, self._contents_style, self._contents_leader
         page = self._heading_pages
 
@@ -167,10 +171,11 @@ def furniture(canv, doc: PdfDoc, document: ir.Document, f: ir.Furniture, baselin
 
             def draw(c, pages, texts_of=texts_of, align=align):
                 c.setFillColor(color(style.color))
-                draw_runs(c, 0, 0, texts_of(pages), style.size, align)
+                draw_runs(c, 0, 0, texts_of(pages), style.size, align, style.script_gap)
             canv.defer(f"furniture-{number}-{align}-{baseline:.0f}", x, baseline, draw)
         else:
-            draw_runs(canv, x, baseline, _texts(parts, doc.section, number, None), style.size, align)
+            draw_runs(canv, x, baseline, _texts(parts, doc.section, number, None), style.size, align,
+                      style.script_gap)
     if f.rule:
         canv.setStrokeColor(color(f.rule.color))
         canv.setLineWidth(f.rule.width)

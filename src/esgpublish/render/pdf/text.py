@@ -70,6 +70,7 @@ class Styles:
                 textColor=color(s.color), alignment=ALIGN[s.align], firstLineIndent=s.first_indent,
                 leftIndent=s.left_indent, spaceBefore=s.space_before, spaceAfter=s.space_after,
                 keepWithNext=int(s.keep_with_next), wordWrap="CJK" if s.cjk_wrap else None)
+            self._para[name].scriptGap = s.script_gap  # read by Para.breakLinesCJK
         return self._para[name]
 
     def aligned(self, name: str, align: str, keep_with_next: bool | None = None) -> ParagraphStyle:
@@ -125,15 +126,27 @@ class Para(Paragraph):
         self._wrapped_at = None  # splitting may change the fragments
         return super().split(avail_width, avail_height)
 
+    def breakLinesCJK(self, maxWidths):
+        with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0)):
+            return super().breakLinesCJK(maxWidths)
 
-def draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str) -> float:
-    """Draw one line on the canvas (headers, footers), each script in its own face; → its width."""
+
+def draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str,
+              gap: float = 0.0) -> float:
+    """Draw one line on the canvas (headers, footers), each script in its own face and
+    ``gap`` em between hanzi and Latin letters or digits; → its width."""
     faces = {"latin": LATIN, "cjk": FONT, "fallback": _FALLBACK["name"]}
     runs = [(faces[kind], run) for text, lang in texts for kind, run in fonts.face_runs(text, lang, _FALLBACK["path"])]
-    width = sum(pdfmetrics.stringWidth(run, face, size) for face, run in runs)
-    x -= {"left": 0, "center": width / 2, "right": width}[align]
+    advances, prev = [], ""
     for face, run in runs:
+        before = gap * size if run and prev and linebreak.script_gap(prev, run[0]) else 0.0
+        advances.append((before, pdfmetrics.stringWidth(run, face, size)))
+        prev = run[-1:] or prev
+    width = sum(b + w for b, w in advances)
+    x -= {"left": 0, "center": width / 2, "right": width}[align]
+    for (face, run), (before, w) in zip(runs, advances):
+        x += before
         canv.setFont(face, size)
         canv.drawString(x, y, run)
-        x += pdfmetrics.stringWidth(run, face, size)
+        x += w
     return width
