@@ -1,0 +1,133 @@
+"""The IR document: one edition, its metadata and styles, and walks over the spans it prints."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .looks import Language, CharStyle, ParaStyle, PageGeometry
+from .nodes import Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The file's properties."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    lang: str  # BCP 47
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class Document:
+    """One edition of one report, ready for any renderer."""
+
+    edition: str
+    languages: tuple[Language, ...]
+    meta: Metadata
+    page: PageGeometry
+    char_styles: tuple[CharStyle, ...]
+    para_styles: tuple[ParaStyle, ...]
+    cover: Cover | None
+    body: tuple[Block, ...]
+    header: Furniture | None
+    footer: Furniture
+    charts: tuple[ChartSpec, ...] = field(default=())
+    fallback_font: str | None = None  # a font file for what the shipped faces lack
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(lang.tag for lang in self.languages)
+
+    def language(self, tag: str) -> Language:
+        """The edition's language of this tag."""
+        for lang in self.languages:
+            if lang.tag == tag:
+                return lang
+        raise KeyError(tag)
+
+    def para_style(self, name: str) -> ParaStyle:
+        return _index(self.para_styles)[name]
+
+    def char_style(self, name: str) -> CharStyle:
+        return _index(self.char_styles)[name]
+
+    def text_chars(self) -> set[str]:
+        """Every character the document prints (for font subsetting and glyph checks)."""
+        out: set[str] = set("0123456789")
+        for span in spans(self):
+            out.update(span.text)
+        for b in self.body:
+            if isinstance(b, Figure):
+                for text in b.chart.title + b.chart.texts():
+                    out.update(text)
+        return out
+
+
+def _index(styles) -> dict:
+    key = id(styles)
+    cached = _STYLE_INDEX.get(key)
+    if cached is None or cached[0] is not styles:
+        cached = (styles, {s.name: s for s in styles})
+        _STYLE_INDEX[key] = cached
+    return cached[1]
+
+
+_STYLE_INDEX: dict[int, tuple] = {}
+
+
+def spans(document: Document):
+    """Every span the document prints, in reading order (cover, header, body, footer)."""
+    def para(p):
+        for line in p.lines:
+            yield from line
+
+    def parts(f: Furniture | None):
+        if f:
+            for part in f.left + f.center + f.right:
+                if isinstance(part, Span):
+                    yield part
+    if document.cover:
+        for item in document.cover.on_band + document.cover.below:
+            if isinstance(item, Paragraph):
+                yield from para(item)
+    yield from parts(document.header)
+    for b in document.body:
+        yield from block_spans(b)
+    yield from parts(document.footer)
+
+
+def block_spans(b: Block):
+    """The spans one block prints, in reading order (chart text excluded)."""
+    if isinstance(b, Paragraph):
+        for line in b.lines:
+            yield from line
+    elif isinstance(b, Parallel):
+        yield from block_spans(b.left)
+        yield from block_spans(b.right)
+    elif isinstance(b, Heading):
+        for line in b.lines:
+            yield from line
+    elif isinstance(b, Contents):
+        yield from block_spans(b.title)
+        for e in b.entries:
+            yield from e.title
+    elif isinstance(b, Table):
+        yield from block_spans(b.caption)
+        for row in (b.header,) + b.rows:
+            for cell in row:
+                for line in cell.lines:
+                    yield from line
+    elif isinstance(b, Cards):
+        for card in b.cards:
+            yield from block_spans(card.value)
+            yield from block_spans(card.label)
+    elif isinstance(b, Figure):
+        yield from block_spans(b.caption)
+        yield from b.alt
+    elif isinstance(b, PageBreak):
+        return
+    else:
+        raise TypeError(f"not an IR block: {type(b).__name__}")

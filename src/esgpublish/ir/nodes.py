@@ -1,0 +1,254 @@
+"""IR nodes: spans and lines, furniture parts, blocks (paragraphs, headings, tables, figures, cards, contents) and the cover."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..diagnostics import Location
+from .looks import Rule, TableLook, BoxLook
+
+
+# ---------------------------------------------------------------- text
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one language. ``origins`` are the cells or layout lines it came
+    from (several for a change or a sum); ``keep``: not to be broken across lines."""
+
+    text: str
+    lang: str
+    origins: tuple[Location, ...] = ()
+    style: str | None = None  # a CharStyle name
+    strong: bool = False
+    keep: bool = False
+
+
+Line = tuple[Span, ...]
+
+
+def plain(line: Line) -> str:
+    """The text of a line."""
+    return "".join(s.text for s in line)
+
+
+@dataclass(frozen=True)
+class ChapterTitle:
+    """A field: the title of the chapter the page is in (the last level-1 heading)."""
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    """A field: the page's number."""
+
+
+@dataclass(frozen=True)
+class PageCount:
+    """A field: the number of pages."""
+
+
+Part = Span | ChapterTitle | PageNumber | PageCount
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A running header or footer: parts flush left, centred and flush right, in ``style``,
+    with a rule under it (headers) or none."""
+
+    left: tuple[Part, ...]
+    center: tuple[Part, ...]
+    right: tuple[Part, ...]
+    style: str
+    rule: Rule | None = None
+    rule_below: float = 0.0  # the rule's distance under the baseline
+
+
+# ---------------------------------------------------------------- blocks
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: lines (one per language where a block prints several, joined by a line
+    break) in a paragraph style."""
+
+    lines: tuple[Line, ...]
+    style: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Parallel:
+    """Two paragraphs side by side (Chinese and its translation), ``gap`` apart."""
+
+    left: Paragraph
+    right: Paragraph
+    gap: float
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; level 1 starts a chapter. ``title`` is its text on one line, for the
+    outline, the contents and the running header."""
+
+    level: int
+    lines: tuple[Line, ...]
+    style: str
+    anchor: str
+    title: Line
+    origin: Location | None = None
+    new_page: bool = False
+    min_space: float = 0.0  # starts a new page unless this much room is left below
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: one line per language."""
+
+    lines: tuple[Line, ...]
+    align: str = "left"  # left | right | center
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: header row repeated on each page, rows never split, its caption above."""
+
+    caption: Paragraph
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]  # column widths, summing to the text block's width
+    look: TableLook
+    origin: Location | None = None
+    anchor: str = ""
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything a chart needs to be drawn, every printed word finished (labels wrapped,
+    values, shares, legend entries and axis ticks formatted): the chart stage only places
+    them. ``key`` hashes it for the chart cache."""
+
+    kind: str  # bar | progress | grouped_bar | line | donut
+    title: tuple[str, ...]  # per language (printed in the caption, not in the chart)
+    subtitle: tuple[str, ...]  # lines above the plot, one per language
+    labels: tuple[str, ...]  # per bar, slice or line: its printed label ("\n" between lines)
+    values: tuple[float, ...]
+    value_labels: tuple[str, ...]
+    targets: tuple[float | None, ...]
+    target_labels: tuple[str, ...]
+    palette: tuple[str, ...]
+    text_color: str
+    muted_color: str
+    font_size: float
+    size_mm: tuple[float, float]
+    shares: tuple[str, ...] = ()  # progress: the share printed on each bar ("" for none)
+    legend: tuple[str, ...] = ()  # donut: per slice; line: per line (none for a single line)
+    ticks: tuple[tuple[float, str], ...] = ()  # line: the value axis's ticks and their labels
+    centre: str = ""  # donut: the total printed in the middle
+    periods: tuple[str, ...] = ()  # grouped_bar and line: the years along the axis
+    matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
+    matrix_labels: tuple[tuple[str, ...], ...] = ()
+    fallback_font: str | None = None
+
+    def texts(self) -> tuple[str, ...]:
+        """Every text the chart prints."""
+        return (self.subtitle + self.labels + self.value_labels + self.target_labels + self.shares
+                + self.legend + tuple(t for _, t in self.ticks) + (self.centre,) + self.periods
+                + tuple(t for row in self.matrix_labels for t in row))
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart with its caption (kept together), printed ``width`` wide, centred, with a
+    one-sentence alt text per language."""
+
+    chart: ChartSpec
+    caption: Paragraph
+    alt: tuple[Span, ...]
+    width: float
+    origin: Location | None = None
+    anchor: str = ""
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class Card:
+    """A highlight: a large value over its label."""
+
+    value: Paragraph
+    label: Paragraph
+
+
+@dataclass(frozen=True)
+class Cards:
+    """Highlight cards in rows of ``columns`` boxes."""
+
+    cards: tuple[Card, ...]
+    columns: int
+    look: BoxLook
+    origin: Location | None = None
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """The next block starts a page."""
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the contents: a heading's title, linked to its anchor, with its page."""
+
+    anchor: str
+    title: Line
+    level: int
+    style: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The table of contents: a title and an entry per heading down to ``depth``, with a
+    leader of ``leader`` characters to the page number."""
+
+    title: Paragraph
+    entries: tuple[ContentsEntry, ...]
+    depth: int
+    leader: str = "."
+
+
+@dataclass(frozen=True)
+class CoverBand:
+    """The cover's coloured band (the top of the page down to ``bottom`` from the top
+    edge) and the accent bar under it."""
+
+    color: str
+    bottom: float
+    accent: str
+    accent_width: float
+    accent_height: float
+    gap_above: float  # between the band's bottom and the text on it
+    gap_below: float  # between the band's bottom and the text below it
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page: paragraphs on the band, and paragraphs below it."""
+
+    band: CoverBand
+    on_band: tuple[Paragraph | "Space", ...]
+    below: tuple[Paragraph | "Space", ...]
+
+
+@dataclass(frozen=True)
+class Space:
+    """Vertical space on the cover."""
+
+    height: float
+
+
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
+BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents)
