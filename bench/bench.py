@@ -177,13 +177,14 @@ def _typst_source(doc, charts) -> str:
         if isinstance(b, ir.Heading):
             out.append("=" * b.level + " " + esc(" / ".join(ir.plain(l) for l in b.lines)))
         elif isinstance(b, ir.Paragraph):
-            out.append(esc(ir.plain(b.spans)) + "\n")
+            out.append("\n\n".join(esc(ir.plain(line)) for line in b.lines) + "\n")
+        elif isinstance(b, ir.Parallel):
+            out.append("\n\n".join(esc(ir.plain(line)) for p in (b.left, b.right) for line in p.lines) + "\n")
         elif isinstance(b, ir.Table):
-            cells = [f"[{esc(' '.join(ir.plain(l) for l in c.header))}]" for c in b.columns]
-            for row in b.rows:
-                cells += [f"[{esc(' '.join(ir.plain(l) for l in c.lines))}]" for c in row]
-            out.append(f"#table(columns: {len(b.columns)}, table.header(..({', '.join(cells[:len(b.columns)])},)), "
-                       f"{', '.join(cells[len(b.columns):])})")
+            ncols = len(b.header)
+            cells = [f"[{esc(' '.join(ir.plain(l) for l in c.lines))}]" for row in (b.header,) + b.rows for c in row]
+            out.append(f"#table(columns: {ncols}, table.header({', '.join(cells[:ncols])}), "
+                       f"{', '.join(cells[ncols:])})")
         elif isinstance(b, ir.Figure):
             out.append(f'#image("{charts[b.chart.key].svg.name}", width: 100%)')
     return "\n".join(out)

@@ -54,3 +54,23 @@ def test_layer_boundaries(path):
 def test_openpyxl_only_in_the_workbook_reader_and_writer():
     users = {_rel(p) for p in MODULES if any(n.startswith("openpyxl") for n in _imports(p))}
     assert users <= {"read/xlsxread.py", "read/xlsxwrite.py"}, users
+
+
+def test_the_benchmarks_typst_reference_reads_the_current_ir(tmp_path):
+    """bench/bench.py turns the IR into Typst markup for its reference timing: kept in step
+    with the IR by this test (make bench is not part of make test)."""
+    import importlib.util
+
+    from conftest import LAYOUT, WORKBOOK
+    from esgpublish.charts.draw import render_chart
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
+
+    spec = importlib.util.spec_from_file_location("bench", PKG.parents[1] / "bench" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    inputs, _ = load_inputs(WORKBOOK, LAYOUT)
+    doc = compose(inputs.dataset, inputs.layout, "zh")
+    charts = {s.key: render_chart(s, tmp_path) for s in doc.charts}
+    source = bench._typst_source(doc, charts)
+    assert "#table(columns: " in source and "#image(" in source and "快手" in source
