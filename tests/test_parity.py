@@ -5,7 +5,8 @@ For each layout and edition the esgpublish PDF is compared with LibreOffice's PD
 * the same words in the same order, once page furniture (running header, footer) is dropped and
   white space, soft hyphens and hyphens between letters are removed, so that line and page
   breaking differences vanish; table cells are read cell by cell, and a table header that is
-  repeated on a continuation page is read once;
+  repeated on a continuation page is read once (the PDF's "continued" caption above it, which
+  a DOCX cannot have, is skipped);
 * the same figures (every number-like token, counted);
 * chart text: LibreOffice shows a chart's PNG, so a chart is compared through the DOCX's SVG part:
   every ``<text>`` of the SVG is in the PDF's drawing of that chart, character for character;
@@ -220,6 +221,8 @@ def read_pdf(path: Path, facts: DocxFacts, charts: bool = True) -> Reading:
                 if not band:
                     continue
                 texts = _band_text(band)
+                if all(CONTINUED.match(t) for t in texts):
+                    continue  # a table's caption on a continuation page: the PDF's only (Word paginates)
                 key = squash("\n".join(texts))
                 # a table header repeated at the top of a continuation page is read once
                 if not (first and key in seen_bands):
@@ -227,6 +230,9 @@ def read_pdf(path: Path, facts: DocxFacts, charts: bool = True) -> Reading:
                 seen_bands.add(key)
                 first = False
     return reading
+
+
+CONTINUED = re.compile(r"^(表 \d+（续）|Table \d+ \(continued\))")
 
 
 # --------------------------------------------------------------------------- comparison
@@ -372,9 +378,12 @@ def test_same_headings(layout, edition):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_page_counts_within_ten_percent(layout, edition):
+    """Within 10 %, and never more than one page apart on a report under 10 pages: the PDF
+    alone repeats a table's caption where it runs on and carries a chapter's last figure over
+    with the rows before it (issue 15), which can cost it a page LibreOffice does not use."""
     facts, pdf, lo = _pair(layout, edition)
     ours, theirs = reading(pdf, facts).pages, reading(lo, facts, charts=False).pages
-    assert abs(ours - theirs) <= 0.1 * ours, f"{layout[0]} {edition}: PDF {ours} pages, LibreOffice {theirs}"
+    assert abs(ours - theirs) <= max(1, 0.1 * ours), f"{layout[0]} {edition}: PDF {ours} pages, LibreOffice {theirs}"
 
 
 # --------------------------------------------------------------------------- negative test

@@ -47,6 +47,22 @@ def script_gap(a: str, b: str) -> bool:
     return (is_ideograph(a) and is_latin_alnum(b)) or (is_latin_alnum(a) and is_ideograph(b))
 
 
+# full-width marks with half an em of blank on one side, where the glyph sits in Simplified
+# Chinese (GB) fonts: commas, stops and closing brackets at the left, opening ones at the right
+BLANK_RIGHT = set("，。、；：”’）》」』】〕〉｝］")
+BLANK_LEFT = set("“‘（《「『【〔〈｛［")
+
+
+def punctuation_squeeze(a: str, b: str) -> float:
+    """clreq §3.1.6: how much (in em) two adjacent full-width marks close up — half an em
+    where two blanks meet or a blank stands between two marks (带头人”，), else nothing."""
+    if a in BLANK_RIGHT and (b in BLANK_RIGHT or b in BLANK_LEFT):
+        return 0.5
+    if a in BLANK_LEFT and b in BLANK_LEFT:
+        return 0.5
+    return 0.0
+
+
 def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 

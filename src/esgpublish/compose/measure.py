@@ -34,23 +34,38 @@ def _face_path(kind: str, bold: bool, fallback: Path | None) -> Path:
     return fonts.faces()[style].path
 
 
-def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path | None = None) -> float:
-    """The printed width of ``text`` (one line) at ``size`` points."""
+def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path | None = None,
+          gap: float = 0.0) -> float:
+    """The printed width of ``text`` (one line) at ``size`` points, with ``gap`` em between
+    hanzi and Latin letters or digits (``ParaStyle.script_gap``)."""
     total = 0.0
     for kind, run in fonts.face_runs(text, lang, fallback):
         adv, default = _advances(_face_path(kind, bold, fallback))
         total += sum(adv.get(ord(ch), default) for ch in run if ch != linebreak.GLUE)
+    if gap:
+        chars = [ch for ch in text if ch != linebreak.GLUE]
+        total += gap * sum(linebreak.script_gap(a, b) for a, b in zip(chars, chars[1:]))
     return total * size
 
 
 _PIECE = re.compile(r"\S+")
 
 
-def pieces(text: str, keep: bool = False) -> list[str]:
+WORD_CHARS = 6  # a CJK run up to this long is a word where words are kept (headers): 港交所指标
+
+
+def pieces(text: str, keep: bool = False, words: bool = False) -> list[str]:
     """The pieces of ``text`` that are never broken: a Latin word (with its punctuation), a
-    pair of CJK characters, or the whole text where it is to be kept together."""
+    pair of CJK characters — with ``words``, a CJK run of up to ``WORD_CHARS`` — or the
+    whole text where it is to be kept together."""
     if keep or not text:
         return [text] if text else []
+    if words:
+        out = []
+        for word in _PIECE.findall(text):
+            out += [word] if len(word) <= WORD_CHARS or not any(linebreak.is_wide(ch) for ch in word) \
+                else pieces(word)
+        return out
     out: list[str] = []
     for word in _PIECE.findall(text):
         run = ""

@@ -68,7 +68,8 @@ def para_styles(theme: Theme, langs: tuple[ir.Language, ...]) -> tuple[ir.ParaSt
         ir.ParaStyle("cover-meta", f["body"] + 1, (f["body"] + 1) * 1.6, text, cjk_wrap=True),
     ]
     # clreq §3.2.1: a quarter em between hanzi and Latin letters or digits, as spacing, not a character
-    return tuple(replace(st, script_gap=SCRIPT_GAP) if st.cjk_wrap else st for st in out)
+    # and adjacent full-width marks closed up by half an em (clreq §3.1.6)
+    return tuple(replace(st, script_gap=SCRIPT_GAP, squeeze_punctuation=True) if st.cjk_wrap else st for st in out)
 
 
 def char_styles(theme: Theme) -> tuple[ir.CharStyle, ...]:

@@ -7,6 +7,8 @@ then the free width shared out in proportion.
 """
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import ir
@@ -23,10 +25,12 @@ _CELL_FIELD = {"target": "target_value", "baseline": "baseline_value", "period":
 ALIGN = {"value": "right", "baseline": "right", "target": "right", "change": "right"}
 
 
-def caption(c: "Composer", kind: str, n: int, title: Text, origin) -> ir.Paragraph:
-    """'表 1  title' / 'Table 1  title' in the caption style."""
-    return c.para(tuple((ir.Span(f"{word(kind, l)} {n}  {title.get(l)}", l, origins(origin)),) for l in c.langs),
-                  "caption")
+def caption(c: "Composer", kind: str, n: int, title: Text, origin, continued: bool = False) -> ir.Paragraph:
+    """'表 1  title' / 'Table 1  title' in the caption style; ``continued``: '表 1（续）  title' /
+    'Table 1 (continued)  title', for the pages a table runs on to."""
+    more = (lambda l: word("continued", l)) if continued else (lambda l: "")
+    return c.para(tuple((ir.Span(f"{word(kind, l)} {n}{more(l)}  {title.get(l)}", l, origins(origin)),)
+                        for l in c.langs), "caption")
 
 
 def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.TableLook, total: float) -> tuple[float, ...]:
@@ -41,10 +45,12 @@ def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.Table
                 size = base.size if i == 0 else c.theme.fonts["small"]
                 line_width = 0.0
                 for span in line:
-                    for piece in measure.pieces(span.text, span.keep and len(span.text) <= 24):
-                        w = measure.width(piece, span.lang, size, base.bold or span.strong, c.fallback)
+                    bold, gap = base.bold or span.strong, base.script_gap
+                    # a header is never broken inside a word (港交所指标, not 港交所指|标)
+                    for piece in measure.pieces(span.text, span.keep and len(span.text) <= 24, words=r == 0):
+                        w = measure.width(piece, span.lang, size, bold, c.fallback, gap)
                         minimum[k] = max(minimum[k], w + pad)
-                    line_width += measure.width(span.text, span.lang, size, base.bold or span.strong, c.fallback)
+                    line_width += measure.width(span.text, span.lang, size, bold, c.fallback, gap)
                 preferred[k] = max(preferred[k], line_width + pad)
     return share(minimum, preferred, total)
 
@@ -71,7 +77,8 @@ def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: l
     c.n_tables += 1
     block = c.theme.spacing["block"]
     return ir.Table(caption(c, "table", c.n_tables, title, blk.origin), tuple(header), tuple(rows), widths, look,
-                    blk.origin, f"t{c.n_tables}", block * 0.5, block, keep_rows=1)
+                    blk.origin, f"t{c.n_tables}", block * 0.5, block, keep_rows=1,
+                    continued=caption(c, "table", c.n_tables, title, blk.origin, continued=True))
 
 
 def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
@@ -100,7 +107,7 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                 continue
             row.append(ir.Cell(dedupe(tuple((ir.Span(cell_text(c, ind, col, l), l,
                                                      origins(ind.cell(_CELL_FIELD.get(col, col))),
-                                                     keep=col in ALIGN),)
+                                                     keep=col in ALIGN or col == "period"),)
                                             for l in c.langs)), ALIGN.get(col, "left")))
         rows.append(tuple(row))
     title = c.layout_text(opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
@@ -110,9 +117,11 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
 def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
     """One table cell of an indicator in the language's form."""
     if column == "value":
+        if ind.value is None and ind.target_value is not None:  # a target-only row: nothing withheld
+            return word("no_value", lang)
         return c.value_text(ind, "value", lang, with_unit=False)
-    if column == "unit":
-        return ind.unit.get(lang) if ind.unit.kind != "date" else ""
+    if column == "unit":  # one unit per value: a percentage carries its % already
+        return ind.unit.get(lang) if ind.unit.kind not in ("date", "percent", "change") else ""
     if column == "period":
         if ind.period:
             return localize.year(ind.period, lang)
@@ -186,19 +195,49 @@ def content_index(c: "Composer", blk: Block) -> ir.Table:
 
 
 def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
-    """Indicators → highlight cards: the value (or the target, where no value) and the name."""
-    out = []
+    """Indicators → highlight cards: the value (or the target, where no value) and the name.
+    The values are set in one size for the whole block, the largest at which the widest fits
+    its card; a value too long even at the smallest size breaks between words."""
+    look = styles.box_look(c.theme)
+    columns = blk.options.get("columns", 3)
+    inner = (c.page.frame_width - look.gap * (columns - 1)) / columns - look.padding[1] - look.padding[3]
+    values = []
     for ind in inds:
         attr = "value" if ind.value is not None else "target"
-        value = dedupe(tuple((ir.Span(c.value_text(ind, attr, l), l, origins(ind.cell("value")), keep=True),)
-                             for l in c.langs))
+        values.append((attr, tuple(c.value_text(ind, attr, l) for l in c.langs)))
+    style = _card_value_style(c, [texts for _, texts in values], inner)
+    base, second = c.para_styles[style], c.theme.fonts["h1"] * styles.SECOND_SCALE["card-value"]
+    out = []
+    for ind, (attr, texts) in zip(inds, values):
+        value = dedupe(tuple(
+            (ir.Span(t, l, origins(ind.cell("value")),
+                     keep=measure.width(t, l, base.size if i == 0 else second, True, c.fallback, base.script_gap)
+                     <= inner),) for i, (l, t) in enumerate(zip(c.langs, texts))))
         label = []
         for l in c.langs:
             name = ind.name.get(l)
             if attr == "target":
                 name = f"{word('target', l)}{word('pair_sep', l)}{name}"
             label.append((ir.Span(name, l, origins(ind.cell("name_zh"))),))
-        out.append(ir.Card(c.para(value, "card-value", "second-card-value"), c.para(tuple(label), "card-label")))
+        out.append(ir.Card(c.para(value, style, "second-card-value"), c.para(tuple(label), "card-label")))
     block = c.theme.spacing["block"]
-    return ir.Cards(tuple(out), blk.options.get("columns", 3), styles.box_look(c.theme), blk.origin,
-                    block * 0.5, block * 0.5)
+    return ir.Cards(tuple(out), columns, look, blk.origin, block * 0.5, block * 0.5)
+
+
+CARD_VALUE_MIN = 0.6  # the smallest card value, as a share of the theme's size
+
+
+def _card_value_style(c: "Composer", texts: list[tuple[str, ...]], inner: float) -> str:
+    """The card-value style, or a smaller one made for this block, in which the widest first-
+    language value fits ``inner`` points (never below ``CARD_VALUE_MIN`` of the size)."""
+    base = c.para_styles["card-value"]
+    widest = max((measure.width(t[0], c.langs[0], base.size, True, c.fallback, base.script_gap) for t in texts),
+                 default=0.0)
+    if widest <= inner:
+        return base.name
+    scale = max(CARD_VALUE_MIN, inner / widest)
+    size = max(math.floor(base.size * scale * 2) / 2, math.ceil(base.size * CARD_VALUE_MIN * 2) / 2)  # half points
+    name = f"card-value-{size:g}"
+    if name not in c.para_styles:
+        c.para_styles[name] = replace(base, name=name, size=size, leading=base.leading * size / base.size)
+    return name

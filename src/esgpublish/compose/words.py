@@ -43,6 +43,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "furniture_sep": ("    ", "    "),  # between the languages of a running header or footer
     "leader": (".", "."),  # the contents' dot leaders
     "empty_cell": ("–", "–"),  # a table cell with no value
+    "no_value": ("—", "—"),  # the value cell of a row that gives only a target
+    "continued": ("（续）", " (continued)"),  # a table's caption on the pages it runs on to
     "content_index": ("香港联交所《环境、社会及管治报告指引》内容索引", "HKEX ESG Reporting Guide content index"),
     "aspect_kpi": ("层面／关键绩效指标", "Aspect / KPI"),
     "description": ("描述", "Description"),

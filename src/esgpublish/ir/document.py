@@ -63,6 +63,9 @@ class Document:
             if isinstance(b, Figure):
                 for text in b.chart.title + b.chart.texts():
                     out.update(text)
+            elif isinstance(b, Table) and b.continued:  # printed where a page breaks the table
+                for span in block_spans(b.continued):
+                    out.update(span.text)
         return out
 
 

@@ -41,6 +41,7 @@ class ParaStyle:
     keep_with_next: bool = False
     cjk_wrap: bool = False  # broken by the clreq rules (a Chinese paragraph or one that holds Chinese)
     script_gap: float = 0.0  # em between a hanzi and a Latin letter or digit (clreq: a quarter em)
+    squeeze_punctuation: bool = False  # adjacent full-width marks close up by half an em (clreq)
 
 
 @dataclass(frozen=True)

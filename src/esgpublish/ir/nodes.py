@@ -118,6 +118,7 @@ class Table:
     space_before: float = 0.0
     space_after: float = 0.0
     keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
+    continued: Paragraph | None = None  # the caption on each page the table runs on to
 
 
 @dataclass(frozen=True)

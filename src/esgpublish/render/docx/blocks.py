@@ -145,6 +145,8 @@ class Writer:
         br.set(qn("w:type"), "page")
 
     def table(self, t: ir.Table) -> None:
+        """A table; ``t.continued`` has no translation: Word and LibreOffice break the pages
+        themselves and repeat the header row (``w:tblHeader``), not a caption."""
         look = t.look
         cap = self.paragraph_into(None, t.caption)
         put(cap.find(qn("w:pPr")), "w:keepNext")

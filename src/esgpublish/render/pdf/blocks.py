@@ -1,11 +1,12 @@
 """IR blocks → reportlab flowables: one visit function per IR node; an unknown node is an error."""
 from __future__ import annotations
 
-from reportlab.platypus import (CondPageBreak, Flowable, FrameBreak, KeepTogether, PageBreak, Spacer, Table,
+from reportlab.platypus import (CondPageBreak, Flowable, FrameBreak, PageBreak, Spacer, Table,
                                 TableStyle)
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ... import ir
+from .flow import ContinuedTable, FloatFigure
 from .pages import ContentsEntry, HeadingMark
 from .text import FONT, Styles, color, markup, paragraph
 
@@ -70,7 +71,10 @@ class Visitor:
             style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [color("#FFFFFF"), color(look.zebra)]))
         if look.between:
             style.append(("LINEBELOW", (0, 1), (-1, -2), look.between.width, color(look.between.color)))
-        table = Table(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+        table = ContinuedTable(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+        if t.continued:
+            table.continued = paragraph(self.doc, t.continued.lines,
+                                        self.st.aligned(t.continued.style, "left", keep_with_next=False))
         # the caption is not kept with the whole table (that would push a long table to the
         # next page and leave a gap): it and the header stay with the first ``keep_rows`` rows
         # (reportlab's keepWithNext would keep it with the whole table: CondPageBreak does the keeping)
@@ -105,7 +109,7 @@ class Visitor:
     def figure(self, f: ir.Figure) -> list:
         drawing = chart_drawing(self.charts[f.chart.key].svg)
         caption = self.paragraph(f.caption)[0]
-        return [Spacer(1, f.space_before), KeepTogether([caption, Drawing(drawing, f.width)]),
+        return [Spacer(1, f.space_before), FloatFigure([caption, Drawing(drawing, f.width)]),
                 Gap(1, f.space_after)]
 
     def cover(self, cover: ir.Cover) -> list:

@@ -11,17 +11,18 @@ from contextlib import contextmanager
 from ... import linebreak
 
 GAP_CALLBACK = "esg_script_gap"  # the named canvas callback that moves the pen (``PdfCanvas``)
-_gap = [0.0]  # em between hanzi and Latin in the paragraph being broken (``script_gap``)
+_gap: list = [0.0, False]  # the paragraph being broken: em between hanzi and Latin; squeeze marks
 
 
 @contextmanager
-def script_gap(em: float):
-    """Break the lines of one paragraph with ``em`` between hanzi and Latin letters or digits."""
-    saved, _gap[0] = _gap[0], em
+def script_gap(em: float, squeeze: bool = False):
+    """Break the lines of one paragraph with ``em`` between hanzi and Latin letters or
+    digits and, with ``squeeze``, adjacent full-width marks closed up (clreq)."""
+    saved, _gap[:] = list(_gap), [em, squeeze]
     try:
         yield
     finally:
-        _gap[0] = saved
+        _gap[:] = saved
 
 
 def install() -> None:
@@ -74,12 +75,34 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
         start = end
         while start < n and linebreak.is_space(chars[start]) and start not in hard:
             start += 1
+    return _no_lone_last_char(lines, chars, widths, allowed, max_widths)
+
+
+def _no_lone_last_char(lines: list[tuple[int, int, float, bool]], chars: list[str], widths: list[float],
+                       allowed: list[bool], max_widths: list[float]) -> list[tuple[int, int, float, bool]]:
+    """clreq: a Chinese paragraph (or each line-broken part of one) never ends on a line of
+    one character (with its punctuation: 用。): the line before gives it a character or two,
+    breaking at the last allowed place that leaves it at least two."""
+    for i in range(1, len(lines)):
+        a, b, used, forced = lines[i]
+        pa, pb, _, pforced = lines[i - 1]
+        ends_part = forced or i == len(lines) - 1
+        content = [ch for ch in chars[a:b] if ch not in linebreak.CANNOT_START and not linebreak.is_space(ch)]
+        if not ends_part or pforced or len(content) != 1 or not linebreak.is_wide(content[0]):
+            continue
+        max_width = max_widths[min(i, len(max_widths) - 1)]
+        for k in range(pb - 1, pa + 1, -1):
+            if allowed[k] and not linebreak.is_space(chars[k]) and sum(widths[k:b]) <= max_width + 1e-6:
+                lines[i - 1] = (pa, k, sum(widths[pa:k]), False)
+                lines[i] = (k, b, sum(widths[k:b]), forced)
+                break
     return lines
 
 
 def _justify_cjk(paragraph) -> None:
     """Justify Chinese lines by spacing characters evenly (reportlab only widens spaces,
     which Chinese lines lack); Latin-only lines keep reportlab's word spacing."""
+    # one style: reportlab's plain lines (the whole line in one face)
     plain_line, frag_line = paragraph._justifyDrawParaLine, paragraph._justifyDrawParaLineX
     if getattr(plain_line, "esgpublish", False):
         return
@@ -98,18 +121,33 @@ def _justify_cjk(paragraph) -> None:
         return result
 
     def justify_frags(tx, offset, line, last=0):
-        text = "".join(w.text for w in line.words if not hasattr(w, "cbDefn"))
-        n = gaps(text)
-        extra = line.extraSpace
-        if last or line.lineBreak or n <= 0 or extra <= 1e-8:
+        """Spread the line's extra width over the gaps after its wide characters only: digits
+        and Latin words keep their own spacing (4 0 0 would read as three numbers)."""
+        words, extra = line.words, line.extraSpace
+        if last or line.lineBreak or extra <= 1e-8:
             return frag_line(tx, offset, line, last)
-        tx.setCharSpace(extra / n)
-        line.extraSpace = 0
+        # Tc spaces every glyph of a frag it is set for: all of a frag in the CJK face
+        counts = [0 if hasattr(w, "cbDefn") or not any(map(linebreak.is_wide, w.text)) else len(w.text)
+                  for w in words]
+        last_text = next((k for k in range(len(words) - 1, -1, -1) if not hasattr(words[k], "cbDefn")
+                          and words[k].text), None)
+        n = sum(counts) - (1 if last_text is not None and counts[last_text] else 0)
+        if n <= 0 or not any(counts):
+            return frag_line(tx, offset, line, last)
+        spacing, current, spaced = extra / n, 0.0, []
+        for w, count in zip(words, counts):
+            want = spacing if count else 0.0
+            if want != current:
+                spaced.append(_char_space_unit(w, want))
+                current = want
+            spaced.append(w)
+        if current:
+            spaced.append(_char_space_unit(words[-1], 0.0))
+        line.words, line.extraSpace = spaced, 0
         try:
             return frag_line(tx, offset, line, last)
         finally:
-            line.extraSpace = extra
-            tx.setCharSpace(0)
+            line.words, line.extraSpace = words, extra
 
     justify_plain.esgpublish = True
     paragraph._justifyDrawParaLine, paragraph._justifyDrawParaLineX = justify_plain, justify_frags
@@ -175,10 +213,18 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
             w._normalizer = maxWidths[0]
             w = w.normalizedValue(maxWidths[0])
         widths.append(w)
-    # the clreq gap between hanzi and Latin: counted in the width of the character after
-    # it, printed by a pen move (``gap_unit``), never a space character in the text
-    gaps = [_gap[0] * units[k].frag.fontSize if _gap[0] and k and linebreak.script_gap(chars[k - 1], chars[k])
-            else 0.0 for k in range(len(units))]
+    # the clreq gap between hanzi and Latin (and the closing up of adjacent full-width
+    # marks): counted in the width of the character after it, printed by a pen move
+    # (``gap_unit``), never a space character in the text
+    em, squeeze = _gap
+    gaps = [0.0] * len(units)
+    for k in range(1, len(units)):
+        a, b = chars[k - 1], chars[k]
+        if em and linebreak.script_gap(a, b):
+            gaps[k] = em * units[k].frag.fontSize
+        elif squeeze and linebreak.punctuation_squeeze(a, b) and all(  # both set full-width (the CJK face)
+                abs(widths[j] - units[j].frag.fontSize) < 0.05 * units[j].frag.fontSize for j in (k - 1, k)):
+            gaps[k] = -linebreak.punctuation_squeeze(a, b) * units[k - 1].frag.fontSize
     widths = [w + g for w, g in zip(widths, gaps)]
     lines = []
     for k, (a, b, used, forced) in enumerate(_fill(chars, widths, glued, maxWidths, hard)):
@@ -199,6 +245,24 @@ def _gap_unit(unit, gap: float):
     frag.text = ""
     frag.cbDefn = ABag(kind="onDraw", name=GAP_CALLBACK, label=f"{gap:.4f}")
     return cjkU("", frag, "utf8")
+
+
+CHAR_SPACE_CALLBACK = "esg_char_space"  # the named canvas callback that sets the character spacing
+
+
+def _char_space_unit(frag, space: float):
+    """A zero-width frag whose drawing sets the character spacing (PDF ``Tc``) to ``space``."""
+    from reportlab.lib.abag import ABag
+
+    unit = frag.clone()
+    unit.text = ""
+    unit.cbDefn = ABag(kind="onDraw", name=CHAR_SPACE_CALLBACK, label=f"{space:.4f}")
+    return unit
+
+
+def set_char_space(canv, _kind, label) -> None:
+    """The named callback of character-spacing units."""
+    canv._curr_tx_info["tx"]._code.append(f"{float(label):.4f} Tc")
 
 
 def move_pen(canv, _kind, label) -> None:

@@ -26,6 +26,7 @@ class PdfCanvas(Canvas):
         self.pages = 0
         self.setNamedCB("esg_contents_end", self._contents_end)
         self.setNamedCB(kinsoku.GAP_CALLBACK, kinsoku.move_pen)
+        self.setNamedCB(kinsoku.CHAR_SPACE_CALLBACK, kinsoku.set_char_space)
 
     def showPage(self) -> None:
         self.pages += 1
@@ -117,6 +118,14 @@ class PdfDoc(BaseDocTemplate):
         self.document = document
         self.section: ir.Line = ()
         self.heading_pages: dict[str, int] = {}
+        self.floats: list = []  # figures waiting for the next page (``flow.arrange``)
+
+    def handle_flowable(self, flowables) -> None:
+        from .flow import arrange
+
+        arrange(self, flowables)
+        if flowables:
+            super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, HeadingMark):
@@ -130,6 +139,7 @@ class PdfDoc(BaseDocTemplate):
     def handle_documentBegin(self):
         self.section = ()
         self.heading_pages.clear()
+        self.floats.clear()
         self.canv._heading_pages = self.heading_pages
         super().handle_documentBegin()
 

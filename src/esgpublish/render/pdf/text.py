@@ -71,6 +71,7 @@ class Styles:
                 leftIndent=s.left_indent, spaceBefore=s.space_before, spaceAfter=s.space_after,
                 keepWithNext=int(s.keep_with_next), wordWrap="CJK" if s.cjk_wrap else None)
             self._para[name].scriptGap = s.script_gap  # read by Para.breakLinesCJK
+            self._para[name].squeezePunctuation = s.squeeze_punctuation
         return self._para[name]
 
     def aligned(self, name: str, align: str, keep_with_next: bool | None = None) -> ParagraphStyle:
@@ -127,7 +128,8 @@ class Para(Paragraph):
         return super().split(avail_width, avail_height)
 
     def breakLinesCJK(self, maxWidths):
-        with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0)):
+        with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0),
+                                getattr(self.style, "squeezePunctuation", False)):
             return super().breakLinesCJK(maxWidths)
 
 

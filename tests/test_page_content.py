@@ -1,0 +1,100 @@
+"""Issue 15: the typesetting holds up on real content — tables, wrapping, page flow — as a
+reader checks it on the pages."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import EDITIONS, pdf_text
+
+
+def _table_rows(path, first_cell: str):
+    import docx
+
+    d = docx.Document(str(path))
+    for table in d.tables:
+        for row in table.rows:
+            cells = [c.text for c in row.cells]
+            if cells and cells[0].startswith(first_cell):
+                yield cells
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_one_unit_per_value(build, edition):
+    """A percentage carries its % in the value; the unit column does not repeat it."""
+    text = pdf_text(build / f"esg_2022-annual-{edition}.pdf")
+    assert not re.search(r"\d%\s*%", text)
+    head = "数据" if edition != "en" else "Data"
+    rows = list(_table_rows(build / f"esg_2022-annual-{edition}.docx", "电商信任" if edition != "en" else "Growth in order"))
+    assert rows, head
+    value, unit = rows[0][1], rows[0][2]
+    assert value.startswith("460%") and unit == ""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_row_with_only_a_target_prints_a_dash_not_not_disclosed(build, edition):
+    text = pdf_text(build / f"esg_2022-annual-{edition}.pdf")
+    assert "未披露" not in text and "Not disclosed" not in text
+    name = "北京职场人均耗电量减少目标" if edition != "en" else "Target cut in electricity"
+    row = next(_table_rows(build / f"esg_2022-annual-{edition}.docx", name))
+    assert row[1] == "—" and "8%" in row[5], row
+
+
+def test_a_table_that_runs_on_repeats_its_caption_and_header(build):
+    """Table 2 of the bilingual report runs onto a second page: that page starts with
+    '表 2（续）' / 'Table 2 (continued)' and the header row."""
+    import pdfplumber
+
+    with pdfplumber.open(build / "esg_2022-annual-bilingual.pdf") as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    starts = [k for k, t in enumerate(pages) if "表 2 社会关键绩效指标" in t]
+    assert starts
+    follow = pages[starts[0] + 1].splitlines()
+    body = follow[1:]  # below the running header
+    assert body[0].startswith("表 2（续）") and body[1].startswith("Table 2 (continued)"), body[:3]
+    assert body[2].startswith("指标") and "Indicator" in body[3], body[:5]
+
+
+def test_a_chinese_paragraph_never_ends_on_one_character():
+    """Greedy filling would leave '用。' alone on the last line; the line before gives it a character."""
+    from esgpublish.render.pdf.kinsoku import _fill
+
+    text = "快手预计到二零三零年自建数据中心将实现全部清洁能源使用。"
+    chars = list(text)
+    widths = [10.0] * len(chars)
+    lines = _fill(chars, widths, [False] * len(chars), [10.0 * (len(chars) - 2)])
+    last = "".join(chars[lines[-1][0]:lines[-1][1]])
+    assert len(lines) == 2 and len(last.rstrip("。")) >= 2, [("".join(chars[a:b])) for a, b, _, _ in lines]
+    assert "".join("".join(chars[a:b]) for a, b, _, _ in lines) == text
+
+
+def test_adjacent_full_width_marks_close_up(build):
+    """clreq: '带头人”，覆盖' — the closing quote and the comma take an em and a half, not two."""
+    import pdfplumber
+
+    with pdfplumber.open(build / "esg_2022-annual-zh.pdf") as pdf:
+        for page in pdf.pages:
+            chars = page.chars
+            text = "".join(c["text"] for c in chars)
+            k = text.find("”，")
+            if k >= 0:
+                break
+    quote, comma, after = chars[k], chars[k + 1], chars[k + 2]
+    size = quote["size"]
+    assert comma["x0"] - quote["x0"] == pytest.approx(0.5 * size, abs=0.6)
+    assert after["x0"] - comma["x0"] == pytest.approx(1.0 * size, abs=0.6)
+
+
+def test_justified_chinese_lines_do_not_space_out_numbers(build):
+    """The extra width of a justified line goes between hanzi, never inside 400 or 1,000:
+    no two digits of one number stand apart (read as words split at 1 pt)."""
+    import pdfplumber
+
+    with pdfplumber.open(build / "esg_2022-annual-zh.pdf") as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(x_tolerance=1, keep_blank_chars=False, use_text_flow=True)
+            for a, b in zip(words, words[1:]):
+                spaced = (re.fullmatch(r"[\d,.]*\d", a["text"]) and re.fullmatch(r"\d[\d,.%]*", b["text"])
+                          and abs(a["top"] - b["top"]) < 1 and 0 < b["x0"] - a["x1"] < 3)
+                assert not spaced, (a["text"], b["text"], page.page_number)
