@@ -142,3 +142,77 @@ def test_chart_words_come_finished_from_compose(kinds):
                      for t in ["".join(el.itertext())] if t.strip())
     assert texts, "the chart cache holds the SVGs"
     assert any(re.search(r"\(\d+%\)$", t) for t in texts), texts  # donut legend entries end in their share
+
+
+CHART_RULES = """\
+name: rules
+theme: themes/default.yaml
+cover: {{show: false}}
+contents: {{show: false}}
+sections:
+  - pillar: S
+    blocks:
+{blocks}
+"""
+
+
+def _compose(tmp_path, blocks: str, book=WORKBOOK):
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
+
+    layout = write_layout(tmp_path, "rules.yaml", CHART_RULES.format(blocks=blocks))
+    inputs, diags = load_inputs(book, layout)
+    assert inputs is not None, [d.message for d in diags]
+    return compose(inputs.dataset, inputs.layout, "bilingual")
+
+
+def test_a_chart_mixing_a_share_and_a_reduction_is_a_located_error(tmp_path, capsys):
+    """100 % clean energy (a share) and an 8 % cut (a reduction on 2021) are different
+    quantities: one chart cannot show both."""
+    layout = write_layout(tmp_path, "mixed.yaml", CHART_RULES.format(blocks=(
+        "      - chart: {kind: bar, series: target, indicators: [dc_clean_energy, office_power_per_capita]}")))
+    assert main(["validate", str(WORKBOOK), "--layout", str(layout)]) == 1
+    err = capsys.readouterr().err
+    assert "mixed.yaml:8:9: error" in err and "one kind of quantity" in err
+    assert "dc_clean_energy: percent" in err and "office_power_per_capita: pct_cut" in err
+
+
+def test_colour_encodes_a_series_and_then_has_a_legend(tmp_path):
+    doc = _compose(tmp_path, "      - chart: {kind: bar, indicators: [patents_applied, patents_granted]}\n"
+                             "      - chart: {kind: donut, indicators: [trust_order_coverage_growth, "
+                             "trust_consumer_growth]}")
+    bar, donut = doc.charts
+    assert len(bar.palette) == 1 and not bar.legend  # bars of one series: one colour, no legend
+    assert len(donut.palette) > 1 and len(donut.legend) == 2  # slices: colours and their legend
+    assert all(re.search(r"\(\d+%\)$", entry) for entry in donut.legend)
+
+
+def test_a_progress_chart_prints_a_share_only_when_asked_and_both_figures_are_exact(tmp_path):
+    blocks = "      - chart: {kind: progress, indicators: [rural_women], share: true}"
+    qualified = _compose(tmp_path, blocks).charts[0]  # 近400 of 超过1,000: no share, however asked
+    assert qualified.shares == ("",)
+    assert "40%" not in "".join(qualified.texts())
+    book = copy_workbook(tmp_path)
+
+    def exact(wb):
+        ws = wb["指标 Indicators"]
+        head = [str(c.value).split()[-1] for c in ws[1]]  # '限定词 qualifier' → 'qualifier'
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "rural_women":
+                row[head.index("qualifier")].value = None
+                row[head.index("target_qualifier")].value = None
+    edit_workbook(book, exact)
+    assert _compose(tmp_path / "exact", blocks, book).charts[0].shares == ("40%",)
+    unasked = _compose(tmp_path / "unasked", "      - chart: {kind: progress, indicators: [rural_women]}", book)
+    assert unasked.charts[0].shares == ("",)
+
+
+def test_chart_labels_are_shortened_never_wrapped(tmp_path):
+    doc = _compose(tmp_path, "      - chart: {kind: bar, series: target, indicators: [office_power_per_capita, "
+                             "office_water_per_capita]}")
+    chart = doc.charts[0]
+    for label in chart.labels:
+        zh, en = label.split("\n")
+        assert zh.endswith("（2026年）") and en.endswith("(by 2026)")
+    assert any("…" in label for label in chart.labels)
+    assert chart.subtitle[1] == "Target values · on 2021"

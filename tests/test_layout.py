@@ -41,7 +41,7 @@ CASES = [
     ("table without indicators", "sections:\n  - pillar: E\n    blocks:\n      - kpi_table: {columns: [value]}\n",
      4, 20, "a kpi_table needs either 'indicators' or 'select'"),
     ("bar chart with mixed units", "sections:\n  - pillar: S\n    blocks:\n      - chart: {kind: bar, indicators: [charity_donation, charity_hours]}\n",
-     4, 9, "a bar chart's indicators must share one unit"),
+     4, 9, "a bar chart shows one kind of quantity: its indicators must share one unit"),
     ("bad table column", "sections:\n  - pillar: E\n    blocks:\n      - kpi_table: {select: {pillar: E}, columns: [value, colour]}\n",
      4, 59, "'colour' is not allowed for 'columns'"),
 ]

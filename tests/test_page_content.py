@@ -98,3 +98,23 @@ def test_justified_chinese_lines_do_not_space_out_numbers(build):
                 spaced = (re.fullmatch(r"[\d,.]*\d", a["text"]) and re.fullmatch(r"\d[\d,.%]*", b["text"])
                           and abs(a["top"] - b["top"]) < 1 and 0 < b["x0"] - a["x1"] < 3)
                 assert not spaced, (a["text"], b["text"], page.page_number)
+
+
+@pytest.mark.parametrize("length", [1500, 18000])
+def test_an_indicator_name_longer_than_a_page_publishes(tmp_path, length):
+    """A row taller than a page breaks across pages (only in such a table), never exit 3."""
+    from conftest import copy_workbook, edit_workbook
+    from esgpublish.cli import main
+
+    book = copy_workbook(tmp_path)
+    name_zh = ("环境绩效指标名称很长" * (length // 10 + 1))[:length]
+
+    def edit(wb):
+        ws = wb["指标 Indicators"]
+        ws["D3"].value = name_zh
+        ws["E3"].value = ("Long indicator name " * (length // 20 + 1))[:length]
+    edit_workbook(book, edit)
+    out = tmp_path / "out"
+    assert main(["publish", str(book), "-o", str(out), "--edition", "zh"]) == 0
+    text = re.sub(r"\s+", "", pdf_text(out / "book-annual-zh.pdf"))
+    assert name_zh[:200] in text and name_zh[-50:] in text

@@ -52,6 +52,7 @@ UNITS = [
     ("yuan", "currency", "元", "RMB"),
     ("percent", "percent", "%", "%"),
     ("pct_change", "change", "%", "%"),
+    ("pct_cut", "change", "%", "%"),  # a reduction on a baseline year: not a share, not a growth
     ("hour", "count", "小时", "hours"),
     ("people", "count", "人", "people"),
     ("leader", "count", "位", "leaders"),
@@ -88,9 +89,9 @@ INDICATORS = [
      "预计到2030年自建数据中心将实现100%清洁能源的使用。", "报道未披露当前比例", "Current share not given in the source"),
     ("trees_saved", "E", "green_ops", "无纸化办公约合保护树木", "Trees saved by paperless office (equivalent)", 4000, "tree", "多", 2022, None, None, None, None, None, None, "A2", None,
      "通过使用Docs文档无纸化办公,2022年快手员工约合保护了4000多棵树木", None, None),
-    ("office_power_per_capita", "E", "green_ops", "北京职场人均耗电量减少目标", "Target cut in electricity use per employee, Beijing offices", None, "percent", None, None, None, 2021, None, 8, None, 2026, "A2.3", "302",
+    ("office_power_per_capita", "E", "green_ops", "北京职场人均耗电量减少目标", "Target cut in electricity use per employee, Beijing offices", None, "pct_cut", None, None, None, 2021, None, 8, None, 2026, "A2.3", "302",
      "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None),
-    ("office_water_per_capita", "E", "green_ops", "北京职场人均用水量减少目标", "Target cut in water use per employee, Beijing offices", None, "percent", None, None, None, 2021, None, 8, None, 2026, "A2.4", "303",
+    ("office_water_per_capita", "E", "green_ops", "北京职场人均用水量减少目标", "Target cut in water use per employee, Beijing offices", None, "pct_cut", None, None, None, 2021, None, 8, None, 2026, "A2.4", "303",
      "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None),
 
     ("rural_leaders", "S", "community", "发掘和扶持的幸福乡村带头人", "Happy Village leaders identified and supported", 100, "leader", Q, None, "2022-07", None, None, None, None, None, "B8.2", "413-1",

@@ -128,8 +128,9 @@ def _height(spec: ChartSpec) -> float:
     """The chart's height in mm: enough room for its labels, no more."""
     n = len(spec.labels)
     lines = max(label.count("\n") + 1 for label in spec.labels) if spec.labels else 1
-    if spec.kind == "progress":
-        return 14 + n * 16
+    if spec.kind == "progress":  # a bar, and under it the value and target labels
+        under = max((t.count("\n") + 1 for t in spec.value_labels + spec.target_labels), default=1)
+        return 14 + n * (12 + 4 * under)
     if spec.kind == "bar":
         return 12 + n * (5 + 3.6 * lines)
     if spec.kind == "grouped_bar":
@@ -179,7 +180,8 @@ def _progress(ax, spec: ChartSpec) -> None:
         ax.text(0, yi - 0.42, vl, ha="left", va="top", **_text_kw(spec))
         ax.text(1.0, yi - 0.42, tl, ha="right", va="top", **_text_kw(spec))
     ax.set_xlim(0, 1.0)
-    ax.set_ylim(-0.5 - 0.55 * n, n - 0.6)
+    under = max((t.count("\n") + 1 for t in spec.value_labels + spec.target_labels), default=1)
+    ax.set_ylim(-0.5 - 0.3 * under - 0.25, n - 0.6)
     ax.set_xticks([])
     ax.set_yticks(y, list(spec.labels), linespacing=1.15)
     _frame(ax, spec, keep=())

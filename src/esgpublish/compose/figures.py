@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import ir, linebreak
+from .. import ir
 from ..model.dataset import Indicator, Lang, Text
 from ..read.layout import Block
-from . import localize, styles
+from . import localize, measure, styles
 from .lines import origins
 from .tables import caption
 from .words import word
@@ -15,7 +15,7 @@ from .words import word
 if TYPE_CHECKING:
     from .document import Composer
 
-LABEL_COLUMNS = 34  # a chart label's line, in columns (a hanzi counts two)
+LABEL_SHARE = 0.4  # the most of a chart's width a label takes; longer names are shortened with "…"
 
 
 def nice_ticks(top: float, most: int = 5) -> tuple[float, ...]:
@@ -38,9 +38,9 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     series = opts.get("series", "value")
     if opts["kind"] == "progress":
         values = tuple(float(i.value) for i in inds)
-        value_labels = tuple(_joined(self, i, "value") for i in inds)
+        value_labels = tuple(_joined(self, i, "value", sep="\n") for i in inds)  # languages stacked
         targets = tuple(float(i.target_value) for i in inds)
-        target_labels = tuple(word("lang_sep", self.langs[0]).join(f"{word('target', l)}{word('pair_sep', l)}{self.value_text(i, 'target', l)}"
+        target_labels = tuple("\n".join(f"{word('target', l)}{word('pair_sep', l)}{self.value_text(i, 'target', l)}"
                                          for l in self.langs) for i in inds)
     else:
         attr = "target" if series == "target" else "value"
@@ -64,13 +64,16 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
             word("lang_sep", self.langs[0]).join(dict.fromkeys(localize.quantity(b[y].value, i.unit, b[y].qualifier, l, with_unit=False)
                                      for l in self.langs)) if y in b else "" for y in years)
             for i, b in zip(inds, by_year))
-    label_lines = tuple(_label(self, i, series) for i in inds)
-    labels = tuple("\n".join(w for line in lines for w in linebreak.wrap(line, LABEL_COLUMNS)) for lines in label_lines)
+    size = theme.fonts["small"]
+    room = theme.chart_size_mm[0] * styles.MM * LABEL_SHARE  # a label never takes more of the chart's width
+    label_lines = tuple(_label(self, i, series, size, room) for i in inds)
+    labels = tuple("\n".join(lines) for lines in label_lines)
     subtitle = tuple(s for s in (_chart_subtitle(self, inds, series, l) for l in self.langs) if s)
     lang_sep = word("lang_sep", self.langs[0])
     shares, legend, ticks, centre = (), (), (), ""
-    if opts["kind"] == "progress":
-        shares = tuple(f"{v / t:.0%}" if t else "" for v, t in zip(values, targets))
+    if opts["kind"] == "progress":  # a share only where asked and both figures are exact
+        shares = tuple(f"{v / t:.0%}" if t and opts.get("share") and i.qualifier is None
+                       and i.target_qualifier is None else "" for v, t, i in zip(values, targets, inds))
     elif opts["kind"] == "donut":
         total = sum(values)
         sep = word("pair_sep", self.langs[0])
@@ -85,7 +88,9 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     spec = ir.ChartSpec(
         kind=opts["kind"], title=tuple(title.get(l) for l in self.langs), subtitle=subtitle,
         labels=labels, values=values, value_labels=value_labels, targets=targets,
-        target_labels=target_labels, palette=theme.palette, text_color=theme.colors["text"],
+        target_labels=target_labels, text_color=theme.colors["text"],
+        # colour encodes a series (years, lines, slices) and then has a legend; else one colour
+        palette=theme.palette if opts["kind"] in ("grouped_bar", "line", "donut") else theme.palette[:1],
         muted_color=theme.colors["muted"], font_size=theme.fonts["small"], size_mm=theme.chart_size_mm,
         shares=shares, legend=legend, ticks=ticks, centre=centre,
         periods=periods, matrix=matrix, matrix_labels=matrix_labels,
@@ -99,14 +104,44 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
                      f"f{self.n_figures}", block * 0.5, block)
 
 
-def _joined(self: "Composer", ind: Indicator, attr: str, with_unit: bool = True) -> str:
-    return word("lang_sep", self.langs[0]).join(dict.fromkeys(self.value_text(ind, attr, l, with_unit=with_unit) for l in self.langs))
+def _joined(self: "Composer", ind: Indicator, attr: str, with_unit: bool = True, sep: str | None = None) -> str:
+    """An attribute in each language, the same text once, joined by ``sep`` (default: the catalogue's)."""
+    sep = word("lang_sep", self.langs[0]) if sep is None else sep
+    return sep.join(dict.fromkeys(self.value_text(ind, attr, l, with_unit=with_unit) for l in self.langs))
 
-def _label(self: "Composer", ind: Indicator, series: str) -> tuple[str, ...]:
-    if series == "target" and ind.target_year:
-        return tuple(f"{ind.name.get(l)}{'（' if l == 'zh' else ' ('}{word('by_year', l, year=ind.target_year)}"
-                     f"{'）' if l == 'zh' else ')'}" for l in self.langs)
-    return tuple(ind.name.get(l) for l in self.langs)
+def _label(self: "Composer", ind: Indicator, series: str, size: float, room: float) -> tuple[str, ...]:
+    """An indicator's label, one line per language, shortened with an ellipsis to ``room``
+    points (a target's year is kept): never wrapped into fragments."""
+    out = []
+    for l in self.langs:
+        suffix = ""
+        if series == "target" and ind.target_year:
+            by = word("by_year", l, year=ind.target_year)
+            suffix = f"（{by}）" if l == "zh" else f" ({by})"
+        out.append(shorten(ind.name.get(l), suffix, l, size, room, self.fallback))
+    return tuple(out)
+
+
+def shorten(text: str, suffix: str, lang: str, size: float, room: float, fallback=None) -> str:
+    """``text`` + ``suffix`` within ``room`` points; else ``text`` cut (at a word in English)
+    and ended with "…" before the suffix."""
+    def fits(t: str) -> bool:
+        return measure.width(t + suffix, lang, size, False, fallback) <= room
+
+    if fits(text):
+        return text + suffix
+    if lang != "zh":  # English: at a word
+        words = text.split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            cut = " ".join(words[:k]).rstrip(" ,;:") + "…"
+            if fits(cut):
+                return cut + suffix
+    for k in range(len(text) - 1, 0, -1):
+        cut = text[:k].rstrip(" ,;:，、") + "…"
+        if fits(cut):
+            return cut + suffix
+    return text[:1] + "…" + suffix
+
 
 def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: Lang) -> str:
     parts = []
@@ -114,7 +149,10 @@ def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: 
     if len(units) == 1 and inds[0].unit.kind in ("count", "currency"):
         parts.append(f"{word('unit', lang)}{word('pair_sep', lang)}{inds[0].unit.get(lang)}")
     if series == "target":
-        return "  ".join(parts + [word("target_values", lang)])
+        parts.append(word("target_values", lang))
+        if all(i.unit.kind == "change" and i.baseline_year for i in inds) and len({i.baseline_year for i in inds}) == 1:
+            parts.append(word("vs_year", lang, year=inds[0].baseline_year))
+        return word("subtitle_sep", lang).join(parts)
     as_of = {i.as_of for i in inds}
     base = {i.baseline_year for i in inds}
     if len(as_of) == 1 and None not in as_of:
@@ -122,15 +160,16 @@ def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: 
         parts.append(f"{word('as_of', lang)}{sep}{localize.date(inds[0].as_of, lang)}")
     if len(base) == 1 and None not in base and all(i.unit.kind == "change" for i in inds):
         parts.append(word("vs_year", lang, year=inds[0].baseline_year))
-    return "  ".join(parts)
+    return word("subtitle_sep", lang).join(parts)
 
 def _alt(self: "Composer", spec: ir.ChartSpec, inds: list[Indicator], lang: Lang, series: str) -> str:
     title = spec.title[self.langs.index(lang)]
     if spec.kind == "progress":
         ind = inds[0]
-        share = f"{ind.value / ind.target_value:.0%}"
-        return word("chart_alt_progress", lang, title=title, value=self.value_text(ind, "value", lang),
-                    target=self.value_text(ind, "target", lang), share=share)
+        value, target = self.value_text(ind, "value", lang), self.value_text(ind, "target", lang)
+        if spec.shares and spec.shares[0]:
+            return word("chart_alt_progress", lang, title=title, value=value, target=target, share=spec.shares[0])
+        return word("chart_alt_progress_plain", lang, title=title, value=value, target=target)
     if spec.kind in ("grouped_bar", "line"):
         items = word("list_sep", lang).join(
             f"{i.name.get(lang)}{word('pair_sep', lang)}" + word("list_sep", lang).join(

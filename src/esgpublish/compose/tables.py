@@ -55,6 +55,19 @@ def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.Table
     return share(minimum, preferred, total)
 
 
+def _row_height(c: "Composer", row: tuple[ir.Cell, ...], widths: tuple[float, ...], look: ir.TableLook) -> float:
+    """A body row's height, estimated from its text's width over its columns' (for rows
+    taller than a page, which must then be split)."""
+    style = c.para_styles[look.body]
+    tallest = 0.0
+    for cell, width in zip(row, widths):
+        room = max(width - 2 * look.padding, 1.0)
+        lines = sum(max(1, math.ceil(sum(measure.width(span.text, span.lang, style.size) for span in line) / room))
+                    for line in cell.lines)
+        tallest = max(tallest, lines * style.leading + 2 * look.padding)
+    return tallest
+
+
 def share(minimum: list[float], preferred: list[float], total: float) -> tuple[float, ...]:
     """Minimum and preferred widths → widths summing to ``total`` (CSS 2.1 auto table layout)."""
     preferred = [max(p, m) for p, m in zip(preferred, minimum)]
@@ -74,10 +87,12 @@ def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: l
     header = [ir.Cell(stack(cell.lines, look.head_second), cell.align) for cell in header]
     rows = [tuple(ir.Cell(stack(cell.lines, "second-small"), cell.align) for cell in row) for row in rows]
     widths = column_widths(c, [tuple(header)] + rows, look, c.page.frame_width)
+    tallest = max((_row_height(c, row, widths, look) for row in rows), default=0.0)
     c.n_tables += 1
     block = c.theme.spacing["block"]
     return ir.Table(caption(c, "table", c.n_tables, title, blk.origin), tuple(header), tuple(rows), widths, look,
                     blk.origin, f"t{c.n_tables}", block * 0.5, block, keep_rows=1,
+                    split_rows=tallest > c.page.frame_height * 0.8,
                     continued=caption(c, "table", c.n_tables, title, blk.origin, continued=True))
 
 

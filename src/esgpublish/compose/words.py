@@ -36,6 +36,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "achieved": ("已达成", "Achieved"),
     "chart_alt_bar": ("{title}：{items}。", "{title}: {items}."),
     "chart_alt_progress": ("{title}：{value}，目标{target}，完成{share}。", "{title}: {value} against a target of {target}, {share} achieved."),
+    "chart_alt_progress_plain": ("{title}：{value}，目标{target}。", "{title}: {value} against a target of {target}."),
+    "subtitle_sep": (" · ", " · "),  # between the parts of a chart's subtitle
     "list_sep": ("；", "; "),
     "year_value": ("{year}年{value}", "{value} in {year}"),
     "pair_sep": ("：", ": "),

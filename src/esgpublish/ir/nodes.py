@@ -106,7 +106,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: header row repeated on each page, rows never split, its caption above."""
+    """A table: header row repeated on each page, rows never split (unless one is taller
+    than a page), its caption above."""
 
     caption: Paragraph
     header: tuple[Cell, ...]
@@ -119,6 +120,7 @@ class Table:
     space_after: float = 0.0
     keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
     continued: Paragraph | None = None  # the caption on each page the table runs on to
+    split_rows: bool = False  # a row is taller than a page: rows may then break across pages
 
 
 @dataclass(frozen=True)

@@ -91,5 +91,6 @@ def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
         else:
             diags.error(blk.origin, f"a bar chart needs numbers; '{ind.id}' has none", f"see {ind.cell('value')}")
     if kind != "progress" and len({i.unit.id for i in inds}) > 1:
-        diags.error(blk.origin, f"a {kind.replace('_', ' ')} chart's indicators must share one unit",
-                    ", ".join(f"{i.id}: {i.unit.id}" for i in inds))
+        diags.error(blk.origin, f"a {kind.replace('_', ' ')} chart shows one kind of quantity: its indicators "
+                                f"must share one unit (a share and a reduction, say, are different quantities)",
+                    ", ".join(f"{i.id}: {i.unit.id}" for i in inds) + "; make one chart per unit")

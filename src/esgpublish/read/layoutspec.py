@@ -80,6 +80,8 @@ BLOCKS: dict[str, Spec] = {
                indicators=Spec("list", "indicator ids", item=Spec("str")),
                select=SELECT,
                series=Spec("str", "plot the values (default) or the targets", choices=("value", "target")),
+               share=Spec("bool", "progress charts: print the value's share of the target on the bar (only "
+                                  "where both figures are exact, without a qualifier such as 近 or 超过)"),
                title=TEXT),
     "cards": M("highlight cards: a large number and its label, in a grid",
                indicators=Spec("list", "indicator ids, in order", item=Spec("str")),

@@ -158,7 +158,7 @@ class Writer:
         if look.between:
             border(borders, "insideH", look.between.color, look.between.width)
         for r, row in enumerate((t.header,) + t.rows):
-            tr = self.row(tbl, header=r == 0)
+            tr = self.row(tbl, header=r == 0, split=t.split_rows and r > 0)
             for cell, width in zip(row, t.widths):
                 tc = self.cell(tr, width)
                 if r == 0:
@@ -235,10 +235,12 @@ class Writer:
         return tbl
 
     @staticmethod
-    def row(tbl, header: bool = False):
+    def row(tbl, header: bool = False, split: bool = False):
+        """A table row, kept on one page unless ``split`` (a table with a row taller than a page)."""
         tr = sub(tbl, "w:tr")
         trpr = sub(tr, "w:trPr")
-        put(trpr, "w:cantSplit")
+        if not split:
+            put(trpr, "w:cantSplit")
         if header:
             put(trpr, "w:tblHeader")
         return tr

@@ -71,7 +71,8 @@ class Visitor:
             style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [color("#FFFFFF"), color(look.zebra)]))
         if look.between:
             style.append(("LINEBELOW", (0, 1), (-1, -2), look.between.width, color(look.between.color)))
-        table = ContinuedTable(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT")
+        table = ContinuedTable(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT",
+                               splitInRow=int(t.split_rows))
         if t.continued:
             table.continued = paragraph(self.doc, t.continued.lines,
                                         self.st.aligned(t.continued.style, "left", keep_with_next=False))

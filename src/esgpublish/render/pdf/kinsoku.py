@@ -87,7 +87,8 @@ def _no_lone_last_char(lines: list[tuple[int, int, float, bool]], chars: list[st
         a, b, used, forced = lines[i]
         pa, pb, _, pforced = lines[i - 1]
         ends_part = forced or i == len(lines) - 1
-        content = [ch for ch in chars[a:b] if ch not in linebreak.CANNOT_START and not linebreak.is_space(ch)]
+        content = [ch for ch in chars[a:b] if ch not in linebreak.CANNOT_START and not linebreak.is_space(ch)
+                   and ch != "\ufffc"]  # a <br/> is no character
         if not ends_part or pforced or len(content) != 1 or not linebreak.is_wide(content[0]):
             continue
         max_width = max_widths[min(i, len(max_widths) - 1)]
