@@ -65,8 +65,8 @@ def test_a_chinese_paragraph_never_ends_on_one_character():
     widths = [10.0] * len(chars)
     lines = _fill(chars, widths, [False] * len(chars), [10.0 * (len(chars) - 2)])
     last = "".join(chars[lines[-1][0]:lines[-1][1]])
-    assert len(lines) == 2 and len(last.rstrip("。")) >= 2, [("".join(chars[a:b])) for a, b, _, _ in lines]
-    assert "".join("".join(chars[a:b]) for a, b, _, _ in lines) == text
+    assert len(lines) == 2 and len(last.rstrip("。")) >= 2, [("".join(chars[a:b])) for a, b, *_ in lines]
+    assert "".join("".join(chars[a:b]) for a, b, *_ in lines) == text
 
 
 def test_adjacent_full_width_marks_close_up(build):

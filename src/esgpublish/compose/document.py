@@ -15,7 +15,7 @@ from ..model.dataset import Dataset, Indicator, Lang, Text
 from ..read.layout import EDITION_LANGS, Block, Layout
 from . import figures, localize, styles, tables, typography
 from .lines import origins, stack
-from .words import PILLAR_NAMES, word
+from .words import PILLAR_NAMES, WORDS, word
 
 
 def compose(dataset: Dataset, layout: Layout, edition: str) -> ir.Document:
@@ -132,7 +132,7 @@ class Composer:
         meta = self.ds.meta
         body: list[ir.Block] = []
         for sec in self.layout.sections:
-            content = [node for blk in sec.blocks for node in self.block(blk)]
+            content = self.section_blocks(sec.blocks)
             if not content and sec.blocks:
                 continue  # every block selected nothing: check_against has warned
             title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
@@ -216,6 +216,24 @@ class Composer:
         lines = self.lines(text, origin)
         return ir.Heading(level, stack(lines, f"second-h{level}"), f"h{level}", f"h{self.n_headings}",
                           self.one_line(lines), origin, new_page, min_space=40 * styles.MM)
+
+    def section_blocks(self, blocks) -> list[ir.Block]:
+        """A chapter's layout blocks → IR blocks. A table, chart or cards block that follows
+        the topics' own sub-headings belongs to the chapter, not to the last topic: it gets a
+        sub-heading of its own ('关键数据 / Key figures') unless the layout gives one."""
+        out: list[ir.Block] = []
+        under_topic = False
+        for blk in blocks:
+            nodes = self.block(blk)
+            if blk.kind == "heading":
+                under_topic = False
+            elif blk.kind in ("kpi_table", "chart", "cards") and under_topic and nodes:
+                out.append(self.heading(2, Text(*WORDS["key_figures"]), blk.origin))
+                under_topic = False
+            elif blk.kind == "narratives" and any(isinstance(n, ir.Heading) for n in nodes):
+                under_topic = True
+            out.extend(nodes)
+        return out
 
     def block(self, blk: Block) -> list[ir.Block]:
         """One layout block → IR blocks (none when its selector matches nothing)."""

@@ -39,9 +39,10 @@ class ParaStyle:
     space_before: float = 0.0
     space_after: float = 0.0
     keep_with_next: bool = False
-    cjk_wrap: bool = False  # broken by the clreq rules (a Chinese paragraph or one that holds Chinese)
+    cjk_wrap: bool = False  # holds Chinese: broken by the clreq rules (Latin text: at spaces only)
     script_gap: float = 0.0  # em between a hanzi and a Latin letter or digit (clreq: a quarter em)
     squeeze_punctuation: bool = False  # adjacent full-width marks close up by half an em (clreq)
+    widow_control: bool = True  # no paragraph leaves one line alone at a page's foot or head
 
 
 @dataclass(frozen=True)

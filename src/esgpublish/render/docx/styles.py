@@ -88,6 +88,7 @@ def _para_style(el, s: ir.ParaStyle) -> None:
     ppr = el.get_or_add_pPr()
     if s.keep_with_next:
         put(ppr, "w:keepNext")
+    put(ppr, "w:widowControl", "1" if s.widow_control else "0")
     if s.name in ("h1", "h2", "h3"):  # Word's outline: navigation pane and the TOC field
         put(ppr, "w:outlineLvl", str(int(s.name[1]) - 1))
     spacing = put(ppr, "w:spacing")

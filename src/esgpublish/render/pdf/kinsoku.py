@@ -34,13 +34,17 @@ def install() -> None:
     _justify_cjk(paragraph)
 
 
+URL_BREAK_AFTER = set("/.?&=_#")  # an over-long address breaks after these, with no hyphen
+
+
 def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: list[float],
-          hard: set[int] = frozenset()) -> list[tuple[int, int, float, bool]]:
+          hard: set[int] = frozenset(), hyphen: float = 0.0) -> list[tuple[int, int, float, bool, bool]]:
     """Greedy line filling at the breaks ``linebreak.allowed_breaks`` allows.
 
-    → (start, end, width used, ends in a forced break) per line. A line breaks after index
-    ``k-1`` in ``hard`` (a <br/>); where nothing allowed fits (an over-long word), it breaks
-    where the line is full."""
+    → (start, end, width used, ends in a forced break, ends in a hyphen) per line. A line
+    breaks after index ``k-1`` in ``hard`` (a <br/>). A word longer than the whole line is
+    the only one broken: an address after a / or . (no hyphen), any other word where the
+    line is full, with a hyphen (``hyphen`` points wide) added."""
     allowed = linebreak.allowed_breaks(chars, glued)
     relaxed = None  # for an over-long run: break where only the punctuation rules hold
     n, start, lines = len(chars), 0, []
@@ -60,42 +64,48 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
                 last = (i, used)
         else:
             end = n
+        hyphenate = False
         if end is None:
             if last is None or last[0] <= start:
                 if relaxed is None:
                     relaxed = linebreak.allowed_breaks(chars, [False] * n, strict=False)
                 fits = [k for k in range(start + 1, i) if relaxed[k]]
-                last = (fits[-1], sum(widths[start:fits[-1]])) if fits else (i, used)
+                url = [k for k in fits if chars[k - 1] in URL_BREAK_AFTER]
+                room = [k for k in fits if sum(widths[start:k]) + hyphen <= max_width + 1e-6]
+                k = url[-1] if url else room[-1] if room else fits[-1] if fits else i
+                hyphenate = not url and 0 < k < n and chars[k - 1].isalnum() and chars[k].isalnum() \
+                    and not linebreak.is_wide(chars[k - 1]) and not linebreak.is_wide(chars[k])
+                last = (k, sum(widths[start:k]) + (hyphen if hyphenate else 0.0))
             end, used = last
         trimmed = end
         while trimmed > start + 1 and linebreak.is_space(chars[trimmed - 1]) and not forced:
             trimmed -= 1
             used -= widths[trimmed]
-        lines.append((start, trimmed, used, bool(forced)))
+        lines.append((start, trimmed, used, bool(forced), hyphenate))
         start = end
         while start < n and linebreak.is_space(chars[start]) and start not in hard:
             start += 1
     return _no_lone_last_char(lines, chars, widths, allowed, max_widths)
 
 
-def _no_lone_last_char(lines: list[tuple[int, int, float, bool]], chars: list[str], widths: list[float],
-                       allowed: list[bool], max_widths: list[float]) -> list[tuple[int, int, float, bool]]:
+def _no_lone_last_char(lines: list[tuple[int, int, float, bool, bool]], chars: list[str], widths: list[float],
+                       allowed: list[bool], max_widths: list[float]) -> list[tuple[int, int, float, bool, bool]]:
     """clreq: a Chinese paragraph (or each line-broken part of one) never ends on a line of
     one character (with its punctuation: 用。): the line before gives it a character or two,
     breaking at the last allowed place that leaves it at least two."""
     for i in range(1, len(lines)):
-        a, b, used, forced = lines[i]
-        pa, pb, _, pforced = lines[i - 1]
+        a, b, used, forced, _ = lines[i]
+        pa, pb, _, pforced, hyphenated = lines[i - 1]
         ends_part = forced or i == len(lines) - 1
         content = [ch for ch in chars[a:b] if ch not in linebreak.CANNOT_START and not linebreak.is_space(ch)
                    and ch != "\ufffc"]  # a <br/> is no character
-        if not ends_part or pforced or len(content) != 1 or not linebreak.is_wide(content[0]):
+        if not ends_part or pforced or hyphenated or len(content) != 1 or not linebreak.is_wide(content[0]):
             continue
         max_width = max_widths[min(i, len(max_widths) - 1)]
         for k in range(pb - 1, pa + 1, -1):
             if allowed[k] and not linebreak.is_space(chars[k]) and sum(widths[k:b]) <= max_width + 1e-6:
-                lines[i - 1] = (pa, k, sum(widths[pa:k]), False)
-                lines[i] = (k, b, sum(widths[k:b]), forced)
+                lines[i - 1] = (pa, k, sum(widths[pa:k]), False, False)
+                lines[i] = (k, b, sum(widths[k:b]), forced, False)
                 break
     return lines
 
@@ -176,15 +186,17 @@ def _word_split(text, maxWidths, fontName, fontSize, encoding="utf8"):
     chars, glued = _strip_glue(text)
     widths = [stringWidth(ch, fontName, fontSize) for ch in chars]
     out = []
-    for k, (a, b, used, _) in enumerate(_fill(chars, widths, glued, maxWidths)):
+    hyphen = stringWidth("-", fontName, fontSize)
+    for k, (a, b, used, _, hyphenate) in enumerate(_fill(chars, widths, glued, maxWidths, hyphen=hyphen)):
         max_width = maxWidths[min(k, len(maxWidths) - 1)]
-        out.append([max_width - used, "".join(chars[a:b])])
+        out.append([max_width - used, "".join(chars[a:b]) + ("-" if hyphenate else "")])
     return out
 
 
 def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     """reportlab's multi-style CJK splitter (``cjkFragSplit``, same arguments and result)
     with kinsoku; WORD JOINERs are dropped and glue their neighbours."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
     units, glued, hard = [], [], set()
@@ -228,11 +240,15 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
             gaps[k] = -linebreak.punctuation_squeeze(a, b) * units[k - 1].frag.fontSize
     widths = [w + g for w, g in zip(widths, gaps)]
     lines = []
-    for k, (a, b, used, forced) in enumerate(_fill(chars, widths, glued, maxWidths, hard)):
+    first = next((u.frag for u in units if str(u)), None)
+    hyphen = stringWidth("-", first.fontName, first.fontSize) if first is not None else 0.0
+    for k, (a, b, used, forced, hyphenate) in enumerate(_fill(chars, widths, glued, maxWidths, hard, hyphen)):
         max_width = maxWidths[min(k, len(maxWidths) - 1)]
         used -= gaps[a] if a < b else 0.0  # no gap at the start of a line
         line = [x for j in range(a, b) for x in ((_gap_unit(units[j], gaps[j]),) if gaps[j] and j > a else ())
                 + (units[j],)]
+        if hyphenate:  # a word longer than the line, broken where the line is full
+            line.append(cjkU("-", units[b - 1].frag, encoding))
         lines.append(makeCJKParaLine(line, max_width, used, max_width - used, forced, calcBounds))
     return ParaLines(kind=1, lines=lines)
 

@@ -69,7 +69,11 @@ class Styles:
                 name, fontName=FONT_BOLD if s.bold else FONT, fontSize=s.size, leading=s.leading,
                 textColor=color(s.color), alignment=ALIGN[s.align], firstLineIndent=s.first_indent,
                 leftIndent=s.left_indent, spaceBefore=s.space_before, spaceAfter=s.space_after,
-                keepWithNext=int(s.keep_with_next), wordWrap="CJK" if s.cjk_wrap else None)
+                # every paragraph is filled by esgpublish's line breaker (kinsoku.py, after
+                # linebreak.py): clreq for Chinese; Latin words whole, hyphenated only when
+                # longer than the line (reportlab's own splits long words with no hyphen)
+                keepWithNext=int(s.keep_with_next), wordWrap="CJK",
+                allowWidows=int(not s.widow_control), allowOrphans=int(not s.widow_control))
             self._para[name].scriptGap = s.script_gap  # read by Para.breakLinesCJK
             self._para[name].squeezePunctuation = s.squeeze_punctuation
         return self._para[name]
