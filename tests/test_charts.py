@@ -207,12 +207,21 @@ def test_a_progress_chart_prints_a_share_only_when_asked_and_both_figures_are_ex
     assert unasked.charts[0].shares == ("",)
 
 
-def test_chart_labels_are_shortened_never_wrapped(tmp_path):
+def test_chart_labels_are_short_names_or_shortened_never_wrapped(tmp_path):
+    """Labels: the workbook's short names where given (short_zh, short_en), else the name cut
+    with '…' to 40 % of the chart's width; one line per language, a target's year kept."""
+    from esgpublish.compose.measure import shorten, width
+
     doc = _compose(tmp_path, "      - chart: {kind: bar, series: target, indicators: [office_power_per_capita, "
                              "office_water_per_capita]}")
     chart = doc.charts[0]
-    for label in chart.labels:
-        zh, en = label.split("\n")
-        assert zh.endswith("（2026年）") and en.endswith("(by 2026)")
-    assert any("…" in label for label in chart.labels)
+    assert chart.labels == ("人均耗电量（2026年）\nElectricity per employee (by 2026)",
+                            "人均用水量（2026年）\nWater per employee (by 2026)")
     assert chart.subtitle[1] == "Target values · on 2021"
+    name = "Rural entrepreneurs to be supported in the next three years"
+    cut = shorten(name, "en", 8, 120, suffix=" (by 2026)")
+    head = cut[:-len("… (by 2026)")]
+    assert cut.endswith("… (by 2026)") and name.startswith(head) and name[len(head)] == " "  # cut at a word
+    assert width(cut, "en", 8) <= 120
+    zh = shorten("未来三年发掘和扶持乡村创业者目标", "zh", 8, 60)
+    assert zh.endswith("…") and width(zh, "zh", 8) <= 60

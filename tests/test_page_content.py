@@ -118,3 +118,37 @@ def test_an_indicator_name_longer_than_a_page_publishes(tmp_path, length):
     assert main(["publish", str(book), "-o", str(out), "--edition", "zh"]) == 0
     text = re.sub(r"\s+", "", pdf_text(out / "book-annual-zh.pdf"))
     assert name_zh[:200] in text and name_zh[-50:] in text
+
+
+LONG_CHAPTER = """\
+extends: annual
+sections:
+  - pillar: E
+    title: {zh: 环境：绿色运营、节能减排、清洁能源与数据中心的长期目标及其进展情况说明,
+            en: "Environmental: green operations, energy saving, clean energy and the long-term targets of the data centres"}
+    blocks:
+      - narratives: {pillar: E}
+"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_running_header_never_overprints(tmp_path, edition):
+    """A long chapter title is shortened with '…' (and the report title to what it leaves):
+    the header is one line whose characters never overlap."""
+    import pdfplumber
+
+    from conftest import WORKBOOK
+    from esgpublish.cli import main
+
+    layout = tmp_path / "long.yaml"
+    layout.write_text(LONG_CHAPTER, encoding="utf-8")
+    assert main(["publish", str(WORKBOOK), "--layout", str(layout), "-o", str(tmp_path), "--format", "pdf",
+                 "--edition", edition]) == 0
+    with pdfplumber.open(tmp_path / f"esg_2022-annual-{edition}.pdf") as pdf:
+        page = pdf.pages[2]  # the chapter's first page
+        header = sorted((c for c in page.chars if c["top"] < 50), key=lambda c: c["x0"])
+    text = "".join(c["text"] for c in header)
+    assert text and ("…" in text) == (edition != "zh")  # the Chinese title fits as it is
+    for a, b in zip(header, header[1:]):
+        assert b["x0"] >= a["x1"] - 0.5, (a["text"], b["text"])
+    assert len({round(c["top"]) for c in header}) <= 2  # one line (two faces may sit a point apart)

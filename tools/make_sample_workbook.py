@@ -80,7 +80,8 @@ UNITS = [
 
 Q = "超"
 # id, pillar, topic, name_zh, name_en, value, unit, qualifier, period, as_of,
-# baseline_year, baseline_value, target_value, target_qualifier, target_year, hkex, gri, source_quote, note_zh, note_en
+# baseline_year, baseline_value, target_value, target_qualifier, target_year, hkex, gri, source_quote, note_zh, note_en,
+# short_zh, short_en (chart labels; optional)
 INDICATORS = [
     ("env_target_areas", "E", "green_ops", "环境目标覆盖方面", "Areas covered by environmental targets", 5, "area", None, 2022, None, None, None, None, None, None, "A1.5", None,
      "2022年,持续开展多项节能减排工作,推进清洁能源使用、节能、节水、废弃物减排、温室气体减排等五大方面的环境目标达成。",
@@ -90,9 +91,11 @@ INDICATORS = [
     ("trees_saved", "E", "green_ops", "无纸化办公约合保护树木", "Trees saved by paperless office (equivalent)", 4000, "tree", "多", 2022, None, None, None, None, None, None, "A2", None,
      "通过使用Docs文档无纸化办公,2022年快手员工约合保护了4000多棵树木", None, None),
     ("office_power_per_capita", "E", "green_ops", "北京职场人均耗电量减少目标", "Target cut in electricity use per employee, Beijing offices", None, "pct_cut", None, None, None, 2021, None, 8, None, 2026, "A2.3", "302",
-     "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None),
+     "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None,
+     "人均耗电量", "Electricity per employee"),
     ("office_water_per_capita", "E", "green_ops", "北京职场人均用水量减少目标", "Target cut in water use per employee, Beijing offices", None, "pct_cut", None, None, None, 2021, None, 8, None, 2026, "A2.4", "303",
-     "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None),
+     "以2021年为基准,截至2026年底,位于北京范围内的职场人均耗电量、用水量均有望减少8%。", None, None,
+     "人均用水量", "Water per employee"),
 
     ("rural_leaders", "S", "community", "发掘和扶持的幸福乡村带头人", "Happy Village leaders identified and supported", 100, "leader", Q, None, "2022-07", None, None, None, None, None, "B8.2", "413-1",
      "截至2022年7月,快手已发掘和扶持超100位“幸福乡村带头人”", None, None),

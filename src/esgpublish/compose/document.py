@@ -8,12 +8,14 @@ Tables are in ``tables.py``, figures in ``figures.py``.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import ir
 from ..diagnostics import Location
 from ..model import placeholders
 from ..model.dataset import Dataset, Indicator, Lang, Text
 from ..read.layout import EDITION_LANGS, Block, Layout
-from . import figures, localize, styles, tables, typography
+from . import figures, localize, measure, styles, tables, typography
 from .lines import origins, stack
 from .words import PILLAR_NAMES, WORDS, word
 
@@ -142,6 +144,9 @@ class Composer:
             body.insert(0, self.contents(body))
         title = self.title()
         sep = word("lang_sep", self.langs[0])
+        header = self.header(title) if self.layout.header["show"] else None
+        if header:
+            header, body = self.fit_running_header(header, body)
         return ir.Document(
             edition=self.edition, languages=self.languages,
             meta=ir.Metadata(
@@ -153,7 +158,7 @@ class Composer:
             page=self.page, char_styles=styles.char_styles(self.theme),
             para_styles=tuple(self.para_styles.values()),
             cover=self.cover(title) if self.layout.cover["show"] else None,
-            body=tuple(body), header=self.header(title) if self.layout.header["show"] else None,
+            body=tuple(body), header=header,
             footer=self.footer(), charts=tuple(self.charts),
             fallback_font=str(self.fallback) if self.fallback else None,
         )
@@ -190,6 +195,31 @@ class Composer:
             left.append(ir.Span(text.get(l), l))
         return ir.Furniture(tuple(left), (), (ir.ChapterTitle(),), "furniture", styles.header_rule(self.theme),
                             rule_below=2.5 * styles.MM)
+
+    def fit_running_header(self, header: ir.Furniture, body: list[ir.Block]) -> tuple[ir.Furniture, list[ir.Block]]:
+        """The running header on one line, nothing overprinting: a chapter title keeps at least
+        40 % of the line and is shortened with "…" beyond the room the report's title leaves;
+        the report's title is shortened to what the longest chapter title leaves it."""
+        style = self.para_styles[header.style]
+        full, gap = self.page.frame_width, 8 * styles.MM
+
+        def width(line) -> float:
+            return sum(measure.width(s.text, s.lang, style.size, False, self.fallback, style.script_gap)
+                       for s in line if isinstance(s, ir.Span))
+
+        chapters = [b for b in body if isinstance(b, ir.Heading) and b.level == 1]
+        chapter_room = max(full - width(header.left) - gap, 0.4 * full)
+        widest = max((width(h.title) for h in chapters), default=0.0)
+        title_room = full - min(widest, chapter_room) - gap
+        if width(header.left) > title_room:
+            left = measure.shorten_line(header.left, style.size, title_room, fallback=self.fallback,
+                                        gap=style.script_gap)
+            header = replace(header, left=left)
+        body = [replace(b, running=measure.shorten_line(b.title, style.size, chapter_room, fallback=self.fallback,
+                                                        gap=style.script_gap))
+                if isinstance(b, ir.Heading) and b.level == 1 and width(b.title) > chapter_room else b
+                for b in body]
+        return header, body
 
     def footer(self) -> ir.Furniture:
         """The footer: "page N of M" in each language (or the layout's text), centred."""

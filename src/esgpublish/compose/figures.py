@@ -110,37 +110,18 @@ def _joined(self: "Composer", ind: Indicator, attr: str, with_unit: bool = True,
     return sep.join(dict.fromkeys(self.value_text(ind, attr, l, with_unit=with_unit) for l in self.langs))
 
 def _label(self: "Composer", ind: Indicator, series: str, size: float, room: float) -> tuple[str, ...]:
-    """An indicator's label, one line per language, shortened with an ellipsis to ``room``
-    points (a target's year is kept): never wrapped into fragments."""
+    """An indicator's label, one line per language: its short name (workbook columns
+    short_zh, short_en) or its name, shortened with an ellipsis to ``room`` points (a
+    target's year is kept); never wrapped into fragments."""
     out = []
+    name = ind.short or ind.name
     for l in self.langs:
         suffix = ""
         if series == "target" and ind.target_year:
             by = word("by_year", l, year=ind.target_year)
             suffix = f"（{by}）" if l == "zh" else f" ({by})"
-        out.append(shorten(ind.name.get(l), suffix, l, size, room, self.fallback))
+        out.append(measure.shorten(name.get(l), l, size, room, fallback=self.fallback, suffix=suffix))
     return tuple(out)
-
-
-def shorten(text: str, suffix: str, lang: str, size: float, room: float, fallback=None) -> str:
-    """``text`` + ``suffix`` within ``room`` points; else ``text`` cut (at a word in English)
-    and ended with "…" before the suffix."""
-    def fits(t: str) -> bool:
-        return measure.width(t + suffix, lang, size, False, fallback) <= room
-
-    if fits(text):
-        return text + suffix
-    if lang != "zh":  # English: at a word
-        words = text.split(" ")
-        for k in range(len(words) - 1, 0, -1):
-            cut = " ".join(words[:k]).rstrip(" ,;:") + "…"
-            if fits(cut):
-                return cut + suffix
-    for k in range(len(text) - 1, 0, -1):
-        cut = text[:k].rstrip(" ,;:，、") + "…"
-        if fits(cut):
-            return cut + suffix
-    return text[:1] + "…" + suffix
 
 
 def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: Lang) -> str:

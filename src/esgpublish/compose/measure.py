@@ -88,3 +88,46 @@ def pieces(text: str, keep: bool = False, words: bool = False) -> list[str]:
         else:
             paired.append(p)
     return paired
+
+
+def shorten(text: str, lang: str, size: float, room: float, *, bold: bool = False, fallback: Path | None = None,
+            suffix: str = "", gap: float = 0.0) -> str:
+    """``text`` + ``suffix`` within ``room`` points; else ``text`` cut (at a word in English)
+    and ended with "…" before the suffix (chart labels, running headers)."""
+    def fits(t: str) -> bool:
+        return width(t + suffix, lang, size, bold, fallback, gap) <= room
+
+    if fits(text):
+        return text + suffix
+    if not any(linebreak.is_wide(ch) for ch in text):  # Latin: at a word
+        words = text.split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            cut = " ".join(words[:k]).rstrip(" ,;:/") + "…"
+            if fits(cut):
+                return cut + suffix
+    for k in range(len(text) - 1, 0, -1):
+        cut = text[:k].rstrip(" ,;:/，、") + "…"
+        if fits(cut):
+            return cut + suffix
+    return text[:1] + "…" + suffix
+
+
+def shorten_line(spans: tuple, size: float, room: float, *, fallback: Path | None = None, gap: float = 0.0) -> tuple:
+    """IR spans (one printed line) within ``room`` points: those that fit, and the first that
+    does not shortened with "…" (``shorten``); the rest dropped."""
+    from dataclasses import replace
+
+    out, used = [], 0.0
+    for span in spans:
+        w = width(span.text, span.lang, size, False, fallback, gap)
+        if used + w <= room:
+            out.append(span)
+            used += w
+            continue
+        cut = shorten(span.text, span.lang, size, room - used, fallback=fallback, gap=gap)
+        if cut != span.text[:1] + "…" or not out:
+            out.append(replace(span, text=cut))
+        elif out:  # nothing of this span fits: end the previous one with the ellipsis
+            out[-1] = replace(out[-1], text=out[-1].text.rstrip(" /") + "…")
+        break
+    return tuple(out)

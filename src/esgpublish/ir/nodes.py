@@ -94,6 +94,7 @@ class Heading:
     origin: Location | None = None
     new_page: bool = False
     min_space: float = 0.0  # starts a new page unless this much room is left below
+    running: Line = ()  # level 1: the title as the running header prints it (shortened to fit), if not ``title``
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ class Indicator:
     origin: Location  # the row's id cell
     cells: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
     history: tuple["PeriodValue", ...] = ()
+    short: Text | None = None  # a short name for chart labels
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""

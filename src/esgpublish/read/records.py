@@ -139,6 +139,8 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
         if (note_zh is None) != (note_en is None) and len(need) == 2:
             missing = "note_en" if note_en is None else "note_zh"
             diags.error(cells[missing][1], "note given in one language only", "translate the note")
+        short_zh = cell.text(cells, "short_zh", diags, False, "Chinese short name")
+        short_en = cell.text(cells, "short_en", diags, False, "English short name")
         if ident and name_zh is not None and name_en is not None and unit and quote:
             out[ident] = Indicator(
                 ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
@@ -146,7 +148,8 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 target_qualifier, target_year,
                 cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags),
                 quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
-                cells["id"][1], {k: loc for k, (_, loc) in cells.items()})
+                cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
+                short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None)
     return out
 
 

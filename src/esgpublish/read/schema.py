@@ -79,6 +79,8 @@ INDICATORS = Sheet("indicators", "指标 Indicators", (
     Column("source_quote", "来源引文", True, 60),
     Column("note_zh", "中文备注", False, 24),
     Column("note_en", "英文备注", False, 30),
+    Column("short_zh", "中文简称", False, 14),
+    Column("short_en", "英文简称", False, 22),
 ))
 
 NARRATIVE = Sheet("narrative", "叙述 Narrative", (

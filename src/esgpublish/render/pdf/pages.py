@@ -134,7 +134,7 @@ class PdfDoc(BaseDocTemplate):
             self.canv.addOutlineEntry(ir.plain(h.title), h.anchor, level=h.level - 1, closed=False)
             self.heading_pages[h.anchor] = self.canv.getPageNumber()
             if h.level == 1:
-                self.section = h.title
+                self.section = h.running or h.title
 
     def handle_documentBegin(self):
         self.section = ()
