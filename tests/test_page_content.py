@@ -3,6 +3,7 @@ reader checks it on the pages."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -152,3 +153,24 @@ def test_the_running_header_never_overprints(tmp_path, edition):
     for a, b in zip(header, header[1:]):
         assert b["x0"] >= a["x1"] - 0.5, (a["text"], b["text"])
     assert len({round(c["top"]) for c in header}) <= 2  # one line (two faces may sit a point apart)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_chart_alone_on_a_page_of_the_docx(build, tmp_path, edition):
+    """A chapter's last chart keeps the end of the table before it (keepNext on its last rows):
+    through LibreOffice, every page with a chart also carries body text besides the caption."""
+    import pdfplumber
+
+    from test_parity import lo_convert
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    docx = build / f"esg_2022-annual-{edition}.docx"
+    lo_convert([docx], tmp_path / "lo", tmp_path / "profile")
+    with pdfplumber.open(tmp_path / "lo" / docx.with_suffix(".pdf").name) as pdf:
+        for page in pdf.pages:
+            if not page.images or page.page_number == 1:  # the cover's band is a picture too
+                continue
+            lines = [l["text"] for l in page.extract_text_lines()
+                     if 60 < l["top"] < page.height - 60 and not re.match(r"(图|Figure) \d", l["text"])]
+            assert len(lines) >= 2, (edition, page.page_number, lines)

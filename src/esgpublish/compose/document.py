@@ -139,6 +139,8 @@ class Composer:
                 continue  # every block selected nothing: check_against has warned
             title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
             body.append(self.heading(1, title, sec.origin, new_page=sec.new_page))
+            if len(content) > 1 and isinstance(content[-1], ir.Figure):  # a chapter's last figure is never alone
+                content[-1] = replace(content[-1], keep_with_previous=True)
             body.extend(content)
         if self.layout.contents["show"]:
             body.insert(0, self.contents(body))

@@ -176,6 +176,7 @@ class Figure:
     anchor: str = ""
     space_before: float = 0.0
     space_after: float = 0.0
+    keep_with_previous: bool = False  # ends its chapter: never alone on a page, the end of the block before goes with it
 
 
 @dataclass(frozen=True)

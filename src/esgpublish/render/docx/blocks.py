@@ -196,6 +196,8 @@ class Writer:
         self.spacer(c.space_after)
 
     def figure(self, f: ir.Figure) -> None:
+        if f.keep_with_previous:
+            self.keep_end_with_next()
         cap = self.paragraph_into(None, f.caption)
         _space_before(cap, f.space_before)
         put(cap.find(qn("w:pPr")), "w:keepNext")
@@ -252,6 +254,24 @@ class Writer:
         tcw.set(qn("w:w"), twips(width))
         tcw.set(qn("w:type"), "dxa")
         return tc
+
+    def keep_end_with_next(self, rows: int = 2) -> None:
+        """What the body holds so far ends kept with what comes next (Word and LibreOffice
+        paginate): the spacer after a table, the paragraphs of its last ``rows`` rows, or the
+        last paragraph (widow control keeps two of its lines)."""
+        el = self.body_end.getprevious()
+        while el is not None and el.tag == qn("w:p") and not el.findall(qn("w:r")):  # spacers
+            put(props(el, "w:pPr"), "w:keepNext")
+            el = el.getprevious()
+        if el is None:
+            return
+        if el.tag == qn("w:tbl"):
+            trs = el.findall(qn("w:tr"))
+            for tr in trs[-rows:]:  # each keeps with the next: the last rows go with what follows
+                for p in tr.iter(qn("w:p")):
+                    put(props(p, "w:pPr"), "w:keepNext")
+        elif el.tag == qn("w:p"):
+            put(props(el, "w:pPr"), "w:keepNext")
 
     def spacer(self, height: float):
         """An empty paragraph exactly ``height`` high (space between tables)."""

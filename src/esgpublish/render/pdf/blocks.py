@@ -110,8 +110,9 @@ class Visitor:
     def figure(self, f: ir.Figure) -> list:
         drawing = chart_drawing(self.charts[f.chart.key].svg)
         caption = self.paragraph(f.caption)[0]
-        return [Spacer(1, f.space_before), FloatFigure([caption, Drawing(drawing, f.width)]),
-                Gap(1, f.space_after)]
+        figure = FloatFigure([caption, Drawing(drawing, f.width)])
+        figure.keep_with_previous = f.keep_with_previous
+        return [Spacer(1, f.space_before), figure, Gap(1, f.space_after)]
 
     def cover(self, cover: ir.Cover) -> list:
         """The cover's paragraphs: those on the band, then (next frame) those below it."""

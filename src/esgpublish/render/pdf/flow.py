@@ -8,8 +8,9 @@ would (issue 15):
 
 - a figure that does not fit where it falls waits (a float) while the text after it fills
   the page; it goes at the top of the next page, or before the next heading or page break;
-- when a chapter ends with a figure that does not fit after the block before it, the end of
-  that block (the last rows of a table, the last lines of a paragraph) goes over with it.
+- when a chapter ends with a figure (``ir.Figure.keep_with_previous``) that does not fit
+  after the block before it, the end of that block (the last rows of a table, the last
+  lines of a paragraph) goes over with it.
 """
 from __future__ import annotations
 
@@ -24,7 +25,11 @@ CARRY = 2  # rows or lines carried over with a chapter's last figure
 
 
 class FloatFigure(KeepTogether):
-    """A chart with its caption, kept together; it may float to the top of the next page."""
+    """A chart with its caption, kept together; it may float to the top of the next page.
+    ``keep_with_previous`` (``ir.Figure``): it ends its chapter and takes the end of the
+    block before it along rather than stand alone on a page."""
+
+    keep_with_previous = False
 
 
 class ContinuedTable(Table):
@@ -107,7 +112,7 @@ def _carry_with_last_figure(doc, flowables: list, frame, avail: float) -> None:
     """A table or paragraph followed by its chapter's last figure: if the block fits here and
     the figure does not, the block's last rows or lines go over with the figure."""
     k = next((i for i in range(1, len(flowables)) if not isinstance(flowables[i], Spacer)), None)
-    if k is None or not isinstance(flowables[k], FloatFigure) or _content(_follows(flowables, k + 1)):
+    if k is None or not isinstance(flowables[k], FloatFigure) or not flowables[k].keep_with_previous:
         return
     block, figure = flowables[0], flowables[k]
     height = _height(block, doc, frame._aW, avail)
