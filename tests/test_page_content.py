@@ -174,3 +174,22 @@ def test_no_chart_alone_on_a_page_of_the_docx(build, tmp_path, edition):
             lines = [l["text"] for l in page.extract_text_lines()
                      if 60 < l["top"] < page.height - 60 and not re.match(r"(图|Figure) \d", l["text"])]
             assert len(lines) >= 2, (edition, page.page_number, lines)
+
+
+def test_every_documented_table_column_publishes(tmp_path):
+    """Every column the layout schema lists prints with its header (gri raised KeyError, exit 3)."""
+    from conftest import WORKBOOK
+    from esgpublish.cli import main
+    from esgpublish.read.layoutspec import TABLE_COLUMNS
+
+    columns = [c for c in TABLE_COLUMNS if c != "periods"]
+    layout = tmp_path / "all.yaml"
+    layout.write_text("extends: annual\nsections:\n  - pillar: E\n    blocks:\n"
+                      f"      - kpi_table: {{select: {{pillar: E}}, columns: [{', '.join(columns)}]}}\n",
+                      encoding="utf-8")
+    assert main(["publish", str(WORKBOOK), "--layout", str(layout), "-o", str(tmp_path), "--edition", "en"]) == 0
+    text = re.sub(r"\s+", "", pdf_text(tmp_path / "esg_2022-annual-en.pdf"))  # nine columns: headers wrap
+    for head in ("GRI", "HKEX", "KPI", "Baseline", "Target", "Change", "Note"):
+        assert head in text, head
+    # ten columns are too many for every value to stay whole, never for a word to break
+    assert not re.search(r"[a-z]-(?=[a-z])", text.replace("self-built", "").replace("paper-", "")), text

@@ -34,10 +34,16 @@ def caption(c: "Composer", kind: str, n: int, title: Text, origin, continued: bo
 
 
 def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.TableLook, total: float) -> tuple[float, ...]:
-    """Cells (the header row first) → column widths summing to ``total``."""
+    """Cells (the header row first) → column widths summing to ``total``.
+
+    Each column's minimum is its longest unbreakable piece: a word, or a value kept whole
+    (超过16,300小时). Where the kept values do not all fit, the text columns fall back to
+    their words, then the figures' columns too (the values then break between words,
+    ``loosen``); only where not even the words fit are the columns shrunk in proportion (a
+    word then breaks with a hyphen)."""
     ncols = len(rows[0])
     pad = 2 * look.padding + 2  # 2 pt of slack: clients round and measure a little differently
-    minimum, preferred = [pad] * ncols, [pad] * ncols
+    kept, words, preferred = [pad] * ncols, [pad] * ncols, [pad] * ncols
     for r, row in enumerate(rows):
         base = c.para_styles[look.head if r == 0 else look.body]
         for k, cell in enumerate(row):
@@ -48,11 +54,41 @@ def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.Table
                     bold, gap = base.bold or span.strong, base.script_gap
                     # a header is never broken inside a word (港交所指标, not 港交所指|标)
                     for piece in measure.pieces(span.text, span.keep and len(span.text) <= 24, words=r == 0):
-                        w = measure.width(piece, span.lang, size, bold, c.fallback, gap)
-                        minimum[k] = max(minimum[k], w + pad)
+                        kept[k] = max(kept[k], measure.width(piece, span.lang, size, bold, c.fallback, gap) + pad)
+                    for piece in measure.pieces(span.text, False, words=r == 0):
+                        words[k] = max(words[k], measure.width(piece, span.lang, size, bold, c.fallback, gap) + pad)
                     line_width += measure.width(span.text, span.lang, size, bold, c.fallback, gap)
                 preferred[k] = max(preferred[k], line_width + pad)
+    if sum(kept) <= total:
+        return share(kept, preferred, total)
+    # not every kept value fits: start from the words and keep whole what fits, the figures'
+    # columns (right-aligned) first, the smallest need first
+    minimum = list(words)
+    order = sorted(range(ncols), key=lambda k: (rows[0][k].align != "right", kept[k] - words[k]))
+    for k in order:
+        if sum(minimum) - minimum[k] + kept[k] <= total:
+            minimum[k] = kept[k]
     return share(minimum, preferred, total)
+
+
+def loosen(c: "Composer", rows: list[tuple[ir.Cell, ...]], widths: tuple[float, ...], look: ir.TableLook,
+           body: str) -> list[tuple[ir.Cell, ...]]:
+    """Rows whose kept values are wider than their column → those values free to break
+    between words (never glued past the column's edge, where they would break mid-word)."""
+    style = c.para_styles[body]
+    out = []
+    for row in rows:
+        cells = []
+        for cell, width in zip(row, widths):
+            room = width - 2 * look.padding - 2
+            lines = tuple(tuple(
+                replace(span, keep=False) if span.keep and measure.width(
+                    span.text, span.lang, style.size if i == 0 else c.theme.fonts["small"], style.bold,
+                    c.fallback, style.script_gap) > room else span
+                for span in line) for i, line in enumerate(cell.lines))
+            cells.append(replace(cell, lines=lines))
+        out.append(tuple(cells))
+    return out
 
 
 def _row_height(c: "Composer", row: tuple[ir.Cell, ...], widths: tuple[float, ...], look: ir.TableLook) -> float:
@@ -87,6 +123,7 @@ def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: l
     header = [ir.Cell(stack(cell.lines, look.head_second), cell.align) for cell in header]
     rows = [tuple(ir.Cell(stack(cell.lines, "second-small"), cell.align) for cell in row) for row in rows]
     widths = column_widths(c, [tuple(header)] + rows, look, c.page.frame_width)
+    rows = loosen(c, rows, widths, look, look.body)
     tallest = max((_row_height(c, row, widths, look) for row in rows), default=0.0)
     c.n_tables += 1
     block = c.theme.spacing["block"]

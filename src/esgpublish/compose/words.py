@@ -23,6 +23,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "notes": ("注", "Notes"),
     "change": ("变化", "Change"),
     "hkex": ("港交所指标", "HKEX KPI"),
+    "gri": ("GRI", "GRI"),
     "not_disclosed": ("未披露", "Not disclosed"),
     "figure": ("图", "Figure"),
     "table": ("表", "Table"),
