@@ -192,4 +192,5 @@ def test_every_documented_table_column_publishes(tmp_path):
     for head in ("GRI", "HKEX", "KPI", "Baseline", "Target", "Change", "Note"):
         assert head in text, head
     # ten columns are too many for every value to stay whole, never for a word to break
-    assert not re.search(r"[a-z]-(?=[a-z])", text.replace("self-built", "").replace("paper-", "")), text
+    # (a line may end at the hyphen of a compound the source has: self-|built)
+    assert not re.search(r"[a-z]-(?=[a-z])", re.sub(r"self-", "", text)), text

@@ -6,7 +6,8 @@ the same rules (``render/pdf.py``, ``_cjk_frag_split``). The rules:
 
 - no line starts with closing punctuation (，。、；：？！）》」』”’…% …) and no line ends
   with an opening bracket (（《「『“‘ …), however many stand together;
-- Latin words and numbers are never broken (Latin text breaks only after spaces), a
+- Latin words and numbers are never broken (Latin text breaks after spaces and after the
+  hyphen of a compound), a
   number stays with the unit or classifier after it (2022|年, 16|个) and with a
   qualifier before it (超过|100, 近|400);
 - a run the renderer glued (a value with its qualifier and unit: 超过16,300小时) stays
@@ -90,6 +91,8 @@ def allowed_breaks(chars: list[str], glued: list[bool], strict: bool = True) -> 
             continue  # a number stays with its unit (2022|年) and its qualifier (超过|100)
         elif is_wide(a) or is_wide(b):
             out[k] = True
+        elif a == "-" and k >= 2 and chars[k - 2].isalpha() and b.isalpha():
+            out[k] = True  # after the hyphen of a compound (environmentally-|certified), as UAX #14
         # else: two Latin characters: inside a word or number, never
     out[n] = True
     return out

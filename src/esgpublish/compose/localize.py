@@ -43,13 +43,38 @@ def _decimal(value: float | int) -> Decimal:
     return Decimal(repr(float(value)))
 
 
-def number(value: float | int, lang: Lang, *, money: bool = False) -> str:
-    """A number in the locale's grouping and scale words, keeping its significant figures."""
+def _places(lang: Lang, money: bool) -> int:
+    """Decimal places a scaled number may show: 2 for English money (RMB22.70 million), else 3."""
+    return 2 if money and lang == "en" else 3
+
+
+def lossless(value: float | int, power: int, places: int) -> bool:
+    """Whether ``value`` scaled by 10**power shows every digit it has in ``places`` decimals."""
+    scaled = _decimal(value) / (Decimal(10) ** power)
+    return scaled == scaled.quantize(Decimal(1).scaleb(-places))
+
+
+def scale_power(values, lang: Lang, *, money: bool = False) -> int:
+    """The one scale for a set of numbers (an indicator's periods, a chart's axis): the
+    locale's largest that the largest reaches and that loses no digit of any, else none."""
+    values = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    top = max((abs(v) for v in values), default=0)
     for threshold, power in _scales(lang):
-        if abs(value) >= 10 ** threshold:
-            scaled = _decimal(value) / (Decimal(10) ** power)
-            pattern = "#,##0.00" if money and lang == "en" else "#,##0.###"
-            return format_decimal(scaled, format=pattern, locale=LOCALES[lang]) + _scale_word(lang, power)
+        if top >= 10 ** threshold and all(lossless(v, power, _places(lang, money)) for v in values):
+            return power
+    return 0
+
+
+def number(value: float | int, lang: Lang, *, money: bool = False, power: int | None = None) -> str:
+    """A number in the locale's grouping and scale words, keeping its significant figures:
+    万/亿 (million/billion) only where they lose no digit (152,345.67, not 15.235万);
+    ``power`` forces the scale of a set (``scale_power``)."""
+    if power is None:
+        power = scale_power([value], lang, money=money)
+    if power:
+        scaled = _decimal(value) / (Decimal(10) ** power)
+        pattern = "#,##0.00" if money and lang == "en" else "#,##0.###"
+        return format_decimal(scaled, format=pattern, locale=LOCALES[lang]) + _scale_word(lang, power)
     pattern = "#,##0.00" if money and lang == "en" and not float(value).is_integer() else "#,##0.###"
     return format_decimal(_decimal(value), format=pattern, locale=LOCALES[lang])
 
@@ -85,14 +110,15 @@ def year(value: int, lang: Lang) -> str:
 
 
 def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qualifier | None,
-             lang: Lang, *, with_unit: bool = True) -> str:
-    """A value with its unit and qualifier, as a sentence or a table cell prints it."""
+             lang: Lang, *, with_unit: bool = True, power: int | None = None) -> str:
+    """A value with its unit and qualifier, as a sentence or a table cell prints it
+    (``power``: the scale shared with the other values it stands beside)."""
     if isinstance(value, PartialDate):
         return date(value, lang)
     if unit.kind == "text":
         text = str(value)
         return text + unit.zh if lang == "zh" and with_unit else text
-    num = number(value, lang, money=unit.kind == "currency")
+    num = number(value, lang, money=unit.kind == "currency", power=power)
     if unit.kind in ("percent", "change"):
         core = num + "%"
     elif unit.kind == "currency":
@@ -107,7 +133,7 @@ def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qual
         return core
     if lang == "zh":
         if qualifier.position == "after":  # 4,000多棵: the mark goes between number and unit
-            unit_text = unit.zh if with_unit and unit.kind == "count" else ""
+            unit_text = unit.zh if with_unit and unit.kind in ("count", "currency") else ""  # 3,860万多元
             stem = core[: len(core) - len(unit_text)] if unit_text else core
             return stem + qualifier.zh + unit_text
         return qualifier.zh + core

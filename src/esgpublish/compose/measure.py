@@ -49,6 +49,8 @@ def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path 
 
 
 _PIECE = re.compile(r"\S+")
+_URL_PIECE = re.compile(r"[^/.?&=_#-]*[/.?&=_#-]*")  # an address breaks after / . ? & = _ # - (kinsoku.py)
+_COMPOUND = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")  # after the hyphen of a compound, as linebreak.py
 
 
 WORD_CHARS = 6  # a CJK run up to this long is a word where words are kept (headers): 港交所指标
@@ -79,6 +81,7 @@ def pieces(text: str, keep: bool = False, words: bool = False) -> list[str]:
                 run += ch
         if run:
             out.append(run)
+    out = [p for piece in out for p in (_URL_PIECE.findall(piece) if "/" in piece else _COMPOUND.split(piece)) if p]
     # two wide characters side by side: a line never ends on a lone one when kinsoku
     # moves a mark with it, so a column fits at least a pair
     paired: list[str] = []

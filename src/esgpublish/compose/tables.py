@@ -150,11 +150,14 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
         for col in columns:
             if col == "periods":
                 by_year = {p.period: p for p in ind.series()}
+                # one scale for all of an indicator's years (never 16.85万 beside 41,900)
+                power = {l: localize.scale_power([p.value for p in by_year.values()], l,
+                                                 money=ind.unit.kind == "currency") for l in c.langs}
                 for y in years:
                     p = by_year.get(y)
                     row.append(ir.Cell(dedupe(tuple(
-                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False) if p
-                                 else word("empty_cell", l), l, origins(p.origin if p else None), keep=True),)
+                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False, power=power[l])
+                                 if p else word("empty_cell", l), l, origins(p.origin if p else None), keep=True),)
                         for l in c.langs)), "right"))
                 continue
             row.append(ir.Cell(dedupe(tuple((ir.Span(cell_text(c, ind, col, l), l,
@@ -200,20 +203,26 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
 
 
 def change_text(ind: Indicator, lang: Lang) -> str:
-    """The change on the previous year (Periods sheet) or on the baseline, as a signed percentage."""
+    """The change on the previous year (Periods sheet) or on the baseline: a signed
+    percentage, or for a percentage itself the difference in percentage points (27 % →
+    38.5 % is +11.5 pp, not +42.6 %)."""
     series = ind.series()
     if len(series) >= 2:
         old, new, year = series[-2].value, series[-1].value, series[-2].period
-    elif ind.baseline_value and isinstance(ind.value, (int, float)) and ind.baseline_year:
+    elif ind.baseline_value is not None and isinstance(ind.value, (int, float)) and ind.baseline_year:
         old, new, year = ind.baseline_value, ind.value, ind.baseline_year
     else:
         return ""
+    since = f"（{word('vs_year', lang, year=year)}）" if lang == "zh" else f" ({word('vs_year', lang, year=year)})"
+    if ind.unit.kind == "percent":
+        diff = round(new - old, 6)
+        sign = "+" if diff > 0 else "−" if diff < 0 else "±"
+        return f"{sign}{localize.number(round(abs(diff), 1), lang)}{word('points', lang)}{since}"
     if not old:
         return ""
     pct = (new - old) / abs(old) * 100
     sign = "+" if pct > 0 else "−" if pct < 0 else "±"
-    sep = "" if lang == "zh" else " "
-    return f"{sign}{localize.number(round(abs(pct), 1), lang)}%{sep}({word('vs_year', lang, year=year)})"
+    return f"{sign}{localize.number(round(abs(pct), 1), lang)}%{since}"
 
 
 def content_index(c: "Composer", blk: Block) -> ir.Table:

@@ -38,7 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart_alt_bar": ("{title}：{items}。", "{title}: {items}."),
     "chart_alt_progress": ("{title}：{value}，目标{target}，完成{share}。", "{title}: {value} against a target of {target}, {share} achieved."),
     "chart_alt_progress_plain": ("{title}：{value}，目标{target}。", "{title}: {value} against a target of {target}."),
-    "subtitle_sep": (" · ", " · "),  # between the parts of a chart's subtitle
+    "subtitle_sep": (" · ", " · "),
+    "points": ("个百分点", " pp"),  # the change of a percentage, in percentage points  # between the parts of a chart's subtitle
     "list_sep": ("；", "; "),
     "year_value": ("{year}年{value}", "{value} in {year}"),
     "pair_sep": ("：", ": "),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 from . import schema
@@ -10,6 +11,17 @@ from ..diagnostics import Collector, Location
 from ..model.dataset import PartialDate, Qualifier, Unit
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+class Percent(float):
+    """A number from a cell in a percent format: Excel shows 0.312 as 31.2 %."""
+
+    @property
+    def shown(self) -> float:
+        """The number as the cell shows it (31.2 for 0.312)."""
+        return round(float(self) * 100, 10)
+
+
+SCALE_WORDS = {"万": 10 ** 4, "亿": 10 ** 8, "千": 10 ** 3, "百万": 10 ** 6, "thousand": 10 ** 3, "k": 10 ** 3,
+               "million": 10 ** 6, "mn": 10 ** 6, "m": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 NUMBER_IN_TEXT = re.compile(r"^\s*(超过|超|近|约|多|余)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(多|余)?\s*(\S*)\s*$")
 HKEX_RE = re.compile(r"^([AB][1-8])(?:\.(\d))?$")
@@ -65,18 +77,39 @@ def partial_date(value: Any, loc: Location, diags: Collector) -> PartialDate | N
     return None
 
 
-def number(cells: dict, key: str, diags: Collector) -> float | int | None:
+def number(cells: dict, key: str, diags: Collector, unit: Unit | None = None) -> float | int | None:
+    """A number cell; one in a percent format counts as the percentage it shows, and only
+    for an indicator whose unit is a percentage."""
     value, loc = cells.get(key, (None, None))
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         not_a_number(value, loc, diags)
         return None
+    if isinstance(value, Percent):
+        if unit is not None and unit.kind not in ("percent", "change"):
+            diags.error(loc, f"the cell shows {value.shown:g}% (a percent format) but the unit '{unit.id}' is "
+                             f"not a percentage", "pick a unit of kind percent or change, or remove the percent format "
+                             "and type the number itself")
+            return None
+        shown = value.shown
+        return int(shown) if shown.is_integer() else shown
     return value
 
 
 def not_a_number(value: Any, loc: Location, diags: Collector) -> None:
     m = NUMBER_IN_TEXT.match(str(value))
+    scale = _scale(m.group(4)) if m else None
+    if m and scale:  # 1260万: the exact number, never the digits alone (ten thousand times too small)
+        exact = Decimal(m.group(2).replace(",", "")) * scale
+        exact_text = format(exact.normalize(), "f")
+        exact_text = exact_text.rstrip("0").rstrip(".") if "." in exact_text else exact_text
+        q = m.group(1) or m.group(3)
+        diags.error(loc, f"text '{value}' in a number column",
+                    f"type the number {exact_text} ({value} written out)"
+                    + (f" and '{q}' in the qualifier column" if q else "")
+                    + "; the unit decides how it prints (万 in Chinese, million in English)")
+        return
     if m and (m.group(1) or m.group(3)):
         q = m.group(1) or m.group(3)
         number = m.group(2).replace(",", "")
@@ -87,6 +120,15 @@ def not_a_number(value: Any, loc: Location, diags: Collector) -> None:
                     f"type {m.group(2).replace(',', '')} as a number (without quotes or units)")
     else:
         diags.error(loc, f"text '{value}' in a number column", "type a number")
+
+
+def _scale(word: str) -> int | None:
+    """The scale a word after a number stands for: 万 → 10,000; million → 1,000,000 (a unit after it allowed: 万元)."""
+    word = word.strip().lower()
+    for key in sorted(SCALE_WORDS, key=len, reverse=True):
+        if word.startswith(key) and (len(key) > 1 or not key.isascii() or word == key):
+            return SCALE_WORDS[key]
+    return None
 
 
 def qualifier(cells: dict, key: str, diags: Collector) -> Qualifier | None:
@@ -143,7 +185,4 @@ def indicator_value(cells: dict, unit: Unit | None, diags: Collector):
         return plain(value)
     if unit.kind == "date":
         return partial_date(value, loc, diags)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        not_a_number(value, loc, diags)
-        return None
-    return value
+    return number(cells, "value", diags, unit)

@@ -114,8 +114,8 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
         value = cell.indicator_value(cells, unit, diags)
         qualifier = cell.qualifier(cells, "qualifier", diags)
         target_qualifier = cell.qualifier(cells, "target_qualifier", diags)
-        target = cell.number(cells, "target_value", diags)
-        baseline = cell.number(cells, "baseline_value", diags)
+        target = cell.number(cells, "target_value", diags, unit)
+        baseline = cell.number(cells, "baseline_value", diags, unit)
         period = cell.year(cells, "period", diags)
         as_of = cell.partial_date(*cells["as_of"], diags)
         baseline_year = cell.year(cells, "baseline_year", diags)
@@ -170,7 +170,7 @@ def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
         period = cell.year(cells, "period", diags)
         if cells["period"][0] is None:
             diags.error(cells["period"][1], "missing period", "type the reporting year, e.g. 2021")
-        value = cell.number(cells, "value", diags)
+        value = cell.number(cells, "value", diags, ind.unit)
         if cells["value"][0] is None:
             diags.error(cells["value"][1], "missing value", "type the value for this year")
         qualifier = cell.qualifier(cells, "qualifier", diags)

@@ -1,13 +1,16 @@
 """Open an .xlsx with openpyxl: bounds checks, sheets and their headers mapped, cells cleaned, rows yielded."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+
 import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .cellvalues import Percent
 from ..diagnostics import Collector, Location
 from .hints import suggest
 
@@ -74,7 +77,7 @@ class SheetReader:
 
     def rows(self):
         """Yield (row number, {key: (value, Location)}) for each non-blank row."""
-        for n, row in enumerate(self.ws.iter_rows(min_row=2, values_only=True), start=2):
+        for n, row in enumerate(self.ws.iter_rows(min_row=2), start=2):
             if n > MAX_ROWS + 1:
                 self.diags.error(Location(self.file, self.spec.name, f"A{n}"),
                                  f"more than {MAX_ROWS:,} rows", "split the workbook")
@@ -82,7 +85,7 @@ class SheetReader:
             cells = {c.key: (None, Location(self.file, self.spec.name)) for c in self.spec.columns
                      if c.key not in self.columns}
             for key, idx in self.columns.items():
-                value = row[idx - 1] if idx - 1 < len(row) else None
+                value = excel_meaning(row[idx - 1]) if idx - 1 < len(row) else None
                 if self.formulas is not None:
                     formula = self.formulas.cell(row=n, column=idx).value
                     if isinstance(formula, str) and formula.startswith("="):
@@ -103,6 +106,25 @@ class SheetReader:
             if all(v is None for v, _ in cells.values()):
                 continue
             yield n, cells
+
+
+def excel_meaning(cell) -> object:
+    """A cell's value as Excel shows it: a number in a percent format is a ``Percent``
+    (0.312 shown as 31.2 %), a date in a format without the day is the year-month
+    ("2024-12", not the 1st of December)."""
+    value = getattr(cell, "value", None)
+    fmt = _format_code(getattr(cell, "number_format", "") or "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+        return Percent(value)
+    if isinstance(value, dt.datetime) and "y" in fmt and "m" in fmt and "d" not in fmt:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value
+
+
+def _format_code(fmt: str) -> str:
+    """A number format without its quoted text, escapes and colours, lower case."""
+    fmt = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt)
+    return fmt.lower()
 
 
 def _control_char(text: str) -> str | None:

@@ -4,6 +4,8 @@ Paragraphs and runs are built as XML (python-docx's ``add_paragraph`` searches t
 its section properties on every call, which makes long reports quadratic)."""
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -68,7 +70,7 @@ class Writer:
                     sub(r, "w:tab")
                 if part:
                     t = sub(r, "w:t")
-                    t.text = part
+                    t.text = _address_breaks(part)
                     if part != part.strip():
                         t.set(qn("xml:space"), "preserve")
 
@@ -282,6 +284,19 @@ class Writer:
         spacing.set(qn("w:line"), twips(max(height, 1)))
         spacing.set(qn("w:lineRule"), "exact")
         return p
+
+
+_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
+_ADDRESS_BREAK = re.compile(r"(?<=[/.?&=_#-])(?=[^/.?&=_#\s-])")
+
+
+def _address_breaks(text: str) -> str:
+    """A web address with a ZERO WIDTH SPACE after each / . ? & = _ # -: where the PDF's line
+    breaker (linebreak.py, kinsoku.py) breaks an address, Word and LibreOffice would
+    otherwise break it anywhere or not at all."""
+    if "/" not in text:
+        return text
+    return _ADDRESS.sub(lambda m: _ADDRESS_BREAK.sub("\u200b", m.group(0)), text)
 
 
 def _space_before(p, points: float) -> None:

@@ -10,7 +10,7 @@ would (issue 15):
   the page; it goes at the top of the next page, or before the next heading or page break;
 - when a chapter ends with a figure (``ir.Figure.keep_with_previous``) that does not fit
   after the block before it, the end of that block (the last rows of a table, the last
-  lines of a paragraph) goes over with it.
+  lines of a paragraph) goes over with it, or the figure before it.
 """
 from __future__ import annotations
 
@@ -101,11 +101,25 @@ def arrange(doc, flowables: list) -> None:
     avail = frame._y - frame._y1p
     first = flowables[0]
     if isinstance(first, FloatFigure):
-        if _height(first, doc, frame._aW, avail) > avail and _content(_follows(flowables, 1)):
+        height = _height(first, doc, frame._aW, avail)
+        if height > avail and _content(_follows(flowables, 1)):
             floats.append(flowables.pop(0))  # the text after it moves up past it
+        elif height <= avail:
+            _with_last_figure(doc, flowables, frame, avail, height)
         return
     if isinstance(first, (ContinuedTable, Para)):
         _carry_with_last_figure(doc, flowables, frame, avail)
+
+
+def _with_last_figure(doc, flowables: list, frame, avail: float, height: float) -> None:
+    """A figure followed by its chapter's last figure, which will not fit after it here: both
+    go to the next page together, so that the last one does not stand alone there."""
+    k = next((i for i in range(1, len(flowables)) if not isinstance(flowables[i], Spacer)), None)
+    if k is None or not isinstance(flowables[k], FloatFigure) or not flowables[k].keep_with_previous:
+        return
+    both = height + sum(_height(f, doc, frame._aW, frame._aH) for f in flowables[1:k + 1])
+    if avail < both <= frame._aH:
+        flowables.insert(0, FrameBreak())
 
 
 def _carry_with_last_figure(doc, flowables: list, frame, avail: float) -> None:

@@ -34,7 +34,7 @@ def install() -> None:
     _justify_cjk(paragraph)
 
 
-URL_BREAK_AFTER = set("/.?&=_#")  # an over-long address breaks after these, with no hyphen
+URL_BREAK_AFTER = set("/.?&=_#-")  # an over-long address breaks after these, with no hyphen added
 
 
 def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: list[float],

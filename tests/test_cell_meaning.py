@@ -1,0 +1,116 @@
+"""Issue 16: a cell means what Excel shows, and a figure the tool cannot be sure of is a
+located error, never a silently wrong figure."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import copy_workbook, edit_workbook, pdf_text, row_of
+from esgpublish.cli import main
+
+IND = "指标 Indicators"
+
+
+def _set(ident: str, column: str, value, number_format: str | None = None):
+    def edit(wb):
+        ws = wb[IND]
+        cell = ws[f"{column}{row_of(ws, ident)}"]
+        cell.value = value
+        if number_format:
+            cell.number_format = number_format
+    return edit
+
+
+def _publish(tmp_path, edit, edition="bilingual"):
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, edit)
+    out = tmp_path / "out"
+    code = main(["publish", str(book), "-o", str(out), "--edition", edition, "--format", "pdf"])
+    return code, out / f"book-annual-{edition}.pdf"
+
+
+@pytest.mark.parametrize("number_format", ["0%", "0.0%", "0.00%"])
+def test_a_percent_formatted_cell_is_the_percentage_it_shows(tmp_path, number_format):
+    """31.2 % typed in Excel is stored as 0.312 in a percent format: it prints 31.2%, not 0.312%."""
+    code, pdf = _publish(tmp_path, _set("training_coverage", "F", 0.312, number_format))
+    assert code == 0
+    text = pdf_text(pdf)
+    assert "31.2%" in text and "0.312%" not in text
+
+
+def test_a_percent_formatted_cell_in_a_count_is_an_error(tmp_path, capsys):
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, _set("charity_hours", "F", 0.5, "0%"))
+    assert main(["validate", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert "指标 Indicators!F" in err and "shows 50% (a percent format)" in err and "unit 'hour'" in err
+
+
+def test_a_year_month_stays_a_year_month(tmp_path):
+    """'2023-04' typed in Excel becomes the date 2023-04-01 shown as a year-month: it prints
+    April 2023, not 1 April 2023."""
+    code, pdf = _publish(tmp_path, _set("rural_women", "J", dt.datetime(2023, 4, 1), "yyyy-mm"), "en")
+    assert code == 0
+    text = pdf_text(pdf)
+    assert "As of April 2023" in text and "1 April 2023" not in text
+
+
+@pytest.mark.parametrize("typed, exact", [
+    ("1260万", "12600000"), ("2,270万元", "22700000"), ("1.9亿", "190000000"), ("2.3 million", "2300000"),
+    ("约1.5万", "15000"),
+])
+def test_a_scale_word_in_a_number_cell_gives_the_exact_number(tmp_path, capsys, typed, exact):
+    """Following the hint publishes the right figure: 1260万 is 12600000, never 1260."""
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, _set("charity_donation", "F", typed))
+    assert main(["validate", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert f"type the number {exact} " in err, err
+    assert "指标 Indicators!F" in err
+
+
+@pytest.mark.parametrize("value, zh, en", [
+    (152345.67, "152,345.67", "152,345.67"),  # 15.235万 would drop digits the English shows
+    (22_700_000, "2,270万", "22.7\u00a0million"),
+    (190_000_000, "1.9亿", "190\u00a0million"),
+    (1_234_567, "1,234,567", "1,234,567"),
+    (240_000, "24万", "240,000"),
+])
+def test_wan_and_yi_only_where_no_digit_is_lost(value, zh, en):
+    from esgpublish.compose.localize import number
+
+    assert number(value, "zh") == zh and number(value, "en") == en
+
+
+def test_one_scale_for_all_of_an_indicators_periods():
+    from esgpublish.compose.localize import number, scale_power
+
+    power = scale_power([168_500, 41_900], "zh")
+    assert [number(v, "zh", power=power) for v in (168_500, 41_900)] == ["16.85万", "4.19万"]
+    power = scale_power([168_500, 41_901], "zh")  # 4.1901万 would lose a digit: no scale for either
+    assert [number(v, "zh", power=power) for v in (168_500, 41_901)] == ["168,500", "41,901"]
+
+
+def test_a_qualifier_after_the_number_goes_before_the_currency_unit():
+    from esgpublish.compose.localize import quantity
+    from esgpublish.model.dataset import Qualifier, Unit
+    from esgpublish.read.schema import QUALIFIERS
+
+    yuan = Unit("yuan", "currency", "元", "RMB")
+    more = Qualifier("多", *QUALIFIERS["多"])
+    assert quantity(38_600_000, yuan, more, "zh") == "3,860万多元"
+
+
+def test_the_change_of_a_percentage_is_in_percentage_points():
+    from esgpublish.compose.tables import change_text
+    from esgpublish.model.dataset import Indicator, PeriodValue, Text, Unit
+    from esgpublish.diagnostics import Location
+
+    here = Location("book.xlsx")
+    share = Unit("percent", "percent", "%", "%")
+    ind = Indicator("female_share", "S", "people", Text("女性占比", "Female share"), 38.5, share, None, 2023,
+                    None, None, None, None, None, None, None, None, "quote", None, here,
+                    history=(PeriodValue(2022, 27, None, here),))
+    assert change_text(ind, "en") == "+11.5 pp (on 2022)"
+    assert change_text(ind, "zh") == "+11.5个百分点（较2022年）"
