@@ -194,3 +194,51 @@ def test_every_documented_table_column_publishes(tmp_path):
     # ten columns are too many for every value to stay whole, never for a word to break
     # (a line may end at the hyphen of a compound the source has: self-|built)
     assert not re.search(r"[a-z]-(?=[a-z])", re.sub(r"self-", "", text)), text
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    """Both shipped layouts, every edition and format, and LibreOffice's PDFs of the DOCX."""
+    from conftest import ROOT, WORKBOOK
+    from esgpublish.cli import main
+
+    out = tmp_path_factory.mktemp("shipped")
+    for layout in ("annual", "highlights"):
+        assert main(["publish", str(WORKBOOK), "--layout", layout, "-o", str(out)]) == 0
+    lo = None
+    if shutil.which("soffice"):
+        from test_parity import lo_convert
+
+        lo = out / "lo"
+        lo_convert(sorted(out.glob("*.docx")), lo, out / "lo-profile")
+    layouts = [str(ROOT / "layouts" / f"{name}.yaml") for name in ("annual", "highlights")]
+    return out, lo, layouts
+
+
+@pytest.mark.parametrize("layout", ["annual", "highlights"])
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_sample_breaks_no_word_in_either_format(shipped, layout, edition):
+    """Issue 15's acceptance: no mid-word break in any edition of either layout, in the PDF
+    and in LibreOffice's PDF of the DOCX (tests/midword_check.py)."""
+    from conftest import WORKBOOK
+    from midword_check import breaks, vocabulary
+
+    out, lo, layouts = shipped
+    words = vocabulary(WORKBOOK, tuple(open(p, encoding="utf-8").read() for p in layouts))
+    name = f"esg_2022-{layout}-{edition}.pdf"
+    found = breaks(out / name, *words) + (breaks(lo / name, *words) if lo else [])
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_page_of_the_sample_is_less_than_forty_percent_full(shipped, edition):
+    """But the cover, the contents and a chapter's last page (issue 15, item 3)."""
+    from test_stress import chapter_starts, fill, read_pages
+
+    out, _, _ = shipped
+    path = out / f"esg_2022-annual-{edition}.pdf"
+    pages = read_pages(path)
+    starts = chapter_starts(path)
+    exempt = set(range(1, starts[0])) | {s - 1 for s in starts[1:]} | {len(pages)}
+    thin = [f"p.{p.number}: {fill(p):.0%}" for p in pages if p.number not in exempt and fill(p) < 0.4]
+    assert not thin, thin
