@@ -114,3 +114,51 @@ def test_the_change_of_a_percentage_is_in_percentage_points():
                     history=(PeriodValue(2022, 27, None, here),))
     assert change_text(ind, "en") == "+11.5 pp (on 2022)"
     assert change_text(ind, "zh") == "+11.5个百分点（较2022年）"
+
+
+PER = "期间数值 Periods"
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([("charity_hours", 2021, 1630, None, "test")], "goes from 1,630 (2021) to 16,300 (2022), 10.0 times more"),
+    ([("charity_donation", 2021, -15_000_000, None, "test")], "changes sign from -15,000,000 (2021) to 22,700,000 (2022)"),
+    ([("charity_hours", 2021, -5, None, "test")], "is -5 in 2021: a count cannot be negative"),
+])
+def test_implausible_figures_are_located_warnings(tmp_path, capsys, rows, message):
+    """A slip that reads well is a warning at its cell: a five-fold jump (a figure typed in
+    万 or thousands), a change of sign, a negative count."""
+    book = copy_workbook(tmp_path)
+
+    def edit(wb):
+        for row in rows:
+            wb[PER].append(list(row))
+    edit_workbook(book, edit)
+    assert main(["validate", str(book)]) == 0  # warnings do not stop the publish
+    err = capsys.readouterr().err
+    assert message in err, err
+    assert f"{PER}!C" in err or "指标 Indicators!F" in err
+
+
+def test_the_sample_has_no_implausible_figure(capsys):
+    from conftest import WORKBOOK
+
+    assert main(["validate", str(WORKBOOK)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_one_unit_typo_is_one_error_not_a_cascade(tmp_path, capsys):
+    """A bad cell marks its indicator as broken: its Periods rows and the placeholders that
+    name it do not become 'unknown indicator … did you mean …?'."""
+    book = copy_workbook(tmp_path)
+
+    def edit(wb):
+        ws = wb[IND]
+        ws[f"G{row_of(ws, 'charity_hours')}"] = "hours"  # a unit typo
+        wb[PER].append(["charity_hours", 2021, 12500, None, "test"])
+    edit_workbook(book, edit)
+    assert main(["validate", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error:") == 1 + err.count("whose row has errors"), err
+    assert err.count("whose row has errors") == 1  # one narrative uses it: one message, not per language
+    assert "unknown unit 'hours'" in err and err.count("did you mean") == 1  # 'hour', for the typo itself
+    assert "unknown indicator" not in err and "names no indicator" not in err

@@ -150,10 +150,13 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
                 short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None)
+        elif ident:
+            invalid.add((ident, "*"))  # a row with errors: references to it are not "unknown"
     return out
 
 
-def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator]) -> dict[str, Indicator]:
+def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
+                 invalid: set[tuple[str, str]] = frozenset()) -> dict[str, Indicator]:
     """The Periods sheet → indicators with their earlier (or later) reporting years attached."""
     from dataclasses import replace
 
@@ -163,6 +166,8 @@ def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
     for _, cells in sheet.rows():
         ident, iloc = cells["indicator"]
         ind = indicators.get(cell.plain(ident)) if ident is not None else None
+        if ind is None and ident is not None and (cell.plain(ident), "*") in invalid:
+            continue  # the indicator's own row has errors, reported there
         if ind is None:
             diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
                         suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
@@ -200,13 +205,13 @@ def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, 
         topic, tloc = cells["topic"]
         if topic is not None and topic not in topics:
             diags.error(tloc, f"unknown topic '{topic}'", suggest(str(topic), list(topics)))
-        texts = {}
+        texts, broken_refs = {}, set()  # a broken indicator is reported once per narrative
         for lang, key in (("zh", "text_zh"), ("en", "text_en")):
             text = cell.text(cells, key, diags, lang in need, "Chinese text" if lang == "zh" else "English text")
             if text is None:
                 continue
             texts[lang] = text
-            _check_placeholders(text, cells[key][1], diags, indicators, invalid)
+            _check_placeholders(text, cells[key][1], diags, indicators, invalid, broken_refs)
         if ident and all(lang in texts for lang in need):
             out[ident] = Narrative(ident, topic, Text(texts.get("zh", ""), texts.get("en", "")),
                                    {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
@@ -214,7 +219,8 @@ def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, 
 
 
 def _check_placeholders(text: str, loc: Location, diags: Collector,
-                        indicators: dict[str, Indicator], invalid: set[tuple[str, str]]) -> None:
+                        indicators: dict[str, Indicator], invalid: set[tuple[str, str]],
+                        broken_refs: set[str] | None = None) -> None:
     brace = placeholders.unbalanced_brace(text)
     if brace is not None:
         diags.error(loc, f"unbalanced '{text[brace]}' at character {brace + 1}",
@@ -229,6 +235,13 @@ def _check_placeholders(text: str, loc: Location, diags: Collector,
                             f"use one of {', '.join(placeholders.REPORT_ATTRS)}")
             continue
         ind = indicators.get(part.ref)
+        if ind is None and (part.ref, "*") in invalid:
+            if broken_refs is None or part.ref not in broken_refs:
+                diags.error(loc, f"placeholder {part.raw} names '{part.ref}', whose row has errors",
+                            "fix the indicator's row first (its errors are listed above)")
+            if broken_refs is not None:
+                broken_refs.add(part.ref)
+            continue
         if ind is None:
             diags.error(loc, f"placeholder {part.raw} names no indicator",
                         suggest(part.ref, list(indicators)) or "use an id from the Indicators sheet")

@@ -12,6 +12,7 @@ from ..model.dataset import Dataset
 from .cellvalues import DATE_RE, GRI_RE, HKEX_RE, ID_RE, NUMBER_IN_TEXT
 from .hints import suggest
 from .records import read_indicators, read_narratives, read_periods, read_report, read_topics, read_units
+from . import sanity
 from .xlsxread import MAX_CELL_CHARS, MAX_ROWS, open_sheets
 
 __all__ = ["DATE_RE", "GRI_RE", "HKEX_RE", "ID_RE", "MAX_CELL_CHARS", "MAX_ROWS", "NUMBER_IN_TEXT",
@@ -38,7 +39,8 @@ def read_workbook(path: Path, display: str | None = None,
     invalid: set[tuple[str, str]] = set()
     indicators = read_indicators(sheets["indicators"], diags, units, topics, invalid, need)
     if "periods" in sheets:
-        indicators = read_periods(sheets["periods"], diags, indicators)
+        indicators = read_periods(sheets["periods"], diags, indicators, invalid)
+    sanity.check(indicators, diags)
     narratives = read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
     cached = sum(s.cached_formulas for s in sheets.values())
     if cached:
