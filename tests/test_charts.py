@@ -225,3 +225,20 @@ def test_chart_labels_are_short_names_or_shortened_never_wrapped(tmp_path):
     assert width(cut, "en", 8) <= 120
     zh = shorten("未来三年发掘和扶持乡村创业者目标", "zh", 8, 60)
     assert zh.endswith("…") and width(zh, "zh", 8) <= 60
+
+
+def test_a_chart_too_big_to_label_is_a_located_error(tmp_path, capsys):
+    book = copy_workbook(tmp_path)
+
+    def edit(wb):
+        ws = wb["期间数值 Periods"]
+        ind = wb["指标 Indicators"]
+        for k in range(30):  # thirty more counts of one unit
+            ind.append([f"extra_{k}", "G", "ip", f"专利{k}", f"Patents {k}", 100 + k, "patent", None, 2022,
+                        None, None, None, None, None, None, None, None, "test data"])
+    edit_workbook(book, edit)
+    layout = write_layout(tmp_path, "big.yaml", CHART_RULES.format(
+        blocks="      - chart: {kind: bar, select: {unit: patent}}"))
+    assert main(["validate", str(book), "--layout", str(layout)]) == 1
+    err = capsys.readouterr().err
+    assert "big.yaml:8:9: error: a chart of 3" in err and "too big to label: at most 24 fit" in err

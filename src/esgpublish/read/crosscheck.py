@@ -71,6 +71,9 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
             check(part["text"], Location(layout.path))
 
 
+MAX_CHART_ITEMS = 24  # bars, slices or lines a chart can label legibly at the theme's small size
+
+
 def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
     from ..model import select
 
@@ -90,6 +93,9 @@ def _check_chart_data(blk: Block, dataset: Dataset, diags: Collector) -> None:
                         f"fill in {ind.cell('target_value')}")
         else:
             diags.error(blk.origin, f"a bar chart needs numbers; '{ind.id}' has none", f"see {ind.cell('value')}")
+    if len(inds) > MAX_CHART_ITEMS:
+        diags.error(blk.origin, f"a chart of {len(inds)} indicators is too big to label: at most "
+                                f"{MAX_CHART_ITEMS} fit", "narrow the selection (select: {topic: …}) or use a kpi_table")
     if kind != "progress" and len({i.unit.id for i in inds}) > 1:
         diags.error(blk.origin, f"a {kind.replace('_', ' ')} chart shows one kind of quantity: its indicators "
                                 f"must share one unit (a share and a reduction, say, are different quantities)",
