@@ -162,3 +162,47 @@ def test_one_unit_typo_is_one_error_not_a_cascade(tmp_path, capsys):
     assert err.count("whose row has errors") == 1  # one narrative uses it: one message, not per language
     assert "unknown unit 'hours'" in err and err.count("did you mean") == 1  # 'hour', for the typo itself
     assert "unknown indicator" not in err and "names no indicator" not in err
+
+
+def _status(ident: str, status, reason_zh=None, reason_en=None, clear_value=True):
+    def edit(wb):
+        ws = wb[IND]
+        head = [str(c.value).split()[-1] for c in ws[1]]
+        row = row_of(ws, ident)
+        if clear_value:
+            ws.cell(row, head.index("value") + 1).value = None
+        for key, value in (("status", status), ("reason_zh", reason_zh), ("reason_en", reason_en)):
+            ws.cell(row, head.index(key) + 1).value = value
+    return edit
+
+
+def test_not_applicable_prints_na_with_its_reason(tmp_path):
+    """Comply or explain: '不适用 / N/A' in the value column and the reason in the notes,
+    distinct from '—' (a row with only a target) and from '未披露 / Not disclosed'."""
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, _status("office_water_per_capita", "不适用", "北京职场用水由物业统一计量", "Water is metered by the landlord"))
+    layout = tmp_path / "na.yaml"
+    layout.write_text("extends: annual\nsections:\n  - pillar: E\n    blocks:\n      - kpi_table: "
+                      "{select: {pillar: E}, columns: [value, unit, target, note]}\n", encoding="utf-8")
+    assert main(["publish", str(book), "--layout", str(layout), "-o", str(tmp_path / "out"),
+                 "--edition", "bilingual", "--format", "pdf"]) == 0
+    text = pdf_text(tmp_path / "out" / "book-annual-bilingual.pdf")
+    assert "不适用" in text and "N/A" in text and "Water is metered by the landlord" in text
+    assert "—" in text  # the target-only rows keep their dash
+
+
+@pytest.mark.parametrize("edit, sheet, message", [
+    (_status("trees_saved", "不适用"), IND, "an indicator not applicable needs its explanation (Chinese)"),
+    (_status("trees_saved", "不适用", "原因", "reason"), "叙述 Narrative",
+     "names the value of 'trees_saved', which is not applicable"),
+    (_status("trees_saved", "未披露", "未统计", None), IND, "an indicator not disclosed needs its explanation (English)"),
+    (_status("trees_saved", "不适用", "原因", "reason", clear_value=False), IND,
+     "a value for an indicator whose status is not applicable"),
+    (_status("trees_saved", "maybe", clear_value=False), IND, "unknown status 'maybe'"),
+])
+def test_a_status_needs_its_explanation_and_no_value(tmp_path, capsys, edit, sheet, message):
+    book = copy_workbook(tmp_path)
+    edit_workbook(book, edit)
+    assert main(["validate", str(book)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and f"{sheet}!" in err, err

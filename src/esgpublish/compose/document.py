@@ -69,7 +69,7 @@ class Composer:
         """One attribute of an indicator in the language's form (placeholders and cells)."""
         if attr == "value":
             if ind.value is None:
-                return word("not_disclosed", lang)
+                return word("not_applicable" if ind.status == "not_applicable" else "not_disclosed", lang)
             return localize.quantity(ind.value, ind.unit, ind.qualifier, lang, with_unit=with_unit)
         if attr == "target":
             return localize.quantity(ind.target_value, ind.unit, ind.target_qualifier, lang, with_unit=with_unit)

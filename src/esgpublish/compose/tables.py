@@ -172,6 +172,8 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
 def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
     """One table cell of an indicator in the language's form."""
     if column == "value":
+        if ind.status != "reported":  # comply or explain: 不适用 / N/A, 未披露 / Not disclosed
+            return word(ind.status, lang)
         if ind.value is None and ind.target_value is not None:  # a target-only row: nothing withheld
             return word("no_value", lang)
         return c.value_text(ind, "value", lang, with_unit=False)
@@ -197,8 +199,9 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
         return getattr(ind, column, None) or ""
     if column == "change":
         return change_text(ind, lang)
-    if column == "note":
-        return ind.note.get(lang) if ind.note else ""
+    if column == "note":  # the note, and why an indicator is not applicable or not disclosed
+        return "；".join(t.get(lang) for t in (ind.reason, ind.note) if t) if lang == "zh" else \
+            " ".join(t.get(lang) for t in (ind.reason, ind.note) if t)
     raise KeyError(column)
 
 
@@ -264,7 +267,7 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
     inner = (c.page.frame_width - look.gap * (columns - 1)) / columns - look.padding[1] - look.padding[3]
     values = []
     for ind in inds:
-        attr = "value" if ind.value is not None else "target"
+        attr = "value" if ind.value is not None or ind.target_value is None else "target"
         values.append((attr, tuple(c.value_text(ind, attr, l) for l in c.langs)))
     style = _card_value_style(c, [texts for _, texts in values], inner)
     base, second = c.para_styles[style], c.theme.fonts["h1"] * styles.SECOND_SCALE["card-value"]

@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "hkex": ("港交所指标", "HKEX KPI"),
     "gri": ("GRI", "GRI"),
     "not_disclosed": ("未披露", "Not disclosed"),
+    "not_applicable": ("不适用", "N/A"),
     "figure": ("图", "Figure"),
     "table": ("表", "Table"),
     "published": ("发布日期", "Published"),

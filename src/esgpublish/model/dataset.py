@@ -108,6 +108,8 @@ class Indicator:
     cells: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
     history: tuple["PeriodValue", ...] = ()
     short: Text | None = None  # a short name for chart labels
+    status: str = "reported"  # reported | not_applicable | not_disclosed (comply or explain)
+    reason: Text | None = None  # why it is not applicable or not disclosed
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""

@@ -131,8 +131,21 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 if isinstance(number, (int, float)) and not 0 <= number <= 100:
                     diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
                                 "a percentage change belongs in a unit of kind 'change'")
-        if value is None and target is None and cells["value"][0] is None:
-            diags.error(cells["value"][1], "no value and no target", "type the value or a target value")
+        status = _status(cells, diags)
+        reason_zh = cell.text(cells, "reason_zh", diags, False, "Chinese explanation")
+        reason_en = cell.text(cells, "reason_en", diags, False, "English explanation")
+        if status != "reported":
+            if cells["value"][0] is not None:
+                diags.error(cells["value"][1], f"a value for an indicator whose status is {status.replace('_', ' ')}",
+                            f"delete the value, or the status in {cells['status'][1].cell}")
+            for lang, key, text in (("zh", "reason_zh", reason_zh), ("en", "reason_en", reason_en)):
+                if lang in need and not text:
+                    diags.error(cells[key][1], f"an indicator {status.replace('_', ' ')} needs its explanation "
+                                               f"({'Chinese' if lang == 'zh' else 'English'})",
+                                "say why: comply or explain")
+        elif value is None and target is None and cells["value"][0] is None:
+            diags.error(cells["value"][1], "no value and no target",
+                        "type the value or a target value, or set the status (不适用 / 未披露) and say why")
         quote = cell.text(cells, "source_quote", diags, True, "source quote")
         note_zh = cell.text(cells, "note_zh", diags, False, "Chinese note")
         note_en = cell.text(cells, "note_en", diags, False, "English note")
@@ -149,10 +162,24 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags),
                 quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
-                short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None)
+                short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None,
+                status=status, reason=Text(reason_zh or "", reason_en or "") if reason_zh or reason_en else None)
         elif ident:
             invalid.add((ident, "*"))  # a row with errors: references to it are not "unknown"
     return out
+
+
+def _status(cells: dict, diags: Collector) -> str:
+    """The Status cell → reported (the default), not_applicable or not_disclosed."""
+    raw, loc = cells.get("status", (None, None))
+    if raw is None:
+        return "reported"
+    key = schema.STATUSES.get(str(raw).strip().lower())
+    if key is None:
+        diags.error(loc, f"unknown status '{raw}'", "use 不适用 (not_applicable) or 未披露 (not_disclosed), "
+                                                     "or leave it empty for a reported figure")
+        return "reported"
+    return key
 
 
 def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
@@ -252,6 +279,9 @@ def _check_placeholders(text: str, loc: Location, diags: Collector,
                         f"use one of {', '.join(placeholders.INDICATOR_ATTRS)}")
             continue
         field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
-        if field != "name" and getattr(ind, field) is None and (ind.id, field) not in invalid:
+        if field == "value" and ind.value is None and ind.status != "reported":
+            diags.error(loc, f"placeholder {part.raw} names the value of '{ind.id}', which is "
+                             f"{ind.status.replace('_', ' ')}", "a sentence cannot print it: change the text")
+        elif field != "name" and getattr(ind, field) is None and (ind.id, field) not in invalid:
             diags.error(loc, f"placeholder {part.raw} names the {part.attr.replace('_', ' ')} of '{ind.id}', which is empty",
                         f"fill in {ind.cell(field)} or change the text")

@@ -81,7 +81,15 @@ INDICATORS = Sheet("indicators", "指标 Indicators", (
     Column("note_en", "英文备注", False, 30),
     Column("short_zh", "中文简称", False, 14),
     Column("short_en", "英文简称", False, 22),
+    Column("status", "状态", False, 12),
+    Column("reason_zh", "中文说明", False, 30),
+    Column("reason_en", "英文说明", False, 36),
 ))
+
+#: an indicator's status: what it may be typed as → its key (comply or explain)
+STATUSES = {"reported": "reported", "已披露": "reported",
+            "not_applicable": "not_applicable", "n/a": "not_applicable", "不适用": "not_applicable",
+            "not_disclosed": "not_disclosed", "未披露": "not_disclosed"}
 
 NARRATIVE = Sheet("narrative", "叙述 Narrative", (
     Column("id", "编号", True, 18),
