@@ -259,7 +259,7 @@ class Composer:
             nodes = self.block(blk)
             if blk.kind == "heading":
                 under_topic = False
-            elif blk.kind in ("kpi_table", "chart", "cards") and under_topic and nodes:
+            elif blk.kind in ("kpi_table", "chart", "cards", "breakdown") and under_topic and nodes:
                 out.append(self.heading(2, Text(*WORDS["key_figures"]), blk.origin))
                 under_topic = False
             elif blk.kind == "narratives" and any(isinstance(n, ir.Heading) for n in nodes):
@@ -294,6 +294,10 @@ class Composer:
         if blk.kind == "kpi_table":
             inds = select.indicators(self.ds, opts)
             return [tables.kpi_table(self, blk, inds)] if inds else []
+        if blk.kind == "breakdown":
+            ind = self.ds.indicators[opts["indicator"]]
+            table = tables.breakdown_table(self, blk, ind)
+            return [table] if table else []
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)
             return [figures.figure(self, blk, inds)] if inds else []

@@ -54,11 +54,13 @@ def column_widths(c: "Composer", rows: list[tuple[ir.Cell, ...]], look: ir.Table
                     bold, gap = base.bold or span.strong, base.script_gap
                     # a header is never broken inside a word (港交所指标, not 港交所指|标)
                     for piece in measure.pieces(span.text, span.keep and len(span.text) <= 24, words=r == 0):
-                        kept[k] = max(kept[k], measure.width(piece, span.lang, size, bold, c.fallback, gap) + pad)
+                        kept[k] = max(kept[k], measure.width(piece, span.lang, size, bold, c.fallback, gap)
+                                      + pad + cell.indent)
                     for piece in measure.pieces(span.text, False, words=r == 0):
-                        words[k] = max(words[k], measure.width(piece, span.lang, size, bold, c.fallback, gap) + pad)
+                        words[k] = max(words[k], measure.width(piece, span.lang, size, bold, c.fallback, gap)
+                                       + pad + cell.indent)
                     line_width += measure.width(span.text, span.lang, size, bold, c.fallback, gap)
-                preferred[k] = max(preferred[k], line_width + pad)
+                preferred[k] = max(preferred[k], line_width + pad + cell.indent)
     if sum(kept) <= total:
         return share(kept, preferred, total)
     # not every kept value fits: start from the words and keep whole what fits, the figures'
@@ -80,7 +82,7 @@ def loosen(c: "Composer", rows: list[tuple[ir.Cell, ...]], widths: tuple[float, 
     for row in rows:
         cells = []
         for cell, width in zip(row, widths):
-            room = width - 2 * look.padding - 2
+            room = width - 2 * look.padding - 2 - cell.indent
             lines = tuple(tuple(
                 replace(span, keep=False) if span.keep and measure.width(
                     span.text, span.lang, style.size if i == 0 else c.theme.fonts["small"], style.bold,
@@ -120,8 +122,8 @@ def share(minimum: list[float], preferred: list[float], total: float) -> tuple[f
 def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: list[tuple[ir.Cell, ...]]) -> ir.Table:
     """Header cells and rows → a table with its caption, widths and look."""
     look = styles.table_look(c.theme)
-    header = [ir.Cell(stack(cell.lines, look.head_second), cell.align) for cell in header]
-    rows = [tuple(ir.Cell(stack(cell.lines, "second-small"), cell.align) for cell in row) for row in rows]
+    header = [replace(cell, lines=stack(cell.lines, look.head_second)) for cell in header]
+    rows = [tuple(replace(cell, lines=stack(cell.lines, "second-small")) for cell in row) for row in rows]
     widths = column_widths(c, [tuple(header)] + rows, look, c.page.frame_width)
     rows = loosen(c, rows, widths, look, look.body)
     tallest = max((_row_height(c, row, widths, look) for row in rows), default=0.0)
@@ -166,6 +168,55 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                                             for l in c.langs)), ALIGN.get(col, "left")))
         rows.append(tuple(row))
     title = c.layout_text(opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
+    return table(c, blk, title, header, rows)
+
+
+CATEGORY_INDENT = 8.0  # points: a category under its dimension's row
+
+
+def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | None:
+    """An indicator by its dimensions → a table: per dimension a heading row and a row per
+    category, a column per year, the total last (HKEX B1.1: the workforce by gender, age
+    group, employment type and region). One scale per year's column set, as in KPI tables."""
+    dims = [d for d in blk.options.get("dimensions") or dict.fromkeys(b.dimension for b in ind.breakdowns)
+            if d in c.ds.dimensions and any(b.dimension == d for b in ind.breakdowns)]
+    if not dims:
+        return None
+    totals = {p.period: p for p in ind.series()}
+    years = sorted({b.period for b in ind.breakdowns if b.dimension in dims})
+    by_key = {(b.period, b.dimension, b.category): b for b in ind.breakdowns}
+    money = ind.unit.kind == "currency"
+    power = {l: localize.scale_power([b.value for b in ind.breakdowns] + [totals[y].value for y in years if y in totals],
+                                     l, money=money) for l in c.langs}
+
+    def figure(v, lang: Lang) -> str:
+        return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power[lang]) if v \
+            else word("empty_cell", lang)
+
+    def values(get, strong: bool = False) -> list[ir.Cell]:
+        return [ir.Cell(dedupe(tuple((ir.Span(figure(get(y), l), l, origins(get(y).origin if get(y) else None),
+                                              keep=True, strong=strong),) for l in c.langs)), "right")
+                for y in years]
+
+    unit = tuple((ir.Span(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}", l),) for l in c.langs) \
+        if ind.unit.kind in ("count", "currency") else ()
+    header = [ir.Cell(unit or c.words("indicator"))] + \
+        [ir.Cell(tuple((ir.Span(localize.year(y, l), l),) for l in c.langs)[:1], "right") for y in years]
+    rows: list[tuple[ir.Cell, ...]] = []
+    for d in dims:
+        dim = c.ds.dimensions[d]
+        rows.append((ir.Cell(tuple((ir.Span(dim.name.get(l), l, strong=True),) for l in c.langs)),)
+                    + tuple(ir.Cell(((ir.Span("", c.langs[0]),),)) for _ in years))
+        for cat, name in dim.categories.items():
+            if not any((y, d, cat) in by_key for y in years):
+                continue
+            rows.append((ir.Cell(tuple((ir.Span(name.get(l), l),) for l in c.langs), indent=CATEGORY_INDENT),)
+                        + tuple(values(lambda y, d=d, cat=cat: by_key.get((y, d, cat)))))
+    rows.append((ir.Cell(tuple((ir.Span(word("total", l), l, strong=True),) for l in c.langs)),)
+                + tuple(values(lambda y: totals.get(y), strong=True)))
+    title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
+        Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",
+             f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
     return table(c, blk, title, header, rows)
 
 

@@ -26,6 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "gri": ("GRI", "GRI"),
     "not_disclosed": ("未披露", "Not disclosed"),
     "not_applicable": ("不适用", "N/A"),
+    "total": ("合计", "Total"),
     "figure": ("图", "Figure"),
     "table": ("表", "Table"),
     "published": ("发布日期", "Published"),

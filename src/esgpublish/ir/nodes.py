@@ -103,6 +103,7 @@ class Cell:
 
     lines: tuple[Line, ...]
     align: str = "left"  # left | right | center
+    indent: float = 0.0  # from the cell's start edge (a category under its dimension)
 
 
 @dataclass(frozen=True)

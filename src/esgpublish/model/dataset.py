@@ -83,6 +83,29 @@ class PeriodValue:
 
 
 @dataclass(frozen=True)
+class BreakdownValue:
+    """An indicator's value for one category of one dimension in one year (B1.1's workforce
+    by gender: 'female' of 'gender' in 2024)."""
+
+    period: int
+    dimension: str
+    category: str
+    value: float | int
+    qualifier: "Qualifier | None"
+    origin: Location
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A way to break a figure down (gender, age group, region, scope …): its name and its
+    categories, in the workbook's order."""
+
+    id: str
+    name: Text
+    categories: dict[str, Text]
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One row of the Indicators sheet."""
 
@@ -110,6 +133,7 @@ class Indicator:
     short: Text | None = None  # a short name for chart labels
     status: str = "reported"  # reported | not_applicable | not_disclosed (comply or explain)
     reason: Text | None = None  # why it is not applicable or not disclosed
+    breakdowns: tuple[BreakdownValue, ...] = ()  # by dimension and category, per year
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""
@@ -162,3 +186,4 @@ class Dataset:
     units: dict[str, Unit]
     indicators: dict[str, Indicator]
     narratives: dict[str, Narrative]
+    dimensions: dict[str, Dimension] = field(default_factory=dict)

@@ -22,6 +22,8 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
             if blk.kind == "narrative" and opts["id"] not in dataset.narratives:
                 diags.error(blk.origin, f"unknown narrative id '{opts['id']}'",
                             suggest(str(opts["id"]), list(dataset.narratives)) or "use an id from the Narrative sheet")
+            if blk.kind == "breakdown":
+                _check_breakdown(blk, dataset, diags)
             for ident in opts.get("indicators", []):
                 if ident not in dataset.indicators:
                     diags.error(blk.origin, f"unknown indicator id '{ident}'",
@@ -69,6 +71,24 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
     for part in (layout.header, layout.footer):
         if "text" in part:
             check(part["text"], Location(layout.path))
+
+
+def _check_breakdown(blk: Block, dataset: Dataset, diags: Collector) -> None:
+    opts = blk.options
+    ind = dataset.indicators.get(opts["indicator"])
+    if ind is None:
+        diags.error(blk.origin, f"unknown indicator id '{opts['indicator']}'",
+                    suggest(str(opts["indicator"]), list(dataset.indicators)) or "use an id from the Indicators sheet")
+        return
+    for dim in opts.get("dimensions", []):
+        if dim not in dataset.dimensions:
+            diags.error(blk.origin, f"unknown dimension '{dim}'",
+                        suggest(str(dim), list(dataset.dimensions)) or "declare it on the sheet '维度 Dimensions'")
+        elif not any(b.dimension == dim for b in ind.breakdowns):
+            diags.warning(blk.origin, f"'{ind.id}' has no breakdown by '{dim}'", "add its rows to the Breakdowns sheet")
+    if not ind.breakdowns:
+        diags.warning(blk.origin, f"'{ind.id}' has no breakdown: the block prints nothing",
+                      "add its rows to the sheet '细分 Breakdowns'")
 
 
 MAX_CHART_ITEMS = 24  # bars, slices or lines a chart can label legibly at the theme's small size

@@ -83,6 +83,12 @@ BLOCKS: dict[str, Spec] = {
                share=Spec("bool", "progress charts: print the value's share of the target on the bar (only "
                                   "where both figures are exact, without a qualifier such as 近 or 超过)"),
                title=TEXT),
+    "breakdown": M("an indicator broken down (Breakdowns sheet): a row per category of each dimension, "
+                   "a column per year, and the total",
+                   indicator=Spec("str", "the indicator's id", required=True),
+                   dimensions=Spec("list", "dimension ids, in order (default: all it is broken down by)",
+                                   item=Spec("str")),
+                   title=TEXT),
     "cards": M("highlight cards: a large number and its label, in a grid",
                indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
                select=SELECT,

@@ -106,9 +106,26 @@ PERIODS = Sheet("periods", "期间数值 Periods", (
     Column("source_quote", "来源引文", False, 60),
 ))
 
-SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS)
-#: sheets a workbook may leave out (older workbooks have no Periods sheet)
-OPTIONAL_SHEETS = ("periods",)
+DIMENSIONS = Sheet("dimensions", "维度 Dimensions", (
+    Column("dimension", "维度", True, 16),
+    Column("category", "类别", False, 16),
+    Column("zh", "中文", True, 20),
+    Column("en", "英文", True, 24),
+))
+
+BREAKDOWNS = Sheet("breakdowns", "细分 Breakdowns", (
+    Column("indicator", "指标编号", True, 26),
+    Column("period", "期间", True, 8),
+    Column("dimension", "维度", True, 16),
+    Column("category", "类别", True, 16),
+    Column("value", "数值", True, 12),
+    Column("qualifier", "限定词", False, 8),
+    Column("source_quote", "来源引文", False, 60),
+))
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS)
+#: sheets a workbook may leave out (older workbooks have no Periods sheet; breakdowns are optional)
+OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns")
 INSTRUCTIONS_SHEET = "说明 Instructions"
 
 #: HKEX ESG Reporting Guide aspects and the number of KPIs each has

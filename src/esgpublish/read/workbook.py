@@ -13,6 +13,7 @@ from .cellvalues import DATE_RE, GRI_RE, HKEX_RE, ID_RE, NUMBER_IN_TEXT
 from .hints import suggest
 from .records import read_indicators, read_narratives, read_periods, read_report, read_topics, read_units
 from . import sanity
+from .breakdowns import read_breakdowns, read_dimensions
 from .xlsxread import MAX_CELL_CHARS, MAX_ROWS, open_sheets
 
 __all__ = ["DATE_RE", "GRI_RE", "HKEX_RE", "ID_RE", "MAX_CELL_CHARS", "MAX_ROWS", "NUMBER_IN_TEXT",
@@ -40,6 +41,9 @@ def read_workbook(path: Path, display: str | None = None,
     indicators = read_indicators(sheets["indicators"], diags, units, topics, invalid, need)
     if "periods" in sheets:
         indicators = read_periods(sheets["periods"], diags, indicators, invalid)
+    dimensions = read_dimensions(sheets["dimensions"], diags, need) if "dimensions" in sheets else {}
+    if "breakdowns" in sheets:
+        indicators = read_breakdowns(sheets["breakdowns"], diags, indicators, dimensions, invalid)
     sanity.check(indicators, diags)
     narratives = read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
     cached = sum(s.cached_formulas for s in sheets.values())
@@ -48,4 +52,4 @@ def read_workbook(path: Path, display: str | None = None,
                    "esgpublish does not recalculate formulas; save the workbook after editing")
     if meta is None or not diags.ok:
         return None, diags
-    return Dataset(file, meta, topics, units, indicators, narratives), diags
+    return Dataset(file, meta, topics, units, indicators, narratives, dimensions), diags

@@ -168,6 +168,9 @@ class Writer:
                 elif look.zebra and r % 2 == 0:
                     shade(props(tc, "w:tcPr"), look.zebra)
                 p = self.para(tc, look.head if r == 0 else look.body, cell.align)
+                if cell.indent:
+                    style = self.doc.para_style(look.head if r == 0 else look.body)
+                    put(p.find(qn("w:pPr")), "w:ind").set(qn("w:left"), twips(style.left_indent + cell.indent))
                 if r < t.keep_rows:  # the caption and header stay with the first keep_rows rows
                     put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)

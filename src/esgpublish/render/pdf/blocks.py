@@ -54,9 +54,11 @@ class Visitor:
 
     def table(self, t: ir.Table) -> list:
         look = t.look
-        rows = [[paragraph(self.doc, cell.lines, self.st.aligned(look.head, cell.align)) for cell in t.header]]
+        rows = [[paragraph(self.doc, cell.lines, self.st.aligned(look.head, cell.align, indent=cell.indent))
+                 for cell in t.header]]
         for row in t.rows:
-            rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align)) for cell in row])
+            rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align, indent=cell.indent))
+                         for cell in row])
         style = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BACKGROUND", (0, 0), (-1, 0), color(look.head_fill)),

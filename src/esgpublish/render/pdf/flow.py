@@ -128,7 +128,7 @@ def _carry_with_last_figure(doc, flowables: list, frame, avail: float) -> None:
     k = next((i for i in range(1, len(flowables)) if not isinstance(flowables[i], Spacer)), None)
     if k is None or not isinstance(flowables[k], FloatFigure) or not flowables[k].keep_with_previous:
         return
-    block, figure = flowables[0], flowables[k]
+    block = flowables[0]
     height = _height(block, doc, frame._aW, avail)
     need = sum(_height(f, doc, frame._aW, frame._aH) for f in flowables[1:k + 1])
     if height > avail or height + need <= avail:

@@ -78,11 +78,13 @@ class Styles:
             self._para[name].squeezePunctuation = s.squeeze_punctuation
         return self._para[name]
 
-    def aligned(self, name: str, align: str, keep_with_next: bool | None = None) -> ParagraphStyle:
-        """A paragraph style with another alignment (table cells), or kept by other means."""
-        key = f"{name}@{align}@{keep_with_next}"
+    def aligned(self, name: str, align: str, keep_with_next: bool | None = None, indent: float = 0.0) -> ParagraphStyle:
+        """A paragraph style with another alignment and indent (table cells), or kept by other means."""
+        key = f"{name}@{align}@{keep_with_next}@{indent}"
         if key not in self._para:
             extra = {} if keep_with_next is None else {"keepWithNext": int(keep_with_next)}
+            if indent:
+                extra["leftIndent"] = self[name].leftIndent + indent
             self._para[key] = ParagraphStyle(key, parent=self[name], alignment=ALIGN[align], **extra)
         return self._para[key]
 

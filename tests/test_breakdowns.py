@@ -1,0 +1,85 @@
+"""Issue 16: breakdowns (dimensions) — HKEX B1.1's workforce by gender and age group, a row per
+category, a column per year, the total; a breakdown that does not add up warns at its cell."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import copy_workbook, edit_workbook, pdf_text
+from esgpublish.cli import main
+
+IND, DIM, BRK, PER = "指标 Indicators", "维度 Dimensions", "细分 Breakdowns", "期间数值 Periods"
+
+# a fictional indicator added to a copy of the sample (test data only, never shipped)
+WORKFORCE = ["workforce", "S", "people", "员工总数", "Total workforce", 1000, "people", None, 2024, None, None,
+             None, None, None, None, "B1.1", None, "test data"]
+DIMENSIONS = [("gender", None, "性别", "Gender"), ("gender", "female", "女性", "Female"),
+              ("gender", "male", "男性", "Male"), ("age", None, "年龄组别", "Age group"),
+              ("age", "under_30", "30岁以下", "Under 30"), ("age", "30_50", "30至50岁", "30 to 50"),
+              ("age", "over_50", "50岁以上", "Over 50")]
+BREAKDOWNS = [("workforce", 2024, "gender", "female", 420), ("workforce", 2024, "gender", "male", 580),
+              ("workforce", 2023, "gender", "female", 350), ("workforce", 2023, "gender", "male", 550),
+              ("workforce", 2024, "age", "under_30", 300), ("workforce", 2024, "age", "30_50", 600),
+              ("workforce", 2024, "age", "over_50", 100)]
+LAYOUT = """\
+extends: annual
+sections:
+  - pillar: S
+    blocks:
+      - breakdown: {indicator: workforce, dimensions: [gender, age]}
+"""
+
+
+def book(tmp_path, breakdowns=BREAKDOWNS):
+    path = copy_workbook(tmp_path)
+
+    def edit(wb):
+        wb[IND].append(WORKFORCE)
+        wb[PER].append(["workforce", 2023, 900, None, "test data"])
+        for row in DIMENSIONS:
+            wb[DIM].append(list(row))
+        for row in breakdowns:
+            wb[BRK].append(list(row) + [None, "test data"])
+    edit_workbook(path, edit)
+    layout = tmp_path / "b.yaml"
+    layout.write_text(LAYOUT, encoding="utf-8")
+    return path, layout
+
+
+def test_a_breakdown_prints_a_row_per_category_and_the_total(tmp_path):
+    import docx
+
+    path, layout = book(tmp_path)
+    out = tmp_path / "out"
+    assert main(["publish", str(path), "--layout", str(layout), "-o", str(out), "--edition", "bilingual"]) == 0
+    text = pdf_text(out / "book-annual-bilingual.pdf")
+    for word in ("性别", "Gender", "女性", "Female", "30至50岁", "合计", "Total", "420", "580", "1,000", "900"):
+        assert word in text, word
+    table = next(t for t in docx.Document(str(out / "book-annual-bilingual.docx")).tables
+                 if any("合计" in c.text for c in t.rows[-1].cells))
+    rows = [[c.text.split("\n")[0] for c in r.cells] for r in table.rows]
+    assert rows[0][1:] == ["2023", "2024"]
+    assert [r[0] for r in rows[1:]] == ["性别", "女性", "男性", "年龄组别", "30岁以下", "30至50岁", "50岁以上", "合计"]
+    assert rows[2][1:] == ["350", "420"] and rows[-1][1:] == ["900", "1,000"]
+    assert rows[5][1] == "–"  # no age breakdown for 2023
+
+
+def test_a_breakdown_that_does_not_add_up_warns_with_the_difference(tmp_path, capsys):
+    wrong = [r if r[3] != "male" or r[1] != 2024 else r[:4] + (590,) for r in BREAKDOWNS]
+    path, layout = book(tmp_path, wrong)
+    assert main(["validate", str(path), "--layout", str(layout)]) == 0
+    err = capsys.readouterr().err
+    assert f"{BRK}!E" in err and "'workforce' by gender in 2024 adds up to 1,010, not its total 1,000" in err
+    assert "(a difference of +10)" in err
+
+
+@pytest.mark.parametrize("row, message", [
+    (("workforce", 2024, "gender", "other", 1), "unknown category 'other' of dimension 'gender'"),
+    (("workforce", 2024, "sex", "female", 1), "unknown dimension 'sex'"),
+    (("workforse", 2024, "gender", "female", 1), "unknown indicator 'workforse'"),
+    (("workforce", 2024, "gender", "female", 1), "'workforce' already has a value for female (gender) in 2024"),
+])
+def test_breakdown_mistakes_are_located(tmp_path, capsys, row, message):
+    path, _ = book(tmp_path, BREAKDOWNS + [row])
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and f"{BRK}!" in err, err
