@@ -66,3 +66,25 @@ def test_yearly_values_print_as_period_columns(tmp_path):
     text = squash(pdf_text(out / "book-years-zh.pdf"), "zh")
     assert "20212022" in text  # one column per year
     assert "超过1.2万" not in text and "超过12,000超过16,300" in text
+
+
+def test_the_template_offers_every_qualifier_and_the_ids_as_dropdowns_and_flags_its_examples(tmp_path, capsys):
+    """Issue 16 item 8: the qualifier lists hold every spelling the reader accepts (超过, 逾 …);
+    topics, units, indicator and dimension ids are dropdowns; example rows left in warn."""
+    import openpyxl
+
+    from esgpublish.read.schema import QUALIFIERS
+
+    book = tmp_path / "new.xlsx"
+    assert main(["init", str(book)]) == 0
+    wb = openpyxl.load_workbook(book)
+    formulas = {ws.title: [dv.formula1 for dv in ws.data_validations.dataValidation] for ws in wb}
+    indicators = " ".join(formulas["指标 Indicators"])
+    assert all(q in indicators for q in QUALIFIERS) and "逾" in indicators and "超过" in indicators
+    assert "'单位 Units'!$A$2" in indicators and "'议题 Topics'!$A$2" in indicators
+    assert any("'指标 Indicators'!$A$2" in f for f in formulas["期间数值 Periods"])
+    assert any("'维度 Dimensions'!$A$2" in f for f in formulas["细分 Breakdowns"])
+    capsys.readouterr()
+    assert main(["validate", str(book)]) == 0
+    err = capsys.readouterr().err
+    assert "指标 Indicators!D2: warning: an example row left from the template" in err

@@ -143,7 +143,11 @@ QUALIFIERS = {
     "超": ("over", "超过", "before"), "超过": ("over", "超过", "before"),
     "近": ("nearly", "近", "before"), "约": ("approximately", "约", "before"),
     "多": ("more_than", "多", "after"), "余": ("more_than", "余", "after"),
+    "逾": ("over", "逾", "before"),
 }
+
+#: what the template's example rows say: a row still saying it is left over (a warning)
+EXAMPLE_MARKS = ("示例，请替换", "Example: replace it", "（示例", "(example)")
 
 #: report metadata keys: key → (required, kind) where kind is "text" (zh/en) or "value"
 REPORT_KEYS = {

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .xlsxwrite import write_workbook
 
-EXAMPLE_ZH = "示例，请替换"
-EXAMPLE_EN = "Example: replace it"
+from .schema import EXAMPLE_MARKS
+
+EXAMPLE_ZH, EXAMPLE_EN = EXAMPLE_MARKS[:2]
 
 REPORT = [
     ("company", None, "示例公司", "Example Company"),

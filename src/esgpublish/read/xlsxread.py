@@ -105,6 +105,11 @@ class SheetReader:
                 cells[key] = (value, self.loc(n, idx))
             if all(v is None for v, _ in cells.values()):
                 continue
+            example = next((loc for v, loc in cells.values()
+                            if isinstance(v, str) and any(m in v for m in schema.EXAMPLE_MARKS)), None)
+            if example is not None:
+                self.diags.warning(example, "an example row left from the template",
+                                   "replace its text and figures with the report's own, or delete the row")
             yield n, cells
 
 

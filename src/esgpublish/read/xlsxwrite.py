@@ -61,23 +61,35 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
             dv.add(f"{letter}2:{letter}{last}")
             ws.add_data_validation(dv)
 
-        dropdown("pillar", schema.PILLARS)
-        if sheet is schema.PERIODS:
-            dropdown("qualifier", ["超", "近", "约", "多", "余"])
-        if sheet is schema.UNITS:
-            dropdown("kind", schema.UNIT_KINDS)
-        if sheet is schema.INDICATORS:
-            dropdown("qualifier", ["超", "近", "约", "多", "余"])
-            dropdown("hkex", [f"{aspect}{'.' + str(i) if i else ''}" for aspect, n in schema.HKEX_KPIS.items()
-                              for i in range(n + 1)])
-            dropdown("target_qualifier", ["超", "近", "约", "多", "余"])
-            n_units = sum(1 for _ in rows.get("units", ()))
+        def ids_of(key: str, source: "schema.Sheet", blank: bool = True) -> None:
+            """A dropdown of the ids in column A of another sheet (units, topics, indicators …)."""
             keys = [c.key for c in sheet.columns]
-            letter = get_column_letter(keys.index("unit") + 1)
-            dv = DataValidation(type="list", allow_blank=False,
-                                formula1=f"'{schema.UNITS.name}'!$A$2:$A${max(n_units + 1, 2) + 100}")
+            if key not in keys:
+                return
+            letter = get_column_letter(keys.index(key) + 1)
+            dv = DataValidation(type="list", allow_blank=blank, formula1=f"'{source.name}'!$A$2:$A$2000")
             dv.add(f"{letter}2:{letter}{last}")
             ws.add_data_validation(dv)
+
+        qualifiers = list(schema.QUALIFIERS)  # every spelling the reader accepts
+        dropdown("pillar", schema.PILLARS)
+        if sheet in (schema.PERIODS, schema.BREAKDOWNS):
+            dropdown("qualifier", qualifiers)
+            ids_of("indicator", schema.INDICATORS, blank=False)
+        if sheet is schema.BREAKDOWNS:
+            ids_of("dimension", schema.DIMENSIONS, blank=False)
+        if sheet is schema.UNITS:
+            dropdown("kind", schema.UNIT_KINDS)
+        if sheet is schema.NARRATIVE:
+            ids_of("topic", schema.TOPICS)
+        if sheet is schema.INDICATORS:
+            dropdown("qualifier", qualifiers)
+            dropdown("hkex", [f"{aspect}{'.' + str(i) if i else ''}" for aspect, n in schema.HKEX_KPIS.items()
+                              for i in range(n + 1)])
+            dropdown("target_qualifier", qualifiers)
+            dropdown("status", ["不适用", "未披露"])
+            ids_of("unit", schema.UNITS, blank=False)
+            ids_of("topic", schema.TOPICS, blank=False)
     wb.properties.creator = "esgpublish"
     buf = io.BytesIO()
     wb.save(buf)
