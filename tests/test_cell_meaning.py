@@ -206,3 +206,36 @@ def test_a_status_needs_its_explanation_and_no_value(tmp_path, capsys, edit, she
     assert main(["validate", str(book)]) == 1
     err = capsys.readouterr().err
     assert message in err and f"{sheet}!" in err, err
+
+
+def test_decimals_per_indicator_and_per_block(tmp_path, capsys):
+    """The workbook's decimals column fixes an indicator's places (rounded half up); a layout
+    block's decimals overrides it; a bad decimals cell is a located error."""
+    book = copy_workbook(tmp_path)
+
+    def edit(wb):
+        ws = wb[IND]
+        head = [str(c.value).split()[-1] for c in ws[1]]
+        row = row_of(ws, "training_coverage")
+        ws.cell(row, head.index("value") + 1).value = 99.25
+        ws.cell(row, head.index("decimals") + 1).value = 1
+    edit_workbook(book, edit)
+    out = tmp_path / "out"
+    assert main(["publish", str(book), "-o", str(out), "--edition", "en", "--format", "pdf"]) == 0
+    text = pdf_text(out / "book-annual-en.pdf")
+    assert "99.3%" in text and "99.25%" not in text
+    layout = tmp_path / "d.yaml"
+    layout.write_text("extends: annual\nsections:\n  - pillar: S\n    blocks:\n      - kpi_table: "
+                      "{select: {topic: people}, decimals: 2}\n", encoding="utf-8")
+    assert main(["publish", str(book), "--layout", str(layout), "-o", str(tmp_path / "o2"), "--edition", "en",
+                 "--format", "pdf"]) == 0
+    assert "99.25%" in pdf_text(tmp_path / "o2" / "book-annual-en.pdf")
+
+    def bad(wb):
+        ws = wb[IND]
+        head = [str(c.value).split()[-1] for c in ws[1]]
+        ws.cell(row_of(ws, "training_coverage"), head.index("decimals") + 1).value = 1.5
+    edit_workbook(book, bad)
+    capsys.readouterr()
+    assert main(["validate", str(book)]) == 1
+    assert "decimals '1.5' is not a whole number from 0 to 6" in capsys.readouterr().err

@@ -38,6 +38,7 @@ class Composer:
         self.n_tables = 0
         self.n_figures = 0
         self.n_headings = 0
+        self.block_decimals: int | None = None  # the layout block's decimals, while it is composed
         self.charts: list[ir.ChartSpec] = []
         self.fallback = layout.fallback_font
 
@@ -65,16 +66,22 @@ class Composer:
             out.extend(line)
         return tuple(out)
 
+    def decimals(self, ind: Indicator) -> int | None:
+        """The decimal places an indicator prints with: the current layout block's, else the workbook's."""
+        return self.block_decimals if self.block_decimals is not None else ind.decimals
+
     def value_text(self, ind: Indicator, attr: str, lang: Lang, *, with_unit: bool = True) -> str:
         """One attribute of an indicator in the language's form (placeholders and cells)."""
+        d = self.decimals(ind)
         if attr == "value":
             if ind.value is None:
                 return word("not_applicable" if ind.status == "not_applicable" else "not_disclosed", lang)
-            return localize.quantity(ind.value, ind.unit, ind.qualifier, lang, with_unit=with_unit)
+            return localize.quantity(ind.value, ind.unit, ind.qualifier, lang, with_unit=with_unit, decimals=d)
         if attr == "target":
-            return localize.quantity(ind.target_value, ind.unit, ind.target_qualifier, lang, with_unit=with_unit)
+            return localize.quantity(ind.target_value, ind.unit, ind.target_qualifier, lang, with_unit=with_unit,
+                                     decimals=d)
         if attr == "baseline":
-            return localize.quantity(ind.baseline_value, ind.unit, None, lang, with_unit=with_unit)
+            return localize.quantity(ind.baseline_value, ind.unit, None, lang, with_unit=with_unit, decimals=d)
         if attr in ("target_year", "baseline_year", "period"):
             return localize.year(getattr(ind, attr), lang)
         if attr == "as_of":
@@ -269,6 +276,13 @@ class Composer:
 
     def block(self, blk: Block) -> list[ir.Block]:
         """One layout block → IR blocks (none when its selector matches nothing)."""
+        self.block_decimals = blk.options.get("decimals") if isinstance(blk.options, dict) else None
+        try:
+            return self._block(blk)
+        finally:
+            self.block_decimals = None
+
+    def _block(self, blk: Block) -> list[ir.Block]:
         from ..model import select
 
         opts = blk.options

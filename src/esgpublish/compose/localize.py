@@ -8,7 +8,7 @@ from 100,000,000 (the source's own forms: 24万家, 16300小时); English at mil
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton
@@ -54,29 +54,44 @@ def lossless(value: float | int, power: int, places: int) -> bool:
     return scaled == scaled.quantize(Decimal(1).scaleb(-places))
 
 
-def scale_power(values, lang: Lang, *, money: bool = False) -> int:
+def scale_power(values, lang: Lang, *, money: bool = False, decimals: int | None = None) -> int:
     """The one scale for a set of numbers (an indicator's periods, a chart's axis): the
-    locale's largest that the largest reaches and that loses no digit of any, else none."""
+    locale's largest that the largest reaches and that loses no digit of any (at
+    ``decimals`` places where the workbook fixes them), else none."""
     values = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
     top = max((abs(v) for v in values), default=0)
+    places = _places(lang, money) if decimals is None else decimals
     for threshold, power in _scales(lang):
-        if top >= 10 ** threshold and all(lossless(v, power, _places(lang, money)) for v in values):
+        if top >= 10 ** threshold and all(lossless(_rounded(v, decimals), power, places) for v in values):
             return power
     return 0
 
 
-def number(value: float | int, lang: Lang, *, money: bool = False, power: int | None = None) -> str:
+def _rounded(value: float | int, decimals: int | None) -> float | int | Decimal:
+    """``value`` rounded half up to ``decimals`` places (as reports round), or as it is."""
+    if decimals is None:
+        return value
+    return _decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: float | int, lang: Lang, *, money: bool = False, power: int | None = None,
+           decimals: int | None = None) -> str:
     """A number in the locale's grouping and scale words, keeping its significant figures:
     万/亿 (million/billion) only where they lose no digit (152,345.67, not 15.235万);
-    ``power`` forces the scale of a set (``scale_power``)."""
+    ``power`` forces the scale of a set (``scale_power``); ``decimals`` fixes the places
+    shown (the workbook's decimals column or the layout block's), rounded half up."""
     if power is None:
-        power = scale_power([value], lang, money=money)
+        power = scale_power([value], lang, money=money, decimals=decimals)
+    fixed = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     if power:
         scaled = _decimal(value) / (Decimal(10) ** power)
-        pattern = "#,##0.00" if money and lang == "en" else "#,##0.###"
+        if decimals is not None:
+            scaled = scaled.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        pattern = fixed or ("#,##0.00" if money and lang == "en" else "#,##0.###")
         return format_decimal(scaled, format=pattern, locale=LOCALES[lang]) + _scale_word(lang, power)
-    pattern = "#,##0.00" if money and lang == "en" and not float(value).is_integer() else "#,##0.###"
-    return format_decimal(_decimal(value), format=pattern, locale=LOCALES[lang])
+    pattern = fixed or ("#,##0.00" if money and lang == "en" and not float(value).is_integer() else "#,##0.###")
+    return format_decimal(_rounded(value, decimals) if decimals is not None else _decimal(value), format=pattern,
+                          locale=LOCALES[lang])
 
 
 def axis(ticks: tuple[float, ...], lang: Lang, *, percent: bool = False) -> tuple[tuple[float, str], ...]:
@@ -110,7 +125,7 @@ def year(value: int, lang: Lang) -> str:
 
 
 def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qualifier | None,
-             lang: Lang, *, with_unit: bool = True, power: int | None = None) -> str:
+             lang: Lang, *, with_unit: bool = True, power: int | None = None, decimals: int | None = None) -> str:
     """A value with its unit and qualifier, as a sentence or a table cell prints it
     (``power``: the scale shared with the other values it stands beside)."""
     if isinstance(value, PartialDate):
@@ -118,7 +133,7 @@ def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qual
     if unit.kind == "text":
         text = str(value)
         return text + unit.zh if lang == "zh" and with_unit else text
-    num = number(value, lang, money=unit.kind == "currency", power=power)
+    num = number(value, lang, money=unit.kind == "currency", power=power, decimals=decimals)
     if unit.kind in ("percent", "change"):
         core = num + "%"
     elif unit.kind == "currency":

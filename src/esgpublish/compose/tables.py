@@ -153,12 +153,14 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
             if col == "periods":
                 by_year = {p.period: p for p in ind.series()}
                 # one scale for all of an indicator's years (never 16.85万 beside 41,900)
+                d = c.decimals(ind)
                 power = {l: localize.scale_power([p.value for p in by_year.values()], l,
-                                                 money=ind.unit.kind == "currency") for l in c.langs}
+                                                 money=ind.unit.kind == "currency", decimals=d) for l in c.langs}
                 for y in years:
                     p = by_year.get(y)
                     row.append(ir.Cell(dedupe(tuple(
-                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False, power=power[l])
+                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False, power=power[l],
+                                                   decimals=d)
                                  if p else word("empty_cell", l), l, origins(p.origin if p else None), keep=True),)
                         for l in c.langs)), "right"))
                 continue
@@ -185,13 +187,13 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     totals = {p.period: p for p in ind.series()}
     years = sorted({b.period for b in ind.breakdowns if b.dimension in dims})
     by_key = {(b.period, b.dimension, b.category): b for b in ind.breakdowns}
-    money = ind.unit.kind == "currency"
+    money, places = ind.unit.kind == "currency", c.decimals(ind)
     power = {l: localize.scale_power([b.value for b in ind.breakdowns] + [totals[y].value for y in years if y in totals],
-                                     l, money=money) for l in c.langs}
+                                     l, money=money, decimals=places) for l in c.langs}
 
     def figure(v, lang: Lang) -> str:
-        return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power[lang]) if v \
-            else word("empty_cell", lang)
+        return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power[lang],
+                                 decimals=places) if v else word("empty_cell", lang)
 
     def values(get, strong: bool = False) -> list[ir.Cell]:
         return [ir.Cell(dedupe(tuple((ir.Span(figure(get(y), l), l, origins(get(y).origin if get(y) else None),

@@ -134,6 +134,7 @@ class Indicator:
     status: str = "reported"  # reported | not_applicable | not_disclosed (comply or explain)
     reason: Text | None = None  # why it is not applicable or not disclosed
     breakdowns: tuple[BreakdownValue, ...] = ()  # by dimension and category, per year
+    decimals: int | None = None  # decimal places printed (None: as many as the value has)
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""

@@ -132,6 +132,7 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                     diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
                                 "a percentage change belongs in a unit of kind 'change'")
         status = _status(cells, diags)
+        decimals = _decimals(cells, diags)
         reason_zh = cell.text(cells, "reason_zh", diags, False, "Chinese explanation")
         reason_en = cell.text(cells, "reason_en", diags, False, "English explanation")
         if status != "reported":
@@ -163,10 +164,21 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
                 short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None,
-                status=status, reason=Text(reason_zh or "", reason_en or "") if reason_zh or reason_en else None)
+                status=status, decimals=decimals, reason=Text(reason_zh or "", reason_en or "") if reason_zh or reason_en else None)
         elif ident:
             invalid.add((ident, "*"))  # a row with errors: references to it are not "unknown"
     return out
+
+
+def _decimals(cells: dict, diags: Collector) -> int | None:
+    """The decimals cell → the decimal places to print (0–6), or None."""
+    raw, loc = cells.get("decimals", (None, None))
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not float(raw).is_integer() or not 0 <= raw <= 6:
+        diags.error(loc, f"decimals '{raw}' is not a whole number from 0 to 6", "type 0, 1, 2 …, or leave it empty")
+        return None
+    return int(raw)
 
 
 def _status(cells: dict, diags: Collector) -> str:

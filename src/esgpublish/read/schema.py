@@ -81,6 +81,7 @@ INDICATORS = Sheet("indicators", "指标 Indicators", (
     Column("note_en", "英文备注", False, 30),
     Column("short_zh", "中文简称", False, 14),
     Column("short_en", "英文简称", False, 22),
+    Column("decimals", "小数位", False, 8),
     Column("status", "状态", False, 12),
     Column("reason_zh", "中文说明", False, 30),
     Column("reason_en", "英文说明", False, 36),
