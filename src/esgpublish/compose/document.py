@@ -16,7 +16,7 @@ from ..model import placeholders
 from ..model.dataset import Dataset, Indicator, Lang, Text
 from ..read.layout import EDITION_LANGS, Block, Layout
 from . import figures, localize, measure, styles, tables, typography
-from .lines import origins, stack
+from .lines import origins, stack, value_origins
 from .words import PILLAR_NAMES, WORDS, word
 
 
@@ -111,7 +111,7 @@ class Composer:
             else:
                 ind = self.ds.indicators[part.ref]
                 field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
-                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, origins(ind.cell(field)), keep=True))
+                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, value_origins(ind, field), keep=True))
         return tuple(spans)
 
     def layout_text(self, text: Text | dict) -> Text:

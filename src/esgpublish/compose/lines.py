@@ -10,6 +10,14 @@ def origins(loc: Location | None) -> tuple[Location, ...]:
     return (loc,) if loc is not None else ()
 
 
+def value_origins(ind, field: str) -> tuple[Location, ...]:
+    """Where an indicator's printed figure comes from: its cell, or for a derived indicator's
+    value every input cell it is computed from."""
+    if field == "value" and getattr(ind, "derived_from", ()):
+        return (ind.cell("value"),) + tuple(ind.derived_from)
+    return origins(ind.cell(field))
+
+
 def stack(lines: tuple[ir.Line, ...], second: str) -> tuple[ir.Line, ...]:
     """Lines of one block, one per language: the second and later ones in ``second`` style."""
     return tuple(line if i == 0 else tuple(ir.Span(s.text, s.lang, s.origins, second, s.strong, s.keep)

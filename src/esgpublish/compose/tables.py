@@ -15,7 +15,7 @@ from .. import ir
 from ..model.dataset import Indicator, Lang, Text
 from ..read.layout import Block
 from . import localize, measure, styles
-from .lines import dedupe, origins, stack
+from .lines import dedupe, origins, stack, value_origins
 from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                         for l in c.langs)), "right"))
                 continue
             row.append(ir.Cell(dedupe(tuple((ir.Span(cell_text(c, ind, col, l), l,
-                                                     origins(ind.cell(_CELL_FIELD.get(col, col))),
+                                                     value_origins(ind, _CELL_FIELD.get(col, col)),
                                                      keep=col in ALIGN or col == "period"),)
                                             for l in c.langs)), ALIGN.get(col, "left")))
         rows.append(tuple(row))
@@ -327,7 +327,7 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
     out = []
     for ind, (attr, texts) in zip(inds, values):
         value = dedupe(tuple(
-            (ir.Span(t, l, origins(ind.cell("value")),
+            (ir.Span(t, l, value_origins(ind, "value"),
                      keep=measure.width(t, l, base.size if i == 0 else second, True, c.fallback, base.script_gap)
                      <= inner),) for i, (l, t) in enumerate(zip(c.langs, texts))))
         label = []

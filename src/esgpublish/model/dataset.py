@@ -135,6 +135,7 @@ class Indicator:
     reason: Text | None = None  # why it is not applicable or not disclosed
     breakdowns: tuple[BreakdownValue, ...] = ()  # by dimension and category, per year
     decimals: int | None = None  # decimal places printed (None: as many as the value has)
+    derived_from: tuple[Location, ...] = ()  # a derived indicator: the cells of every input
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""

@@ -124,9 +124,21 @@ BREAKDOWNS = Sheet("breakdowns", "细分 Breakdowns", (
     Column("source_quote", "来源引文", False, 60),
 ))
 
-SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS)
-#: sheets a workbook may leave out (older workbooks have no Periods sheet; breakdowns are optional)
-OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns")
+DERIVED = Sheet("derived", "派生 Derived", (
+    Column("id", "编号", True, 26),
+    Column("pillar", "支柱", True, 7),
+    Column("topic", "议题", True, 11),
+    Column("name_zh", "中文名称", True, 28),
+    Column("name_en", "英文名称", True, 36),
+    Column("expression", "算式", True, 36),
+    Column("unit", "单位", True, 11),
+    Column("decimals", "小数位", False, 8),
+    Column("hkex", "港交所指标", False, 9),
+))
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED)
+#: sheets a workbook may leave out (older workbooks have no Periods sheet; the rest are optional)
+OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived")
 INSTRUCTIONS_SHEET = "说明 Instructions"
 
 #: HKEX ESG Reporting Guide aspects and the number of KPIs each has

@@ -14,6 +14,7 @@ from .hints import suggest
 from .records import read_indicators, read_narratives, read_periods, read_report, read_topics, read_units
 from . import sanity
 from .breakdowns import read_breakdowns, read_dimensions
+from .derived import read_derived
 from .xlsxread import MAX_CELL_CHARS, MAX_ROWS, open_sheets
 
 __all__ = ["DATE_RE", "GRI_RE", "HKEX_RE", "ID_RE", "MAX_CELL_CHARS", "MAX_ROWS", "NUMBER_IN_TEXT",
@@ -44,6 +45,8 @@ def read_workbook(path: Path, display: str | None = None,
     dimensions = read_dimensions(sheets["dimensions"], diags, need) if "dimensions" in sheets else {}
     if "breakdowns" in sheets:
         indicators = read_breakdowns(sheets["breakdowns"], diags, indicators, dimensions, invalid)
+    if "derived" in sheets:
+        indicators = read_derived(sheets["derived"], diags, indicators, units, topics, invalid, need)
     sanity.check(indicators, diags)
     narratives = read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
     cached = sum(s.cached_formulas for s in sheets.values())
