@@ -297,12 +297,19 @@ def content_index(c: "Composer", blk: Block) -> ir.Table:
         if ind.hkex:
             codes.setdefault(ind.hkex, []).append(ind)
     rows = []
-    for code in sorted(codes, key=lambda k: (k[0], int(k[1]), float(k[3:] or 0))):
-        inds = codes[code]
+    explained = c.ds.framework  # comply or explain: codes no indicator reports, with the reason
+    for code in sorted(set(codes) | set(explained), key=lambda k: (k[0], int(k[1]), float(k[3:] or 0))):
+        inds = codes.get(code, [])
         aspect = HKEX_ASPECTS[code[:2]]
-        names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in c.langs)
-        secs = {chapters[i.id] for i in inds if i.id in chapters}
-        where = tuple((ir.Span(word("list_sep", l).join(sorted(t.get(l) for t in secs)), l),) for l in c.langs)
+        if inds:
+            names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in c.langs)
+            secs = {chapters[i.id] for i in inds if i.id in chapters}
+            where = tuple((ir.Span(word("list_sep", l).join(sorted(t.get(l) for t in secs)), l),) for l in c.langs)
+        else:
+            item = explained[code]
+            names = tuple((ir.Span(f"{word(item.status, l)}{word('pair_sep', l)}{item.reason.get(l)}", l,
+                                   origins(item.origin)),) for l in c.langs)
+            where = tuple((ir.Span(word("no_value", l), l),) for l in c.langs)
         rows.append((ir.Cell(((ir.Span(code, c.langs[0]),),)),
                      ir.Cell(tuple((ir.Span(aspect[0] if l == "zh" else aspect[1], l),) for l in c.langs)),
                      ir.Cell(names), ir.Cell(dedupe(where))))

@@ -96,6 +96,16 @@ class BreakdownValue:
 
 
 @dataclass(frozen=True)
+class FrameworkItem:
+    """An HKEX aspect or KPI the report covers by no indicator: why (comply or explain)."""
+
+    code: str
+    status: str  # not_applicable | not_disclosed
+    reason: Text
+    origin: Location
+
+
+@dataclass(frozen=True)
 class Dimension:
     """A way to break a figure down (gender, age group, region, scope …): its name and its
     categories, in the workbook's order."""
@@ -189,3 +199,4 @@ class Dataset:
     indicators: dict[str, Indicator]
     narratives: dict[str, Narrative]
     dimensions: dict[str, Dimension] = field(default_factory=dict)
+    framework: dict[str, FrameworkItem] = field(default_factory=dict)

@@ -297,3 +297,38 @@ def _check_placeholders(text: str, loc: Location, diags: Collector,
         elif field != "name" and getattr(ind, field) is None and (ind.id, field) not in invalid:
             diags.error(loc, f"placeholder {part.raw} names the {part.attr.replace('_', ' ')} of '{ind.id}', which is empty",
                         f"fill in {ind.cell(field)} or change the text")
+
+
+def read_framework(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
+                   need: frozenset[str]) -> dict:
+    """The Framework sheet → the HKEX aspects and KPIs reported by no indicator, each with its
+    status and explanation (for the content index: comply or explain)."""
+    from ..model.dataset import FrameworkItem
+
+    covered = {ind.hkex for ind in indicators.values() if ind.hkex}
+    out: dict[str, FrameworkItem] = {}
+    for _, cells in sheet.rows():
+        code = cell.code(cells, "hkex", diags)
+        loc = cells["hkex"][1]
+        if code is None:
+            if cells["hkex"][0] is None:
+                diags.error(loc, "missing HKEX code", "type the aspect or KPI, e.g. B1.2")
+            continue
+        status = _status(cells, diags)
+        if status == "reported":
+            diags.error(cells["status"][1], "a framework row needs the status 不适用 or 未披露",
+                        "a reported KPI is an indicator on the Indicators sheet")
+            continue
+        texts = {}
+        for lang, key in (("zh", "reason_zh"), ("en", "reason_en")):
+            texts[lang] = cell.text(cells, key, diags, lang in need, "Chinese explanation" if lang == "zh"
+                                    else "English explanation") or ""
+        if code in covered:
+            diags.warning(loc, f"{code} is reported by an indicator; this explanation is not printed",
+                          "delete the row, or the indicator's HKEX code")
+            continue
+        if code in out:
+            diags.error(loc, f"{code} is explained twice", "keep one row per code")
+            continue
+        out[code] = FrameworkItem(code, status, Text(texts["zh"], texts["en"]), loc)
+    return out

@@ -136,9 +136,16 @@ DERIVED = Sheet("derived", "派生 Derived", (
     Column("hkex", "港交所指标", False, 9),
 ))
 
-SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED)
+FRAMEWORK = Sheet("framework", "框架 Framework", (
+    Column("hkex", "港交所指标", True, 10),
+    Column("status", "状态", True, 12),
+    Column("reason_zh", "中文说明", True, 40),
+    Column("reason_en", "英文说明", True, 48),
+))
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK)
 #: sheets a workbook may leave out (older workbooks have no Periods sheet; the rest are optional)
-OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived")
+OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived", "framework")
 INSTRUCTIONS_SHEET = "说明 Instructions"
 
 #: HKEX ESG Reporting Guide aspects and the number of KPIs each has

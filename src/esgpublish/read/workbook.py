@@ -11,7 +11,8 @@ from ..diagnostics import Collector, Location
 from ..model.dataset import Dataset
 from .cellvalues import DATE_RE, GRI_RE, HKEX_RE, ID_RE, NUMBER_IN_TEXT
 from .hints import suggest
-from .records import read_indicators, read_narratives, read_periods, read_report, read_topics, read_units
+from .records import (read_framework, read_indicators, read_narratives, read_periods, read_report, read_topics,
+                      read_units)
 from . import sanity
 from .breakdowns import read_breakdowns, read_dimensions
 from .derived import read_derived
@@ -48,6 +49,7 @@ def read_workbook(path: Path, display: str | None = None,
     if "derived" in sheets:
         indicators = read_derived(sheets["derived"], diags, indicators, units, topics, invalid, need)
     sanity.check(indicators, diags)
+    framework = read_framework(sheets["framework"], diags, indicators, need) if "framework" in sheets else {}
     narratives = read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
     cached = sum(s.cached_formulas for s in sheets.values())
     if cached:
@@ -55,4 +57,4 @@ def read_workbook(path: Path, display: str | None = None,
                    "esgpublish does not recalculate formulas; save the workbook after editing")
     if meta is None or not diags.ok:
         return None, diags
-    return Dataset(file, meta, topics, units, indicators, narratives, dimensions), diags
+    return Dataset(file, meta, topics, units, indicators, narratives, dimensions, framework), diags
