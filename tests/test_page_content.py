@@ -242,3 +242,37 @@ def test_no_page_of_the_sample_is_less_than_forty_percent_full(shipped, edition)
     exempt = set(range(1, starts[0])) | {s - 1 for s in starts[1:]} | {len(pages)}
     thin = [f"p.{p.number}: {fill(p):.0%}" for p in pages if p.number not in exempt and fill(p) < 0.4]
     assert not thin, thin
+
+
+def test_a_target_prints_its_year_on_cards_and_in_chinese_brackets_in_tables(shipped):
+    """100% on a card alone would read as achieved: the target's year goes with it; Chinese
+    cells bracket it full-width (8%（2026年）)."""
+    import subprocess
+
+    def text(name):  # poppler's reading, which keeps a large figure's line together
+        return subprocess.run(["pdftotext", str(out / name), "-"], capture_output=True, text=True, check=True).stdout
+
+    out, _, _ = shipped
+    zh = re.sub(r"\s+", "", text("esg_2022-highlights-zh.pdf"))
+    en = text("esg_2022-highlights-en.pdf")
+    assert "100%（2030年）" in zh and "100% (by 2030)" in en
+    assert "8%（2026年）" in re.sub(r"\s+", "", text("esg_2022-annual-zh.pdf"))
+    assert "目标：未来三年发掘和扶持乡村创业者目标" not in zh  # no 'target' twice
+
+
+def test_english_text_may_break_before_a_figure_never_inside_it():
+    """'nearly | 10 million people' may break after 'nearly'; '10 million people' stays whole."""
+    from esgpublish import ir
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
+    from esgpublish.render.pdf.text import Styles, markup, register_fonts
+    from conftest import LAYOUT, WORKBOOK
+
+    register_fonts()
+    inputs, _ = load_inputs(WORKBOOK, LAYOUT)
+    doc = compose(inputs.dataset, inputs.layout, "en")
+    style = Styles(doc)["body-en"]
+    text = markup(doc, (ir.Span("nearly 10 million people", "en", keep=True),), style)
+    plain = re.sub(r"<[^>]+>", "", text)
+    assert plain.startswith("nearly 1") and "nearly \u2060" not in plain  # no glue before the number
+    assert "1\u20600\u2060 \u2060m" in plain  # the number and its unit glued

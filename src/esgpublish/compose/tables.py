@@ -29,7 +29,9 @@ def caption(c: "Composer", kind: str, n: int, title: Text, origin, continued: bo
     """'表 1  title' / 'Table 1  title' in the caption style; ``continued``: '表 1（续）  title' /
     'Table 1 (continued)  title', for the pages a table runs on to."""
     more = (lambda l: word("continued", l)) if continued else (lambda l: "")
-    return c.para(tuple((ir.Span(f"{word(kind, l)} {n}{more(l)}  {title.get(l)}", l, origins(origin)),)
+    # （续） ends in a full-width bracket, which carries its own space
+    gap = (lambda l: "" if continued and l == "zh" else "  ")
+    return c.para(tuple((ir.Span(f"{word(kind, l)} {n}{more(l)}{gap(l)}{title.get(l)}", l, origins(origin)),)
                         for l in c.langs), "caption")
 
 
@@ -222,6 +224,11 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     return table(c, blk, title, header, rows)
 
 
+def _bracketed(text: str, lang: str) -> str:
+    """' (text)' in English, '（text）' in Chinese (full-width brackets, no space)."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
     """One table cell of an indicator in the language's form."""
     if column == "value":
@@ -241,13 +248,13 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
         return ""
     if column == "baseline":
         if ind.baseline_value is not None:
-            return f"{c.value_text(ind, 'baseline', lang, with_unit=False)} ({ind.baseline_year})"
+            return f"{c.value_text(ind, 'baseline', lang, with_unit=False)}{_bracketed(str(ind.baseline_year), lang)}"
         return localize.year(ind.baseline_year, lang) if ind.baseline_year else ""
     if column == "target":
         if ind.target_value is None:
             return ""
         text = c.value_text(ind, "target", lang, with_unit=False)
-        return f"{text} ({word('by_year', lang, year=ind.target_year)})" if ind.target_year else text
+        return text + _bracketed(word("by_year", lang, year=ind.target_year), lang) if ind.target_year else text
     if column in ("hkex", "gri"):
         return getattr(ind, column, None) or ""
     if column == "change":
@@ -328,7 +335,10 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
     values = []
     for ind in inds:
         attr = "value" if ind.value is not None or ind.target_value is None else "target"
-        values.append((attr, tuple(c.value_text(ind, attr, l) for l in c.langs)))
+        # a target prints its year: 100% alone would read as achieved
+        year = (lambda l: _bracketed(word("by_year", l, year=ind.target_year), l)) \
+            if attr == "target" and ind.target_year else (lambda l: "")
+        values.append((attr, tuple(c.value_text(ind, attr, l) + year(l) for l in c.langs)))
     style = _card_value_style(c, [texts for _, texts in values], inner)
     base, second = c.para_styles[style], c.theme.fonts["h1"] * styles.SECOND_SCALE["card-value"]
     out = []
@@ -340,7 +350,7 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
         label = []
         for l in c.langs:
             name = ind.name.get(l)
-            if attr == "target":
+            if attr == "target" and word("target", l).lower() not in name.lower():  # not '目标：…目标'
                 name = f"{word('target', l)}{word('pair_sep', l)}{name}"
             label.append((ir.Span(name, l, origins(ind.cell("name_zh"))),))
         out.append(ir.Card(c.para(value, style, "second-card-value"), c.para(tuple(label), "card-label")))

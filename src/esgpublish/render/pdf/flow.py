@@ -137,7 +137,7 @@ def _carry_with_last_figure(doc, flowables: list, frame, avail: float) -> None:
         rows = block._rowHeights
         if len(rows) < 2 + CARRY + 1:  # a header, at least a row left behind, the rows carried
             return
-        cut = height - sum(rows[-CARRY:]) - 0.01
+        cut = height - sum(rows[-CARRY:]) + 0.01  # a hair over: the rows before still fit, exactly CARRY go
         parts = block.split(frame._aW, cut)
     else:
         lines = getattr(block.blPara, "lines", [])

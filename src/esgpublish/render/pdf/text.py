@@ -98,11 +98,21 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
     out = []
     for span in line:
         glue = cjk and span.keep and len(span.text) <= 24
+        latin = glue and not document.language(span.lang).cjk if span.lang in document.langs else False
         char = document.char_style(span.style) if span.style else None
         bold = (char.bold if char and char.bold is not None else bold_style) or span.strong
         runs = []
-        for i, (kind, run) in enumerate(fonts.face_runs(span.text, span.lang, _FALLBACK["path"])):
-            raw = (linebreak.GLUE if glue and i else "") + (linebreak.glue(run) if glue else run)
+        # English running text may break before a figure's number ('nearly | 10 million people'),
+        # never inside the number and its unit; Chinese keeps the whole value (超过16,300小时)
+        digit = next((k for k, ch in enumerate(span.text) if ch.isdigit()), 0) if latin else 0
+        offset, prev_core = 0, False
+        for kind, run in fonts.face_runs(span.text, span.lang, _FALLBACK["path"]):
+            head = max(0, min(len(run), digit - offset))  # the part before the number: free to break
+            offset += len(run)
+            core = run[head:]
+            lead = linebreak.GLUE if glue and prev_core and not head and core else ""  # glued across faces
+            raw = run[:head] + lead + (linebreak.glue(core) if glue else core)
+            prev_core = prev_core or bool(core)
             face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": FONT_BOLD if bold else FONT,
                     "fallback": _FALLBACK["name"]}[kind]
             runs.append(f'<font name="{face}">{escape(raw)}</font>')
