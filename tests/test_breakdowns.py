@@ -83,3 +83,27 @@ def test_breakdown_mistakes_are_located(tmp_path, capsys, row, message):
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert message in err and f"{BRK}!" in err, err
+
+
+def test_the_annual_layout_prints_the_workbooks_breakdowns(tmp_path, capsys):
+    """layouts/annual.yaml selects the breakdowns a workbook has (select: {pillar: S}); the
+    sample, which has none, prints none and gets no warning."""
+    from conftest import LAYOUT, WORKBOOK
+
+    path, _ = book(tmp_path)
+    out = tmp_path / "out"
+    assert main(["publish", str(path), "--layout", str(LAYOUT), "-o", str(out), "--edition", "zh",
+                 "--format", "pdf"]) == 0
+    text = pdf_text(out / "book-annual-zh.pdf")
+    assert "员工总数（按性别、年龄组别）" in text and "合计" in text
+    capsys.readouterr()
+    assert main(["validate", str(WORKBOOK), "--layout", str(LAYOUT)]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_breakdown_needs_an_indicator_or_a_selection(tmp_path, capsys):
+    path, layout = book(tmp_path)
+    layout.write_text("extends: annual\nsections:\n  - pillar: S\n    blocks:\n      - breakdown: {}\n",
+                      encoding="utf-8")
+    assert main(["validate", str(path), "--layout", str(layout)]) == 1
+    assert "a breakdown needs an 'indicator' or a 'select'" in capsys.readouterr().err

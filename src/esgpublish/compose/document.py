@@ -309,9 +309,9 @@ class Composer:
             inds = select.indicators(self.ds, opts)
             return [tables.kpi_table(self, blk, inds)] if inds else []
         if blk.kind == "breakdown":
-            ind = self.ds.indicators[opts["indicator"]]
-            table = tables.breakdown_table(self, blk, ind)
-            return [table] if table else []
+            inds = [self.ds.indicators[opts["indicator"]]] if "indicator" in opts else \
+                [i for i in select.indicators(self.ds, opts) if i.breakdowns]
+            return [t for t in (tables.breakdown_table(self, blk, i) for i in inds) if t]
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)
             return [figures.figure(self, blk, inds)] if inds else []

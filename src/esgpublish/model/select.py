@@ -10,9 +10,14 @@ from .dataset import Dataset, Indicator, Narrative
 
 
 def _matches(ind: Indicator, selector: dict) -> bool:
-    return all(
-        (ind.unit.id == value) if key == "unit" else getattr(ind, key) == value
-        for key, value in selector.items())
+    """Whether an indicator matches every key of a selector (hkex: the code or its aspect, B1 ⊃ B1.1)."""
+    def one(key: str, value) -> bool:
+        if key == "unit":
+            return ind.unit.id == value
+        if key == "hkex":
+            return bool(ind.hkex) and (ind.hkex == value or ind.hkex.startswith(f"{value}."))
+        return getattr(ind, key) == value
+    return all(one(key, value) for key, value in selector.items())
 
 
 def indicators(dataset: Dataset, options: dict) -> list[Indicator]:

@@ -75,6 +75,11 @@ def _check_layout_glyphs(layout: Layout, diags: Collector) -> None:
 
 def _check_breakdown(blk: Block, dataset: Dataset, diags: Collector) -> None:
     opts = blk.options
+    if "indicator" not in opts:
+        if "select" not in opts:
+            diags.error(blk.origin, "a breakdown needs an 'indicator' or a 'select'",
+                        "e.g. breakdown: {indicator: workforce} or breakdown: {select: {hkex: B1.1}}")
+        return  # a selection prints the breakdowns the workbook has, or nothing
     ind = dataset.indicators.get(opts["indicator"])
     if ind is None:
         diags.error(blk.origin, f"unknown indicator id '{opts['indicator']}'",

@@ -61,7 +61,8 @@ BLOCK = Spec("block", "one block: a single key naming its kind")
 SELECT = M("indicators chosen by pillar, topic or unit (all given must match)",
            pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
            topic=Spec("str", "a topic id"),
-           unit=Spec("str", "a unit id"))
+           unit=Spec("str", "a unit id"),
+           hkex=Spec("str", "an HKEX aspect or KPI code (B1 selects B1.1 and B1.2)"))
 BLOCKS: dict[str, Spec] = {
     "heading": M("a sub-heading", text=Spec("text", "heading text", required=True),
                  level=Spec("int", "2 or 3", choices=(2, 3))),
@@ -86,8 +87,10 @@ BLOCKS: dict[str, Spec] = {
                                   "where both figures are exact, without a qualifier such as 近 or 超过)"),
                title=TEXT),
     "breakdown": M("an indicator broken down (Breakdowns sheet): a row per category of each dimension, "
-                   "a column per year, and the total",
-                   indicator=Spec("str", "the indicator's id", required=True),
+                   "a column per year, and the total; with select, a table for each selected indicator "
+                   "the workbook breaks down (none, silently, where it breaks down none)",
+                   indicator=Spec("str", "the indicator's id"),
+                   select=SELECT,
                    dimensions=Spec("list", "dimension ids, in order (default: all it is broken down by)",
                                    item=Spec("str")),
                    decimals=Spec("int", "decimal places of every figure (over the workbook's decimals)",
