@@ -107,3 +107,44 @@ def test_a_breakdown_needs_an_indicator_or_a_selection(tmp_path, capsys):
                       encoding="utf-8")
     assert main(["validate", str(path), "--layout", str(layout)]) == 1
     assert "a breakdown needs an 'indicator' or a 'select'" in capsys.readouterr().err
+
+
+def test_the_fictional_hkex_demo_validates_and_prints_b11_by_every_dimension(tmp_path, capsys):
+    """data/demo_hkex.xlsx (a fictional company, tools/make_demo_workbook.py): no error; its B1.1
+    table has a row per gender, age group, employment type and region and a total equal to each
+    dimension's sum; a changed category warns with the difference."""
+    import docx
+
+    from conftest import LAYOUT, ROOT
+
+    demo = ROOT / "data" / "demo_hkex.xlsx"
+    assert main(["validate", str(demo), "--layout", str(LAYOUT)]) == 0
+    assert " error" not in capsys.readouterr().err.replace("0 error(s)", "")
+    out = tmp_path / "out"
+    assert main(["publish", str(demo), "--layout", str(LAYOUT), "-o", str(out), "--edition", "zh"]) == 0
+    assert "虚构" in pdf_text(out / "demo_hkex-annual-zh.pdf")
+    table = next(t for t in docx.Document(str(out / "demo_hkex-annual-zh.docx")).tables
+                 if len(t.rows) > 10 and t.rows[1].cells[0].text.startswith("性别")
+                 and "合计" in t.rows[-1].cells[0].text)
+    rows = [[c.text.split("\n")[0] for c in r.cells] for r in table.rows]
+    names = [r[0] for r in rows]
+    for label in ("女性", "男性", "30岁以下", "全职", "兼职", "香港", "东南亚"):
+        assert label in names, label
+    total = int(rows[-1][-1].replace(",", ""))
+    region = [int(r[-1].replace(",", "")) for r in rows if r[0] in ("香港", "中国内地", "东南亚")]
+    assert total == 4860 == sum(region)
+
+    book = tmp_path / "demo.xlsx"
+    import shutil
+    shutil.copy(demo, book)
+
+    def wrong(wb):
+        ws = wb["细分 Breakdowns"]
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "workforce" and row[1].value == 2025 and row[3].value == "female":
+                row[4].value = 2000
+    edit_workbook(book, wrong)
+    capsys.readouterr()
+    assert main(["validate", str(book)]) == 0
+    assert "'workforce' by gender in 2025 adds up to 4,850, not its total 4,860 (a difference of -10)" \
+        in capsys.readouterr().err
