@@ -70,6 +70,13 @@ class Composer:
         """The decimal places an indicator prints with: the current layout block's, else the workbook's."""
         return self.block_decimals if self.block_decimals is not None else ind.decimals
 
+    def scales(self, ind: Indicator, values) -> dict[Lang, int]:
+        """The one scale, per language, for figures of ``ind`` printed side by side (its years,
+        its breakdown): never 16.85万 beside 41,900 (``localize.scale_power``)."""
+        values = list(values)  # read once: a generator serves every language
+        return {l: localize.scale_power(values, l, money=ind.unit.kind == "currency",
+                                        decimals=self.decimals(ind)) for l in self.langs}
+
     def value_text(self, ind: Indicator, attr: str, lang: Lang, *, with_unit: bool = True) -> str:
         """One attribute of an indicator in the language's form (placeholders and cells)."""
         d = self.decimals(ind)

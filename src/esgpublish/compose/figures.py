@@ -60,9 +60,7 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
         periods = tuple(str(y) for y in years)
         by_year = [{p.period: p for p in i.series()} for i in inds]
         matrix = tuple(tuple(float(b[y].value) if y in b else None for y in years) for b in by_year)
-        power = [{l: localize.scale_power([p.value for p in b.values()], l, money=i.unit.kind == "currency",
-                                          decimals=self.decimals(i))
-                  for l in self.langs} for i, b in zip(inds, by_year)]  # one scale per indicator
+        power = [self.scales(i, (p.value for p in b.values())) for i, b in zip(inds, by_year)]
         matrix_labels = tuple(tuple(
             word("lang_sep", self.langs[0]).join(dict.fromkeys(
                 localize.quantity(b[y].value, i.unit, b[y].qualifier, l, with_unit=False, power=pw[l],

@@ -156,8 +156,7 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                 by_year = {p.period: p for p in ind.series()}
                 # one scale for all of an indicator's years (never 16.85万 beside 41,900)
                 d = c.decimals(ind)
-                power = {l: localize.scale_power([p.value for p in by_year.values()], l,
-                                                 money=ind.unit.kind == "currency", decimals=d) for l in c.langs}
+                power = c.scales(ind, (p.value for p in by_year.values()))
                 for y in years:
                     p = by_year.get(y)
                     row.append(ir.Cell(dedupe(tuple(
@@ -189,9 +188,8 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     totals = {p.period: p for p in ind.series()}
     years = sorted({b.period for b in ind.breakdowns if b.dimension in dims})
     by_key = {(b.period, b.dimension, b.category): b for b in ind.breakdowns}
-    money, places = ind.unit.kind == "currency", c.decimals(ind)
-    power = {l: localize.scale_power([b.value for b in ind.breakdowns] + [totals[y].value for y in years if y in totals],
-                                     l, money=money, decimals=places) for l in c.langs}
+    places = c.decimals(ind)
+    power = c.scales(ind, [b.value for b in ind.breakdowns] + [totals[y].value for y in years if y in totals])
 
     def figure(v, lang: Lang) -> str:
         return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power[lang],

@@ -8,6 +8,7 @@ from . import cellvalues as cell
 from ..diagnostics import Collector
 from ..model.dataset import BreakdownValue, Dimension, Indicator, Text
 from .hints import suggest
+from .records import indicator_of
 from .xlsxread import SheetReader
 
 ADDITIVE = ("count", "currency")  # quantities whose parts add up to the whole (not shares or rates)
@@ -52,13 +53,8 @@ def read_breakdowns(sheet: SheetReader, diags: Collector, indicators: dict[str, 
     and category); unknown ids and categories are located errors."""
     found: dict[str, dict[tuple[int, str, str], BreakdownValue]] = {}
     for _, cells in sheet.rows():
-        ident, iloc = cells["indicator"]
-        ind = indicators.get(cell.plain(ident)) if ident is not None else None
+        ind = indicator_of(cells, indicators, invalid, diags)
         if ind is None:
-            if ident is not None and (cell.plain(ident), "*") in invalid:
-                continue  # its own row has errors, reported there
-            diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
-                        suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
             continue
         dim_id, dloc = cells["dimension"]
         dim = dimensions.get(cell.plain(dim_id)) if dim_id is not None else None

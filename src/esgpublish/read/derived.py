@@ -13,6 +13,7 @@ from ..diagnostics import Collector, Location
 from ..model.dataset import Indicator, PeriodValue, Qualifier, Text, Topic, Unit
 from . import schema
 from .hints import suggest
+from .records import decimals_of, unit_of
 from .xlsxread import SheetReader
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -131,11 +132,8 @@ def _build(ident: str, cells: dict, tree: ast.expr, known: dict[str, Indicator],
            topics: dict[str, Topic], diags: Collector, need: frozenset[str]) -> Indicator | None:
     """One derived row → its indicator, one value per year every input has."""
     eloc = cells["expression"][1]
-    unit_id, uloc = cells["unit"]
-    unit = units.get(cell.plain(unit_id)) if unit_id is not None else None
+    unit = unit_of(cells, units, diags)
     if unit is None:
-        diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
-                    suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
         return None
     inputs = [known[n] for n in _names(tree)]
     why = _sum_units(tree, {i.id: i.unit for i in inputs})
@@ -170,11 +168,8 @@ def _build(ident: str, cells: dict, tree: ast.expr, known: dict[str, Indicator],
                 cell.text(cells, "name_en", diags, "en" in need, "English name") or "")
     last = series[-1]
     sources = tuple(dict.fromkeys(p.origin for b in by_year for p in b.values() if p.period in years))
-    decimals, _ = cells.get("decimals", (None, None))
     return Indicator(ident, str(cells["pillar"][0]), str(topic), name, last.value, unit, last.qualifier,
                      last.period, None, None, None, None, None, None,
                      cell.code(cells, "hkex", diags), None, f"= {cells['expression'][0]}", None,
                      cells["id"][1], {k: loc for k, (_, loc) in cells.items()} | {"value": eloc},
-                     history=tuple(series[:-1]), derived_from=sources,
-                     decimals=int(decimals) if isinstance(decimals, (int, float)) and not isinstance(decimals, bool)
-                     and float(decimals).is_integer() and 0 <= decimals <= 6 else None)
+                     history=tuple(series[:-1]), derived_from=sources, decimals=decimals_of(cells, diags))

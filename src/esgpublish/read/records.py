@@ -105,11 +105,7 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                         "make the two agree")
         name_zh = cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name") or ("" if "zh" not in need else None)
         name_en = cell.text(cells, "name_en", diags, "en" in need, "English name") or ("" if "en" not in need else None)
-        unit_id, uloc = cells["unit"]
-        unit = units.get(cell.plain(unit_id)) if unit_id is not None else None
-        if unit is None:
-            diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
-                        suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
+        unit = unit_of(cells, units, diags)
         before = len(diags.items)
         value = cell.indicator_value(cells, unit, diags)
         qualifier = cell.qualifier(cells, "qualifier", diags)
@@ -132,7 +128,7 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                     diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
                                 "a percentage change belongs in a unit of kind 'change'")
         status = _status(cells, diags)
-        decimals = _decimals(cells, diags)
+        decimals = decimals_of(cells, diags)
         reason_zh = cell.text(cells, "reason_zh", diags, False, "Chinese explanation")
         reason_en = cell.text(cells, "reason_en", diags, False, "English explanation")
         if status != "reported":
@@ -170,7 +166,29 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
     return out
 
 
-def _decimals(cells: dict, diags: Collector) -> int | None:
+def unit_of(cells: dict, units: dict[str, Unit], diags: Collector) -> Unit | None:
+    """A row's unit cell → its unit; an unknown or missing unit is an error at the cell."""
+    unit_id, uloc = cells["unit"]
+    unit = units.get(cell.plain(unit_id)) if unit_id is not None else None
+    if unit is None:
+        diags.error(uloc, f"unknown unit '{unit_id}'" if unit_id is not None else "missing unit",
+                    suggest(str(unit_id), list(units)) or f"use a unit from the sheet '{schema.UNITS.name}'")
+    return unit
+
+
+def indicator_of(cells: dict, indicators: dict[str, Indicator], invalid: set[tuple[str, str]],
+                 diags: Collector) -> Indicator | None:
+    """A row's indicator cell (Periods, Breakdowns) → the indicator; an unknown id is an error at
+    the cell, an indicator whose own row has errors is skipped silently (reported there)."""
+    ident, iloc = cells["indicator"]
+    ind = indicators.get(cell.plain(ident)) if ident is not None else None
+    if ind is None and not (ident is not None and (cell.plain(ident), "*") in invalid):
+        diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
+                    suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
+    return ind
+
+
+def decimals_of(cells: dict, diags: Collector) -> int | None:
     """The decimals cell → the decimal places to print (0–6), or None."""
     raw, loc = cells.get("decimals", (None, None))
     if raw is None:
@@ -203,13 +221,8 @@ def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
 
     found: dict[str, dict[int, PeriodValue]] = {}
     for _, cells in sheet.rows():
-        ident, iloc = cells["indicator"]
-        ind = indicators.get(cell.plain(ident)) if ident is not None else None
-        if ind is None and ident is not None and (cell.plain(ident), "*") in invalid:
-            continue  # the indicator's own row has errors, reported there
+        ind = indicator_of(cells, indicators, invalid, diags)
         if ind is None:
-            diags.error(iloc, f"unknown indicator '{ident}'" if ident is not None else "missing indicator id",
-                        suggest(str(ident), list(indicators)) or "use an id from the Indicators sheet")
             continue
         period = cell.year(cells, "period", diags)
         if cells["period"][0] is None:
@@ -221,7 +234,7 @@ def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
         if period is None or value is None:
             continue
         if ind.unit.kind in ("text", "date"):
-            diags.error(iloc, f"indicator '{ind.id}' has a {ind.unit.kind} unit and no yearly values",
+            diags.error(cells["indicator"][1], f"indicator '{ind.id}' has a {ind.unit.kind} unit and no yearly values",
                         "only numeric indicators have periods")
             continue
         years = found.setdefault(ind.id, {})
