@@ -66,6 +66,10 @@ class Composer:
             out.extend(line)
         return tuple(out)
 
+    def period(self, year: int, lang: Lang) -> str:
+        """A reporting period (the year it ends in) as printed: 2022, or 2023/24 for a fiscal year."""
+        return localize.year(year, lang, self.ds.meta.year_end)
+
     def decimals(self, ind: Indicator) -> int | None:
         """The decimal places an indicator prints with: the current layout block's, else the workbook's."""
         return self.block_decimals if self.block_decimals is not None else ind.decimals
@@ -89,8 +93,10 @@ class Composer:
                                      decimals=d)
         if attr == "baseline":
             return localize.quantity(ind.baseline_value, ind.unit, None, lang, with_unit=with_unit, decimals=d)
-        if attr in ("target_year", "baseline_year", "period"):
-            return localize.year(getattr(ind, attr), lang)
+        if attr == "target_year":  # a target's year is a calendar year (by 2030)
+            return localize.year(ind.target_year, lang)
+        if attr in ("baseline_year", "period"):
+            return self.period(getattr(ind, attr), lang)
         if attr == "as_of":
             return localize.date(ind.as_of, lang)
         if attr == "name":
@@ -102,7 +108,7 @@ class Composer:
         if attr == "publication_date":
             return localize.date(meta.publication_date, lang)
         if attr == "reporting_year":
-            return localize.year(meta.reporting_year, lang)
+            return self.period(meta.reporting_year, lang)
         return getattr(meta, attr).get(lang)
 
     def fill(self, text: str, lang: Lang, origin: Location | None) -> ir.Line:

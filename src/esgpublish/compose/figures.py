@@ -57,7 +57,7 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     periods, matrix, matrix_labels = (), (), ()
     if opts["kind"] in ("grouped_bar", "line"):
         years = sorted({p.period for i in inds for p in i.series()})
-        periods = tuple(str(y) for y in years)
+        periods = tuple(self.period(y, self.langs[0]) for y in years)
         by_year = [{p.period: p for p in i.series()} for i in inds]
         matrix = tuple(tuple(float(b[y].value) if y in b else None for y in years) for b in by_year)
         power = [self.scales(i, (p.value for p in b.values())) for i, b in zip(inds, by_year)]
@@ -135,7 +135,7 @@ def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: 
     if series == "target":
         parts.append(word("target_values", lang))
         if all(i.unit.kind == "change" and i.baseline_year for i in inds) and len({i.baseline_year for i in inds}) == 1:
-            parts.append(word("vs_year", lang, year=inds[0].baseline_year))
+            parts.append(word("vs_year", lang, year=self.period(inds[0].baseline_year, lang)))
         return word("subtitle_sep", lang).join(parts)
     as_of = {i.as_of for i in inds}
     base = {i.baseline_year for i in inds}
@@ -143,7 +143,7 @@ def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: 
         sep = "" if lang == "zh" else " "
         parts.append(f"{word('as_of', lang)}{sep}{localize.date(inds[0].as_of, lang)}")
     if len(base) == 1 and None not in base and all(i.unit.kind == "change" for i in inds):
-        parts.append(word("vs_year", lang, year=inds[0].baseline_year))
+        parts.append(word("vs_year", lang, year=self.period(inds[0].baseline_year, lang)))
     return word("subtitle_sep", lang).join(parts)
 
 def _alt(self: "Composer", spec: ir.ChartSpec, inds: list[Indicator], lang: Lang, series: str) -> str:
@@ -157,7 +157,7 @@ def _alt(self: "Composer", spec: ir.ChartSpec, inds: list[Indicator], lang: Lang
     if spec.kind in ("grouped_bar", "line"):
         items = word("list_sep", lang).join(
             f"{i.name.get(lang)}{word('pair_sep', lang)}" + word("list_sep", lang).join(
-                f"{word('year_value', lang, year=p.period, value=localize.quantity(p.value, i.unit, p.qualifier, lang))}"
+                f"{word('year_value', lang, year=self.period(p.period, lang), value=localize.quantity(p.value, i.unit, p.qualifier, lang))}"
                 for p in i.series()) for i in inds)
         return word("chart_alt_bar", lang, title=title, items=items)
     attr = "target" if series == "target" else "value"

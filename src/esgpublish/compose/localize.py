@@ -119,9 +119,12 @@ def date(value: PartialDate | dt.date, lang: Lang) -> str:
     return str(value.year)
 
 
-def year(value: int, lang: Lang) -> str:
-    """A year as written in running text: 2022 in both languages."""
-    return str(value)
+def year(value: int, lang: Lang, year_end: int = 12) -> str:
+    """A reporting period as written in text and headers: 2022 (a calendar year) or, for a
+    year ending in another month, the fiscal year by the years it spans: 2023/24 (ends 2024)."""
+    if year_end == 12:
+        return str(value)
+    return f"{value - 1}/{value % 100:02d}"
 
 
 def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qualifier | None,

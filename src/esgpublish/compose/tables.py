@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import ir
-from ..model.dataset import Indicator, Lang, Text
+from ..model.dataset import Gap, Indicator, Lang, Text
 from ..read.layout import Block
 from . import localize, measure, styles
 from .lines import dedupe, origins, stack, value_origins
@@ -141,11 +141,11 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
     """Indicators → a KPI table; the ``periods`` column becomes one column per year."""
     opts = blk.options
     columns = opts.get("columns", ["value", "unit", "period"])
-    years = sorted({p.period for ind in inds for p in ind.series()})
+    years = sorted({p.period for ind in inds for p in (*ind.series(), *ind.gaps) if getattr(p, "dimension", None) is None})
     header = [ir.Cell(c.words("indicator"))]
     for col in columns:
         if col == "periods":
-            header += [ir.Cell(tuple((ir.Span(localize.year(y, l), l),) for l in c.langs)[:1], "right") for y in years]
+            header += [ir.Cell(tuple((ir.Span(c.period(y, l), l),) for l in c.langs)[:1], "right") for y in years]
         else:
             header.append(ir.Cell(c.words(col), ALIGN.get(col, "left")))
     rows = []
@@ -158,11 +158,10 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                 d = c.decimals(ind)
                 power = c.scales(ind, (p.value for p in by_year.values()))
                 for y in years:
-                    p = by_year.get(y)
+                    p = by_year.get(y) or ind.gap(y)  # a value, or why the year has none
                     row.append(ir.Cell(dedupe(tuple(
-                        (ir.Span(localize.quantity(p.value, ind.unit, p.qualifier, l, with_unit=False, power=power[l],
-                                                   decimals=d)
-                                 if p else word("empty_cell", l), l, origins(p.origin if p else None), keep=True),)
+                        (ir.Span(figure_or_gap(p, ind, l, power[l], d), l, origins(p.origin if p else None),
+                                 keep=True),)
                         for l in c.langs)), "right"))
                 continue
             row.append(ir.Cell(dedupe(tuple((ir.Span(cell_text(c, ind, col, l), l,
@@ -182,18 +181,17 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     category, a column per year, the total last (HKEX B1.1: the workforce by gender, age
     group, employment type and region). One scale per year's column set, as in KPI tables."""
     dims = [d for d in blk.options.get("dimensions") or dict.fromkeys(b.dimension for b in ind.breakdowns)
-            if d in c.ds.dimensions and any(b.dimension == d for b in ind.breakdowns)]
+            if d in c.ds.dimensions and any(b.dimension == d for b in (*ind.breakdowns, *ind.gaps))]
     if not dims:
         return None
     totals = {p.period: p for p in ind.series()}
-    years = sorted({b.period for b in ind.breakdowns if b.dimension in dims})
-    by_key = {(b.period, b.dimension, b.category): b for b in ind.breakdowns}
+    years = sorted({b.period for b in (*ind.breakdowns, *ind.gaps) if b.dimension in dims})
+    by_key = {(b.period, b.dimension, b.category): b for b in (*ind.breakdowns, *ind.gaps)}
     places = c.decimals(ind)
     power = c.scales(ind, [b.value for b in ind.breakdowns] + [totals[y].value for y in years if y in totals])
 
     def figure(v, lang: Lang) -> str:
-        return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power[lang],
-                                 decimals=places) if v else word("empty_cell", lang)
+        return figure_or_gap(v, ind, lang, power[lang], places)
 
     def values(get, strong: bool = False) -> list[ir.Cell]:
         return [ir.Cell(dedupe(tuple((ir.Span(figure(get(y), l), l, origins(get(y).origin if get(y) else None),
@@ -203,7 +201,7 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     unit = tuple((ir.Span(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}", l),) for l in c.langs) \
         if ind.unit.kind in ("count", "currency") else ()
     header = [ir.Cell(unit or c.words("indicator"))] + \
-        [ir.Cell(tuple((ir.Span(localize.year(y, l), l),) for l in c.langs)[:1], "right") for y in years]
+        [ir.Cell(tuple((ir.Span(c.period(y, l), l),) for l in c.langs)[:1], "right") for y in years]
     rows: list[tuple[ir.Cell, ...]] = []
     for d in dims:
         dim = c.ds.dimensions[d]
@@ -215,11 +213,21 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
             rows.append((ir.Cell(tuple((ir.Span(name.get(l), l),) for l in c.langs), indent=CATEGORY_INDENT),)
                         + tuple(values(lambda y, d=d, cat=cat: by_key.get((y, d, cat)))))
     rows.append((ir.Cell(tuple((ir.Span(word("total", l), l, strong=True),) for l in c.langs)),)
-                + tuple(values(lambda y: totals.get(y), strong=True)))
+                + tuple(values(lambda y: totals.get(y) or ind.gap(y), strong=True)))
     title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
         Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",
              f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
     return table(c, blk, title, header, rows)
+
+
+def figure_or_gap(v, ind: Indicator, lang: Lang, power: int, decimals: int | None) -> str:
+    """A table's figure (a period or breakdown value) in the column's scale; a withheld one
+    as 不适用 / N/A or 未披露 / Not disclosed; none at all as the empty-cell mark."""
+    if v is None:
+        return word("empty_cell", lang)
+    if isinstance(v, Gap):
+        return word(v.status, lang)
+    return localize.quantity(v.value, ind.unit, v.qualifier, lang, with_unit=False, power=power, decimals=decimals)
 
 
 def _bracketed(text: str, lang: str) -> str:
@@ -239,15 +247,15 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
         return ind.unit.get(lang) if ind.unit.kind not in ("date", "percent", "change") else ""
     if column == "period":
         if ind.period:
-            return localize.year(ind.period, lang)
+            return c.period(ind.period, lang)
         if ind.as_of:
             return f"{word('as_of', lang)} {localize.date(ind.as_of, lang)}" if lang == "en" else \
                 f"{word('as_of', lang)}{localize.date(ind.as_of, lang)}"
         return ""
     if column == "baseline":
         if ind.baseline_value is not None:
-            return f"{c.value_text(ind, 'baseline', lang, with_unit=False)}{_bracketed(str(ind.baseline_year), lang)}"
-        return localize.year(ind.baseline_year, lang) if ind.baseline_year else ""
+            return f"{c.value_text(ind, 'baseline', lang, with_unit=False)}{_bracketed(c.period(ind.baseline_year, lang), lang)}"
+        return c.period(ind.baseline_year, lang) if ind.baseline_year else ""
     if column == "target":
         if ind.target_value is None:
             return ""
@@ -256,14 +264,16 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
     if column in ("hkex", "gri"):
         return getattr(ind, column, None) or ""
     if column == "change":
-        return change_text(ind, lang)
-    if column == "note":  # the note, and why an indicator is not applicable or not disclosed
-        return "；".join(t.get(lang) for t in (ind.reason, ind.note) if t) if lang == "zh" else \
-            " ".join(t.get(lang) for t in (ind.reason, ind.note) if t)
+        return change_text(ind, lang, c.period)
+    if column == "note":  # the note, and why an indicator (or one of its years) is withheld
+        gaps = [f"{c.period(g.period, lang)}{word('pair_sep', lang)}{g.reason.get(lang)}" for g in ind.gaps
+                if g.dimension is None and g.reason]
+        parts = [t.get(lang) for t in (ind.reason, ind.note) if t] + gaps
+        return "；".join(parts) if lang == "zh" else " ".join(parts)
     raise KeyError(column)
 
 
-def change_text(ind: Indicator, lang: Lang) -> str:
+def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year)) -> str:
     """The change on the previous year (Periods sheet) or on the baseline: a signed
     percentage, or for a percentage itself the difference in percentage points (27 % →
     38.5 % is +11.5 pp, not +42.6 %)."""
@@ -274,7 +284,8 @@ def change_text(ind: Indicator, lang: Lang) -> str:
         old, new, year = ind.baseline_value, ind.value, ind.baseline_year
     else:
         return ""
-    since = f"（{word('vs_year', lang, year=year)}）" if lang == "zh" else f" ({word('vs_year', lang, year=year)})"
+    label = period(year, lang)
+    since = f"（{word('vs_year', lang, year=label)}）" if lang == "zh" else f" ({word('vs_year', lang, year=label)})"
     if ind.unit.kind == "percent":
         diff = round(new - old, 6)
         sign = "+" if diff > 0 else "−" if diff < 0 else "±"

@@ -96,6 +96,19 @@ class BreakdownValue:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A value the report withholds for one year (and, in a breakdown, one category): not
+    applicable or not disclosed, with the reason (comply or explain, value by value)."""
+
+    period: int
+    status: str  # not_applicable | not_disclosed
+    reason: "Text | None"
+    origin: Location
+    dimension: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True)
 class FrameworkItem:
     """An HKEX aspect or KPI the report covers by no indicator: why (comply or explain)."""
 
@@ -146,6 +159,12 @@ class Indicator:
     breakdowns: tuple[BreakdownValue, ...] = ()  # by dimension and category, per year
     decimals: int | None = None  # decimal places printed (None: as many as the value has)
     derived_from: tuple[Location, ...] = ()  # a derived indicator: the cells of every input
+    gaps: tuple[Gap, ...] = ()  # years (or categories of a year) not applicable or not disclosed
+
+    def gap(self, period: int, dimension: str | None = None, category: str | None = None) -> "Gap | None":
+        """The withheld value of one year (and category), if the workbook says it is withheld."""
+        return next((g for g in self.gaps if (g.period, g.dimension, g.category) == (period, dimension, category)),
+                    None)
 
     def series(self) -> tuple["PeriodValue", ...]:
         """Values by reporting year, oldest first: the Periods sheet plus this row's own value."""
@@ -182,8 +201,9 @@ class ReportMeta:
     keywords: Text | None
     disclaimer: Text | None
     source: Text | None
-    reporting_year: int
+    reporting_year: int  # the year the reporting period ends in (2024 for 2023/24)
     publication_date: dt.date
+    year_end: int = 12  # the month the reporting year ends: 12 a calendar year, 3 for 31 March
     origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # value or zh cell
     en_origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # en cell
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from . import cellvalues as cell
 from ..diagnostics import Collector
-from ..model.dataset import BreakdownValue, Dimension, Indicator, Text
+from ..model.dataset import BreakdownValue, Dimension, Gap, Indicator, Text
 from .hints import suggest
-from .records import indicator_of
+from .records import indicator_of, status_and_reason
 from .xlsxread import SheetReader
 
 ADDITIVE = ("count", "currency")  # quantities whose parts add up to the whole (not shares or rates)
@@ -48,10 +48,13 @@ def read_dimensions(sheet: SheetReader, diags: Collector, need: frozenset[str]) 
 
 
 def read_breakdowns(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
-                    dimensions: dict[str, Dimension], invalid: set[tuple[str, str]]) -> dict[str, Indicator]:
+                    dimensions: dict[str, Dimension], invalid: set[tuple[str, str]],
+                    need: frozenset[str] = frozenset(("zh", "en")), year_end: int = 12) -> dict[str, Indicator]:
     """The Breakdowns sheet → indicators with their breakdowns (one value per year, dimension
-    and category); unknown ids and categories are located errors."""
+    and category) and the categories they withhold as gaps; unknown ids and categories are
+    located errors."""
     found: dict[str, dict[tuple[int, str, str], BreakdownValue]] = {}
+    gaps: dict[str, dict[tuple[int, str, str], Gap]] = {}
     for _, cells in sheet.rows():
         ind = indicator_of(cells, indicators, invalid, diags)
         if ind is None:
@@ -68,21 +71,28 @@ def read_breakdowns(sheet: SheetReader, diags: Collector, indicators: dict[str, 
             diags.error(cloc, f"unknown category '{cat}' of dimension '{dim.id}'" if cat else "missing category",
                         suggest(str(cat), list(dim.categories)) or f"use one of {', '.join(dim.categories)}")
             continue
-        period = cell.year(cells, "period", diags)
-        value = cell.number(cells, "value", diags, ind.unit)
-        if cells["value"][0] is None:
-            diags.error(cells["value"][1], "missing value", "type the value of this category")
-        if period is None or value is None:
+        period = cell.period(cells, "period", diags, year_end)
+        status, reason = status_and_reason(cells, diags, need, "a value")
+        value = cell.number(cells, "value", diags, ind.unit) if status == "reported" else None
+        if cells["value"][0] is None and status == "reported":
+            diags.error(cells["value"][1], "missing value",
+                        "type the value of this category, or the status 不适用 / 未披露 and the reason")
+        if period is None or (value is None and status == "reported"):
             continue
         key = (period, dim.id, cat)
         rows = found.setdefault(ind.id, {})
-        if key in rows:
+        if key in rows or key in gaps.get(ind.id, {}):
             diags.error(cells["value"][1], f"'{ind.id}' already has a value for {cat} ({dim.id}) in {period}",
                         "keep one value per year and category")
             continue
+        if status != "reported":
+            gaps.setdefault(ind.id, {})[key] = Gap(period, status, reason, cells["status"][1], dim.id, cat)
+            continue
         rows[key] = BreakdownValue(period, dim.id, cat, value, cell.qualifier(cells, "qualifier", diags),
                                    cells["value"][1])
-    out = {k: replace(v, breakdowns=tuple(found[k].values())) if k in found else v for k, v in indicators.items()}
+    out = {k: replace(v, breakdowns=tuple(found.get(k, {}).values()),
+                      gaps=v.gaps + tuple(gaps.get(k, {}).values())) if k in found or k in gaps else v
+           for k, v in indicators.items()}
     for ind in out.values():
         _check_sums(ind, diags)
     return out
@@ -101,6 +111,8 @@ def _check_sums(ind: Indicator, diags: Collector) -> None:
         total = totals.get(period)
         if total is None:
             continue
+        if any(g.period == period and g.dimension == dim for g in ind.gaps):
+            continue  # a category withheld: the parts cannot add up, and the table says why
         added = sum(b.value for b in parts)
         qualified = total.qualifier is not None or any(b.qualifier for b in parts)
         slack = abs(total.value) * QUALIFIED_SLACK if qualified else 1e-9 * max(1.0, abs(total.value))

@@ -60,6 +60,52 @@ def year(cells: dict, key: str, diags: Collector) -> int | None:
     return int(float(value))
 
 
+FISCAL_RE = re.compile(r"^(?:FY\s*)?(\d{4})\s*[/／]\s*(\d{2}|\d{4})\s*(?:财年|財年|年度|财政年度|年)?$", re.IGNORECASE)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+
+
+def period(cells: dict, key: str, diags: Collector, year_end: int = 12) -> int | None:
+    """A period cell → the year the reporting period ends in: 2022 (a calendar year), or a
+    fiscal year typed as 2023/24 (or 2023/2024, FY2023/24), which ends in 2024 and needs the
+    Report sheet's year_end."""
+    value, loc = cells.get(key, (None, None))
+    if isinstance(value, str):
+        m = FISCAL_RE.match(value.strip())
+        if m:
+            start, end = int(m.group(1)), m.group(2)
+            end_year = int(end) if len(end) == 4 else (start + 1) // 100 * 100 + int(end)
+            if end_year != start + 1:
+                diags.error(loc, f"'{value}' is not a fiscal year: it must end the year after it starts",
+                            f"type {start}/{(start + 1) % 100:02d}")
+                return None
+            if year_end == 12:
+                diags.error(loc, f"'{value}' is a fiscal year, but the report's year ends in December",
+                            "add the row year_end (the month the fiscal year ends, e.g. 3 for 31 March) to the "
+                            "sheet '报告 Report', or type the calendar year")
+                return None
+            return end_year
+    return year(cells, key, diags)
+
+
+def month(value: Any, loc: Location, diags: Collector) -> int | None:
+    """A year_end cell → the month the reporting year ends (1–12): 3, "March", "3月", "03-31"."""
+    if value is None:
+        return 12
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.month
+    raw = plain(value).strip().lower()
+    m = re.fullmatch(r"(\d{1,2})(?:月|-(\d{1,2})|月(\d{1,2})日)?", raw)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return int(m.group(1))
+    names = [i + 1 for i, name in enumerate(MONTHS) if len(raw) >= 3 and name.startswith(raw)]
+    if len(names) == 1:
+        return names[0]
+    diags.error(loc, f"year_end '{value}' is not a month", "type the month the reporting year ends in: 3 for "
+                "31 March, 6 for 30 June, 12 (or nothing) for a calendar year")
+    return None
+
+
 def partial_date(value: Any, loc: Location, diags: Collector) -> PartialDate | None:
     if value is None:
         return None

@@ -43,7 +43,18 @@ def read_topics(sheet: SheetReader, diags: Collector, need: frozenset[str]) -> d
     return topics
 
 
-def read_report(sheet: SheetReader, diags: Collector, here: Location, need: frozenset[str]) -> ReportMeta | None:
+def read_year_end(sheet: SheetReader, diags: Collector) -> int:
+    """The Report sheet's year_end row → the month the reporting year ends (12 without one)."""
+    for _, cells in sheet.rows():
+        key, _ = cells["key"]
+        if key is not None and cell.plain(key) == "year_end":
+            return cell.month(*cells["value"], diags) or 12
+    return 12
+
+
+def read_report(sheet: SheetReader, diags: Collector, here: Location, need: frozenset[str],
+                year_end: int = 12) -> ReportMeta | None:
+    """The Report sheet → the report's metadata (``year_end`` read by ``read_year_end``)."""
     values: dict[str, Any] = {}
     origins: dict[str, Location] = {}
     en_origins: dict[str, Location] = {}
@@ -71,8 +82,9 @@ def read_report(sheet: SheetReader, diags: Collector, here: Location, need: froz
             diags.error(Location(here.file, sheet.spec.name), f"missing report key '{key}'",
                         f"add a row with key '{key}'")
     if "reporting_year" in values:
-        year = cell.year({"v": (values["reporting_year"], origins["reporting_year"])}, "v", diags)
+        year = cell.period({"v": (values["reporting_year"], origins["reporting_year"])}, "v", diags, year_end)
         values["reporting_year"] = year
+    values["year_end"] = year_end
     if "publication_date" in values:
         raw, loc = values["publication_date"], origins["publication_date"]
         pd = cell.partial_date(raw, loc, diags)
@@ -86,7 +98,7 @@ def read_report(sheet: SheetReader, diags: Collector, here: Location, need: froz
 
 def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit],
                      topics: dict[str, Topic], invalid: set[tuple[str, str]],
-                     need: frozenset[str]) -> dict[str, Indicator]:
+                     need: frozenset[str], year_end: int = 12) -> dict[str, Indicator]:
     """The Indicators sheet → indicators by id; ``invalid`` collects (id, field) pairs
     whose cells were reported, so that later checks do not report them again."""
     out: dict[str, Indicator] = {}
@@ -112,9 +124,9 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
         target_qualifier = cell.qualifier(cells, "target_qualifier", diags)
         target = cell.number(cells, "target_value", diags, unit)
         baseline = cell.number(cells, "baseline_value", diags, unit)
-        period = cell.year(cells, "period", diags)
+        period = cell.period(cells, "period", diags, year_end)
         as_of = cell.partial_date(*cells["as_of"], diags)
-        baseline_year = cell.year(cells, "baseline_year", diags)
+        baseline_year = cell.period(cells, "baseline_year", diags, year_end)
         target_year = cell.year(cells, "target_year", diags)
         if ident:
             by_cell = {loc: key for key, (_, loc) in cells.items()}
@@ -127,20 +139,9 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 if isinstance(number, (int, float)) and not 0 <= number <= 100:
                     diags.error(cells[key][1], f"share of {number}% is outside 0–100 %",
                                 "a percentage change belongs in a unit of kind 'change'")
-        status = _status(cells, diags)
+        status, reason = status_and_reason(cells, diags, need, "an indicator")
         decimals = decimals_of(cells, diags)
-        reason_zh = cell.text(cells, "reason_zh", diags, False, "Chinese explanation")
-        reason_en = cell.text(cells, "reason_en", diags, False, "English explanation")
-        if status != "reported":
-            if cells["value"][0] is not None:
-                diags.error(cells["value"][1], f"a value for an indicator whose status is {status.replace('_', ' ')}",
-                            f"delete the value, or the status in {cells['status'][1].cell}")
-            for lang, key, text in (("zh", "reason_zh", reason_zh), ("en", "reason_en", reason_en)):
-                if lang in need and not text:
-                    diags.error(cells[key][1], f"an indicator {status.replace('_', ' ')} needs its explanation "
-                                               f"({'Chinese' if lang == 'zh' else 'English'})",
-                                "say why: comply or explain")
-        elif value is None and target is None and cells["value"][0] is None:
+        if status == "reported" and value is None and target is None and cells["value"][0] is None:
             diags.error(cells["value"][1], "no value and no target",
                         "type the value or a target value, or set the status (不适用 / 未披露) and say why")
         quote = cell.text(cells, "source_quote", diags, True, "source quote")
@@ -160,7 +161,7 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
                 quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
                 short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None,
-                status=status, decimals=decimals, reason=Text(reason_zh or "", reason_en or "") if reason_zh or reason_en else None)
+                status=status, decimals=decimals, reason=reason)
         elif ident:
             invalid.add((ident, "*"))  # a row with errors: references to it are not "unknown"
     return out
@@ -199,6 +200,25 @@ def decimals_of(cells: dict, diags: Collector) -> int | None:
     return int(raw)
 
 
+def status_and_reason(cells: dict, diags: Collector, need: frozenset[str], what: str) -> tuple[str, Text | None]:
+    """A row's status and reason cells → (status, reason): a value not applicable or not
+    disclosed has an empty value cell and says why in each language published."""
+    status = _status(cells, diags)
+    texts = {lang: cell.text(cells, f"reason_{lang}", diags, False,
+                             "Chinese explanation" if lang == "zh" else "English explanation") for lang in ("zh", "en")}
+    if status != "reported":
+        if cells["value"][0] is not None:
+            diags.error(cells["value"][1], f"a value for {what} whose status is {status.replace('_', ' ')}",
+                        f"delete the value, or the status in {cells['status'][1].cell}")
+        for lang, text in texts.items():
+            if lang in need and not text:
+                diags.error(cells[f"reason_{lang}"][1], f"{what} {status.replace('_', ' ')} needs its explanation "
+                                                        f"({'Chinese' if lang == 'zh' else 'English'})",
+                            "say why: comply or explain")
+    reason = Text(texts["zh"] or "", texts["en"] or "") if texts["zh"] or texts["en"] else None
+    return status, reason
+
+
 def _status(cells: dict, diags: Collector) -> str:
     """The Status cell → reported (the default), not_applicable or not_disclosed."""
     raw, loc = cells.get("status", (None, None))
@@ -213,23 +233,36 @@ def _status(cells: dict, diags: Collector) -> str:
 
 
 def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],
-                 invalid: set[tuple[str, str]] = frozenset()) -> dict[str, Indicator]:
-    """The Periods sheet → indicators with their earlier (or later) reporting years attached."""
+                 invalid: set[tuple[str, str]] = frozenset(), need: frozenset[str] = frozenset(("zh", "en")),
+                 year_end: int = 12) -> dict[str, Indicator]:
+    """The Periods sheet → indicators with their earlier (or later) reporting years attached,
+    and the years they withhold (not applicable, not disclosed) as gaps."""
     from dataclasses import replace
 
-    from ..model.dataset import PeriodValue
+    from ..model.dataset import Gap, PeriodValue
 
     found: dict[str, dict[int, PeriodValue]] = {}
+    gaps: dict[str, dict[int, Gap]] = {}
     for _, cells in sheet.rows():
         ind = indicator_of(cells, indicators, invalid, diags)
         if ind is None:
             continue
-        period = cell.year(cells, "period", diags)
+        period = cell.period(cells, "period", diags, year_end)
         if cells["period"][0] is None:
             diags.error(cells["period"][1], "missing period", "type the reporting year, e.g. 2021")
+        status, reason = status_and_reason(cells, diags, need, "a value")
+        if status != "reported":
+            if period is not None:
+                if period in gaps.setdefault(ind.id, {}) or period in found.get(ind.id, {}) or period == ind.period:
+                    diags.error(cells["period"][1], f"'{ind.id}' already has a value for {period}",
+                                "keep one row per indicator and year")
+                else:
+                    gaps[ind.id][period] = Gap(period, status, reason, cells["status"][1])
+            continue
         value = cell.number(cells, "value", diags, ind.unit)
         if cells["value"][0] is None:
-            diags.error(cells["value"][1], "missing value", "type the value for this year")
+            diags.error(cells["value"][1], "missing value",
+                        "type the value for this year, or the status 不适用 / 未披露 and the reason")
         qualifier = cell.qualifier(cells, "qualifier", diags)
         if period is None or value is None:
             continue
@@ -238,13 +271,14 @@ def read_periods(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
                         "only numeric indicators have periods")
             continue
         years = found.setdefault(ind.id, {})
-        if period in years or period == ind.period:
+        if period in years or period == ind.period or period in gaps.get(ind.id, {}):
             diags.error(cells["period"][1], f"'{ind.id}' already has a value for {period}",
                         "keep one value per indicator and year")
             continue
         years[period] = PeriodValue(period, value, qualifier, cells["value"][1])
-    return {k: replace(v, history=tuple(sorted(found.get(k, {}).values(), key=lambda p: p.period)))
-            if k in found else v for k, v in indicators.items()}
+    return {k: replace(v, history=tuple(sorted(found.get(k, {}).values(), key=lambda p: p.period)),
+                       gaps=tuple(sorted(gaps.get(k, {}).values(), key=lambda g: g.period)))
+            if k in found or k in gaps else v for k, v in indicators.items()}
 
 
 def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, Indicator],

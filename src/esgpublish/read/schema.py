@@ -105,6 +105,9 @@ PERIODS = Sheet("periods", "期间数值 Periods", (
     Column("value", "数值", True, 12),
     Column("qualifier", "限定词", False, 8),
     Column("source_quote", "来源引文", False, 60),
+    Column("status", "状态", False, 12),
+    Column("reason_zh", "中文说明", False, 30),
+    Column("reason_en", "英文说明", False, 36),
 ))
 
 DIMENSIONS = Sheet("dimensions", "维度 Dimensions", (
@@ -122,6 +125,9 @@ BREAKDOWNS = Sheet("breakdowns", "细分 Breakdowns", (
     Column("value", "数值", True, 12),
     Column("qualifier", "限定词", False, 8),
     Column("source_quote", "来源引文", False, 60),
+    Column("status", "状态", False, 12),
+    Column("reason_zh", "中文说明", False, 30),
+    Column("reason_en", "英文说明", False, 36),
 ))
 
 DERIVED = Sheet("derived", "派生 Derived", (
@@ -181,4 +187,5 @@ REPORT_KEYS = {
     "source": (False, "text"),
     "reporting_year": (True, "value"),
     "publication_date": (True, "value"),
+    "year_end": (False, "value"),
 }

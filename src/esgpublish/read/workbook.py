@@ -12,7 +12,7 @@ from ..model.dataset import Dataset
 from .cellvalues import DATE_RE, GRI_RE, HKEX_RE, ID_RE, NUMBER_IN_TEXT
 from .hints import suggest
 from .records import (read_framework, read_indicators, read_narratives, read_periods, read_report, read_topics,
-                      read_units)
+                      read_units, read_year_end)
 from . import sanity
 from .breakdowns import read_breakdowns, read_dimensions
 from .derived import read_derived
@@ -38,14 +38,15 @@ def read_workbook(path: Path, display: str | None = None,
 
     units = read_units(sheets["units"], diags)
     topics = read_topics(sheets["topics"], diags, need)
-    meta = read_report(sheets["report"], diags, here, need)
+    year_end = read_year_end(sheets["report"], diags)
+    meta = read_report(sheets["report"], diags, here, need, year_end)
     invalid: set[tuple[str, str]] = set()
-    indicators = read_indicators(sheets["indicators"], diags, units, topics, invalid, need)
+    indicators = read_indicators(sheets["indicators"], diags, units, topics, invalid, need, year_end)
     if "periods" in sheets:
-        indicators = read_periods(sheets["periods"], diags, indicators, invalid)
+        indicators = read_periods(sheets["periods"], diags, indicators, invalid, need, year_end)
     dimensions = read_dimensions(sheets["dimensions"], diags, need) if "dimensions" in sheets else {}
     if "breakdowns" in sheets:
-        indicators = read_breakdowns(sheets["breakdowns"], diags, indicators, dimensions, invalid)
+        indicators = read_breakdowns(sheets["breakdowns"], diags, indicators, dimensions, invalid, need, year_end)
     if "derived" in sheets:
         indicators = read_derived(sheets["derived"], diags, indicators, units, topics, invalid, need)
     sanity.check(indicators, diags)

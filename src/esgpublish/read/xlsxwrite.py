@@ -75,6 +75,7 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
         dropdown("pillar", schema.PILLARS)
         if sheet in (schema.PERIODS, schema.BREAKDOWNS):
             dropdown("qualifier", qualifiers)
+            dropdown("status", ["不适用", "未披露"])
             ids_of("indicator", schema.INDICATORS, blank=False)
         if sheet is schema.BREAKDOWNS:
             ids_of("dimension", schema.DIMENSIONS, blank=False)
