@@ -148,3 +148,48 @@ def test_the_fictional_hkex_demo_validates_and_prints_b11_by_every_dimension(tmp
     assert main(["validate", str(book)]) == 0
     assert "'workforce' by gender in 2025 adds up to 4,850, not its total 4,860 (a difference of -10)" \
         in capsys.readouterr().err
+
+
+DEMO_CHARTS = """\
+extends: annual
+sections:
+  - pillar: S
+    blocks:
+      - breakdown: {indicator: workforce, dimensions: [region], chart: stacked}
+      - breakdown: {indicator: turnover_rate, chart: grouped}
+"""
+
+
+def test_a_breakdown_drawn_as_stacked_and_grouped_charts(tmp_path):
+    """The demo's workforce by region as a stacked bar per year (segments labelled, the total
+    at the end, the regions in the legend) and its turnover rate by gender as grouped bars."""
+    from pathlib import Path
+
+    from esgpublish import ir
+    from esgpublish.charts.draw import render_chart
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
+
+    layout = tmp_path / "c.yaml"
+    layout.write_text(DEMO_CHARTS, encoding="utf-8")
+    inputs, diags = load_inputs(Path("data/demo_hkex.xlsx"), layout)
+    assert diags.ok, "\n".join(map(str, diags.items))
+    doc = compose(inputs.dataset, inputs.layout, "en")
+    stacked, grouped = [b.chart for b in doc.body if isinstance(b, ir.Figure)]
+    assert stacked.kind == "stacked_bar" and stacked.periods == ("2024", "2025")
+    assert stacked.legend == ("Hong Kong", "Mainland China", "Southeast Asia")
+    assert stacked.value_labels == ("4,720", "4,860")  # each year's total, as the workbook's own total
+    assert stacked.matrix[1] == (3180.0, 3240.0)
+    assert grouped.kind == "grouped_bar" and grouped.labels == ("Female", "Male")
+    assert grouped.matrix_labels == (("10.9%",), ("12.4%",))
+    svg = render_chart(stacked, tmp_path / "cache").svg.read_text(encoding="utf-8")
+    for text in ("Mainland China", "3,240", "4,860", "2024"):
+        assert f">{text}<" in svg, text
+
+
+def test_a_stacked_chart_of_a_rate_is_an_error(tmp_path, capsys):
+    layout = tmp_path / "c.yaml"
+    layout.write_text(DEMO_CHARTS.replace("chart: grouped", "chart: stacked"), encoding="utf-8")
+    assert main(["validate", "data/demo_hkex.xlsx", "--layout", str(layout)]) == 1
+    err = capsys.readouterr().err
+    assert "c.yaml:6:9: error: a stacked chart of 'turnover_rate' (percent) would add up parts" in err

@@ -115,7 +115,7 @@ def _draw(spec: ChartSpec):
         rcParams["font.family"], rcParams["svg.fonttype"] = [fonts.FAMILY], "none"
     fig, ax = plt.subplots(figsize=(width * MM, height * MM))
     {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
-     "donut": _donut}[spec.kind](ax, spec)
+     "donut": _donut, "stacked_bar": _stacked_bar}[spec.kind](ax, spec)
     if spec.subtitle:
         fig.text(0.01, 0.98, "\n".join(spec.subtitle), ha="left", va="top", color=spec.muted_color,
                  fontsize=spec.font_size, linespacing=1.3)
@@ -135,6 +135,8 @@ def _height(spec: ChartSpec) -> float:
         return 12 + n * (5 + 3.6 * lines)
     if spec.kind == "grouped_bar":
         return 20 + n * max(5.5 * len(spec.periods) + 3, 3.6 * lines + 4)
+    if spec.kind == "stacked_bar":  # a bar per year, the legend above
+        return 24 + len(spec.periods) * 9 + 4 * ((len(spec.legend) + 2) // 3)
     return 62
 
 
@@ -218,6 +220,36 @@ def _grouped_bar(ax, spec: ChartSpec) -> None:
     _frame(ax, spec)
     ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
               ncol=len(spec.periods), labelcolor=spec.text_color, handlelength=1.2)
+
+
+def _stacked_bar(ax, spec: ChartSpec) -> None:
+    """A bar per year (``periods``), a segment per category (``matrix`` rows, named in the
+    legend), each segment's label inside it (compose leaves out those that do not fit) and
+    the year's total (``value_labels``) at the bar's end."""
+    import numpy as np
+
+    k = len(spec.periods)
+    y = np.arange(k)[::-1]
+    left = np.zeros(k)
+    for i, (row, row_labels, name) in enumerate(zip(spec.matrix, spec.matrix_labels, spec.legend)):
+        widths = np.array([v if v is not None else 0.0 for v in row])
+        bars = ax.barh(y, widths, left=left, height=0.55, color=spec.palette[i % len(spec.palette)], label=name,
+                       edgecolor="white", linewidth=0.6)
+        for bar, text in zip(bars, row_labels):
+            if text:
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, text,
+                        ha="center", va="center", color="white", fontsize=spec.font_size)
+        left += widths
+    top = max(spec.values, default=1) or 1
+    for yi, total, text in zip(y, left, spec.value_labels):
+        ax.text(total + top * 0.015, yi, text, va="center", ha="left", fontweight="bold", **_text_kw(spec))
+    ax.set_xlim(0, top * 1.22)
+    ax.set_ylim(-0.6, k - 0.4)
+    ax.set_xticks([])
+    ax.set_yticks(y, list(spec.periods))
+    _frame(ax, spec)
+    ax.legend(frameon=False, fontsize=spec.font_size, loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncol=min(len(spec.legend), 3), labelcolor=spec.text_color, handlelength=1.2)
 
 
 def _line(ax, spec: ChartSpec) -> None:

@@ -324,6 +324,9 @@ class Composer:
         if blk.kind == "breakdown":
             inds = [self.ds.indicators[opts["indicator"]]] if "indicator" in opts else \
                 [i for i in select.indicators(self.ds, opts) if i.breakdowns]
+            if opts.get("chart"):  # a chart per dimension (stacked or grouped)
+                return [f for i in inds for d in opts.get("dimensions") or dict.fromkeys(b.dimension for b in i.breakdowns)
+                        if d in self.ds.dimensions and (f := figures.breakdown_figure(self, blk, i, d))]
             return [t for t in (tables.breakdown_table(self, blk, i) for i in inds) if t]
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)

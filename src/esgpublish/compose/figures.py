@@ -9,7 +9,7 @@ from ..model.dataset import Indicator, Lang, Text
 from ..read.layout import Block
 from . import localize, measure, styles
 from .lines import origins
-from .tables import caption
+from .tables import caption, figure_or_gap
 from .words import word
 
 if TYPE_CHECKING:
@@ -164,3 +164,75 @@ def _alt(self: "Composer", spec: ir.ChartSpec, inds: list[Indicator], lang: Lang
     items = word("list_sep", lang).join(
         f"{i.name.get(lang)}{word('pair_sep', lang)}{self.value_text(i, attr, lang)}" for i in inds)
     return word("chart_alt_bar", lang, title=title, items=items)
+
+
+MIN_SEGMENT_LABEL = 4.0  # points of room around a stacked segment's label, else it is left out
+PLOT_SHARE = 0.7  # the share of a chart's width the bars take (the rest: year labels, totals)
+
+
+def breakdown_figure(self: "Composer", blk: Block, ind: Indicator, dim_id: str) -> ir.Figure | None:
+    """An indicator by one dimension → a chart: ``stacked`` (a bar per year, a segment per
+    category, the total at its end) or ``grouped`` (a bar per category and year). Colour
+    encodes the category (stacked) or the year (grouped), with a legend; withheld values
+    (不适用, 未披露) draw nothing and are named in the alt text."""
+    dim = self.ds.dimensions[dim_id]
+    parts = [b for b in ind.breakdowns if b.dimension == dim_id]
+    years = sorted({b.period for b in parts})
+    cats = [cat for cat in dim.categories if any(b.category == cat for b in parts)]
+    if not years or not cats:
+        return None
+    opts, theme = blk.options, self.layout.theme
+    stacked = opts.get("chart") == "stacked"
+    by_key = {(b.period, b.category): b for b in parts}
+    places = self.decimals(ind)
+    totals = [sum(by_key[(y, c)].value for c in cats if (y, c) in by_key) for y in years]
+    power = self.scales(ind, [b.value for b in parts] + (totals if stacked else []))
+    lang_sep = word("lang_sep", self.langs[0])
+
+    def text(value: float, qualifier=None) -> str:
+        return lang_sep.join(dict.fromkeys(localize.quantity(value, ind.unit, qualifier, l, with_unit=False,
+                                                             power=power[l], decimals=places) for l in self.langs))
+
+    size = theme.fonts["small"]
+    room = theme.chart_size_mm[0] * styles.MM * LABEL_SHARE
+    names = tuple(lang_sep.join(measure.shorten(dim.categories[c].get(l), l, size, room, fallback=self.fallback)
+                                for l in self.langs) for c in cats)
+    periods = tuple(self.period(y, self.langs[0]) for y in years)
+    matrix = tuple(tuple(float(by_key[(y, c)].value) if (y, c) in by_key else None for y in years) for c in cats)
+    plot = theme.chart_size_mm[0] * styles.MM * PLOT_SHARE
+    top = max(totals if stacked else [v for row in matrix for v in row if v is not None], default=0) or 1
+
+    def label(y_index: int, c_index: int) -> str:
+        b = by_key.get((years[y_index], cats[c_index]))
+        if b is None:
+            return ""
+        shown = text(b.value, b.qualifier)
+        if stacked and measure.width(shown, self.langs[0], size, fallback=self.fallback) + 2 * MIN_SEGMENT_LABEL \
+                > b.value / top * plot:
+            return ""  # too narrow a segment: the legend and the table carry it
+        return shown
+
+    labels = tuple(tuple(label(j, i) for j in range(len(years))) for i in range(len(cats)))
+    title = self.layout_text(opts["title"]) if "title" in opts else \
+        Text(f"{ind.name.zh}（按{dim.name.zh}）", f"{ind.name.en} by {dim.name.en.lower()}")
+    unit = tuple(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}" for l in self.langs) \
+        if ind.unit.kind in ("count", "currency") else ()
+    spec = ir.ChartSpec(
+        kind="stacked_bar" if stacked else "grouped_bar", title=tuple(title.get(l) for l in self.langs),
+        subtitle=unit, labels=periods if stacked else names, values=tuple(totals) if stacked else (),
+        value_labels=tuple(text(t) for t in totals) if stacked else (), targets=(), target_labels=(),
+        text_color=theme.colors["text"], palette=theme.palette, muted_color=theme.colors["muted"],
+        font_size=size, size_mm=theme.chart_size_mm, legend=names if stacked else (),
+        periods=periods, matrix=matrix, matrix_labels=labels,
+        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
+    self.charts.append(spec)
+    self.n_figures += 1
+    alt = tuple(ir.Span(word("chart_alt_bar", l, title=title.get(l), items=word("list_sep", l).join(
+        f"{dim.categories[c].get(l)}{word('pair_sep', l)}" + word("list_sep", l).join(
+            word("year_value", l, year=self.period(y, l), value=figure_or_gap(by_key.get((y, c)) or ind.gap(y, dim_id, c),
+                                                                             ind, l, power[l], places))
+            for y in years) for c in cats)), l, origins(blk.origin)) for l in self.langs)
+    block = theme.spacing["block"]
+    width = min(theme.chart_size_mm[0] * styles.MM, self.page.frame_width)
+    return ir.Figure(spec, caption(self, "figure", self.n_figures, title, blk.origin), alt, width, blk.origin,
+                     f"f{self.n_figures}", block * 0.5, block)

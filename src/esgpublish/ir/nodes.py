@@ -131,7 +131,7 @@ class ChartSpec:
     values, shares, legend entries and axis ticks formatted): the chart stage only places
     them. ``key`` hashes it for the chart cache."""
 
-    kind: str  # bar | progress | grouped_bar | line | donut
+    kind: str  # bar | progress | grouped_bar | line | donut | stacked_bar
     title: tuple[str, ...]  # per language (printed in the caption, not in the chart)
     subtitle: tuple[str, ...]  # lines above the plot, one per language
     labels: tuple[str, ...]  # per bar, slice or line: its printed label ("\n" between lines)

@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import Collector, Location
+from ..model import select
 from ..model.dataset import Dataset, Text
+from .breakdowns import ADDITIVE
 from .hints import suggest
 from .layoutmodel import Block, Layout
 
@@ -79,7 +81,11 @@ def _check_breakdown(blk: Block, dataset: Dataset, diags: Collector) -> None:
         if "select" not in opts:
             diags.error(blk.origin, "a breakdown needs an 'indicator' or a 'select'",
                         "e.g. breakdown: {indicator: workforce} or breakdown: {select: {hkex: B1.1}}")
-        return  # a selection prints the breakdowns the workbook has, or nothing
+        else:  # a selection prints the breakdowns the workbook has, or nothing
+            for ind in select.indicators(dataset, opts):
+                if ind.breakdowns:
+                    _check_breakdown_chart(blk, ind, dataset, diags)
+        return
     ind = dataset.indicators.get(opts["indicator"])
     if ind is None:
         diags.error(blk.origin, f"unknown indicator id '{opts['indicator']}'",
@@ -94,6 +100,23 @@ def _check_breakdown(blk: Block, dataset: Dataset, diags: Collector) -> None:
     if not ind.breakdowns:
         diags.warning(blk.origin, f"'{ind.id}' has no breakdown: the block prints nothing",
                       "add its rows to the sheet '细分 Breakdowns'")
+    _check_breakdown_chart(blk, ind, dataset, diags)
+
+
+def _check_breakdown_chart(blk: Block, ind, dataset: Dataset, diags: Collector) -> None:
+    """A breakdown drawn as a chart: stacked only where the parts add up; at most
+    ``MAX_CHART_ITEMS`` categories (or years) to label."""
+    kind = blk.options.get("chart")
+    if kind is None:
+        return
+    if kind == "stacked" and ind.unit.kind not in ADDITIVE:
+        diags.error(blk.origin, f"a stacked chart of '{ind.id}' ({ind.unit.kind}) would add up parts that do not add up",
+                    "use chart: grouped for shares and rates, or a table (no chart:)")
+    for dim in {b.dimension for b in ind.breakdowns}:
+        n = len({b.category for b in ind.breakdowns if b.dimension == dim})
+        if n > MAX_CHART_ITEMS:
+            diags.error(blk.origin, f"a chart of '{ind.id}' by '{dim}' has {n} categories, more than "
+                                    f"{MAX_CHART_ITEMS} can be labelled", "list fewer dimensions, or use a table")
 
 
 MAX_CHART_ITEMS = 24  # bars, slices or lines a chart can label legibly at the theme's small size

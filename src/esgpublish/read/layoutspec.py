@@ -95,6 +95,9 @@ BLOCKS: dict[str, Spec] = {
                                    item=Spec("str")),
                    decimals=Spec("int", "decimal places of every figure (over the workbook's decimals)",
                                  choices=(0, 1, 2, 3, 4)),
+                   chart=Spec("str", "draw a chart per dimension instead of the table: stacked (a bar per year, "
+                                     "a segment per category, the total at its end; for quantities that add up) "
+                                     "or grouped (a bar per category and year)", choices=("stacked", "grouped")),
                    title=TEXT),
     "cards": M("highlight cards: a large number and its label, in a grid",
                indicators=Spec("list", "indicator ids, in order", item=Spec("str")),

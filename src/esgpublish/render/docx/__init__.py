@@ -76,7 +76,9 @@ def _cover(w: Writer, document: ir.Document) -> None:
     height.set(qn("w:hRule"), "exact")
     tc = w.cell(tr, page.frame_width)
     # text on the band starts at the top margin, as in the PDF's frame
-    first = _cover_items(w, cover.on_band, tc, 0.0) or w.para(tc, "furniture")
+    first = _cover_items(w, cover.on_band, tc, 0.0)
+    if first is None:  # (an lxml element's truth is its having children: test for None)
+        first = w.para(tc, "furniture")
     pictures.add_band(w.d, first, document)
     _cover_items(w, cover.below, None, band.gap_below)
     br = sub(sub(w.para(None, "furniture"), "w:r"), "w:br")
