@@ -156,7 +156,7 @@ sections:
   - pillar: S
     blocks:
       - breakdown: {indicator: workforce, dimensions: [region], chart: stacked}
-      - breakdown: {indicator: turnover_rate, chart: grouped}
+      - breakdown: {indicator: turnover_rate, dimensions: [gender], chart: grouped}
 """
 
 
@@ -176,12 +176,12 @@ def test_a_breakdown_drawn_as_stacked_and_grouped_charts(tmp_path):
     assert diags.ok, "\n".join(map(str, diags.items))
     doc = compose(inputs.dataset, inputs.layout, "en")
     stacked, grouped = [b.chart for b in doc.body if isinstance(b, ir.Figure)]
-    assert stacked.kind == "stacked_bar" and stacked.periods == ("2024", "2025")
+    assert stacked.kind == "stacked_bar" and stacked.periods == ("2023", "2024", "2025")
     assert stacked.legend == ("Hong Kong", "Mainland China", "Southeast Asia")
-    assert stacked.value_labels == ("4,720", "4,860")  # each year's total, as the workbook's own total
-    assert stacked.matrix[1] == (3180.0, 3240.0)
+    assert stacked.value_labels == ("4,510", "4,720", "4,860")  # each year's total, as the workbook's own
+    assert stacked.matrix[1] == (3050.0, 3180.0, 3240.0)
     assert grouped.kind == "grouped_bar" and grouped.labels == ("Female", "Male")
-    assert grouped.matrix_labels == (("10.9%",), ("12.4%",))
+    assert grouped.matrix_labels == (("11.8%", "10.9%"), ("13.2%", "12.4%"))
     svg = render_chart(stacked, tmp_path / "cache").svg.read_text(encoding="utf-8")
     for text in ("Mainland China", "3,240", "4,860", "2024"):
         assert f">{text}<" in svg, text

@@ -72,3 +72,18 @@ def test_derived_mistakes_are_located(tmp_path, capsys, rows, message):
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert message in err and f"{DER}!F" in err, err
+
+
+@pytest.mark.parametrize("row, message", [
+    (("per_head", "S", "community", "甲", "A", "charity_hours / rural_leaders", "hour"),
+     "'charity_hours / rural_leaders' is a ratio, but its unit 'hour' is of kind count"),
+    (("scaled", "S", "community", "甲", "A", "charity_donation * 2", "hour"),
+     "'charity_donation * 2' is in yuan (currency), but its unit 'hour' is of kind count"),
+])
+def test_a_derived_unit_must_come_out_of_its_expression(tmp_path, capsys, row, message):
+    """A quotient of different quantities is a rate (a unit of kind ratio), never a count;
+    a scaled figure keeps its kind; money per something may stay money (PER_HOUR)."""
+    path = book(tmp_path, [row])
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and f"{DER}!G2" in err, err

@@ -3,8 +3,10 @@
 
 Every name and figure below is invented to show what esgpublish does with a full HKEX
 workbook: three years of data, breakdowns (B1.1 by gender, age group, employment type and
-region; A1.2 by scope; B1.2 and B3.1 by gender; B5.1 by region), derived intensities,
-explanations for what it omits, and a short narrative. The company does not exist; the
+region; B1.2 by gender, age group and region; B3.1 and B3.2 by gender and employee
+category; A1.2 by scope; A2.1 by energy type; B5.1 by region), an indicator for every KPI
+of subject areas A and B it reports, derived intensities, explanations for what it omits
+(an aspect, an indicator, a year, a category), and a short narrative. The company does not exist; the
 workbook, the cover and the disclaimer say so. (data/esg_2022.xlsx is the real-company
 sample: every figure there is quoted from a press article.)
 
@@ -46,22 +48,33 @@ TOPICS = [
     ("development", "S", "发展及培训", "Development and training"),
     ("supply_chain", "S", "供应链管理", "Supply chain management"),
     ("service", "S", "服务责任", "Service responsibility"),
+    ("integrity", "S", "反贪污", "Anti-corruption"),
     ("community", "S", "社区投资", "Community investment"),
     ("board", "G", "董事会与ESG管治", "Board and ESG governance"),
 ]
 
 UNITS = [
     ("tco2e", "count", "吨二氧化碳当量", "tCO2e"),
-    ("tco2e_per_rmb_m", "count", "吨二氧化碳当量/百万元收入", "tCO2e per RMB million of revenue"),
+    ("tco2e_per_rmb_m", "ratio", "吨二氧化碳当量/百万元收入", "tCO2e per RMB million of revenue"),
     ("tonne", "count", "吨", "tonnes"),
+    ("kg", "count", "千克", "kg"),
+    ("mwh_per_rmb_m", "ratio", "兆瓦时/百万元收入", "MWh per RMB million of revenue"),
+    ("tonne_per_rmb_m", "ratio", "吨/百万元收入", "tonnes per RMB million of revenue"),
+    ("tonne_per_rmb_bn", "ratio", "吨/十亿元收入", "tonnes per RMB billion of revenue"),
+    ("kg_per_k_parcels", "ratio", "千克/千件包裹", "kg per thousand parcels"),
+    ("parcel", "count", "件", "parcels"),
+    ("audit", "count", "次", "audits"),
+    ("project", "count", "个", "projects"),
+    ("pct_reduction", "change", "%", "%"),
     ("mwh", "count", "兆瓦时", "MWh"),
     ("m3", "count", "立方米", "m³"),
+    ("m3_per_employee", "ratio", "立方米/人", "m³ per employee"),
     ("people", "count", "人", "people"),
     ("day", "count", "天", "days"),
     ("case", "count", "宗", "cases"),
     ("supplier", "count", "家", "suppliers"),
     ("hour", "count", "小时", "hours"),
-    ("hour_per_employee", "count", "小时/人", "hours per employee"),
+    ("hour_per_employee", "ratio", "小时/人", "hours per employee"),
     ("meeting", "count", "次", "meetings"),
     ("yuan", "currency", "元", "RMB"),
     ("percent", "percent", "%", "%"),
@@ -69,49 +82,101 @@ UNITS = [
 
 
 def ind(ident, pillar, topic, zh, en, value, unit, hkex, *, decimals=None, target=None, target_year=None,
-        baseline_year=None, short=(None, None)):
+        baseline_year=None, baseline=None, short=(None, None), status=None, reason=(None, None)):
     """One Indicators row (columns in the schema's order)."""
-    return (ident, pillar, topic, zh, en, value, unit, None, 2025, None, baseline_year, None, target, None,
-            target_year, hkex, None, FICTIONAL, None, None, short[0], short[1], decimals)
+    return (ident, pillar, topic, zh, en, value, unit, None, 2025 if value is not None else None, None,
+            baseline_year, baseline, target, None, target_year, hkex, None, FICTIONAL, None, None, short[0], short[1],
+            decimals, status, reason[0], reason[1])
 
 
 INDICATORS = [
+    # A1 Emissions
+    ind("nox", "E", "climate", "氮氧化物排放", "Nitrogen oxides (NOx) emitted", 3860, "kg", "A1.1"),
+    ind("sox", "E", "climate", "硫氧化物排放", "Sulphur oxides (SOx) emitted", 41.2, "kg", "A1.1", decimals=1),
+    ind("pm", "E", "climate", "颗粒物排放", "Particulate matter emitted", 286, "kg", "A1.1"),
     ind("ghg_scope1", "E", "climate", "范围一温室气体排放", "Scope 1 greenhouse gas emissions", 1820, "tco2e", "A1.2",
         short=("范围一", "Scope 1")),
     ind("ghg_scope2", "E", "climate", "范围二温室气体排放", "Scope 2 greenhouse gas emissions", 5410, "tco2e", "A1.2",
         short=("范围二", "Scope 2")),
     ind("ghg_scope12", "E", "climate", "范围一及范围二温室气体排放", "Scope 1 and 2 greenhouse gas emissions", 7230,
-        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023),
+        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023, baseline=8070),
     ind("hazardous_waste", "E", "resources", "有害废弃物", "Hazardous waste", 12.4, "tonne", "A1.3", decimals=1),
     ind("non_hazardous_waste", "E", "resources", "无害废弃物", "Non-hazardous waste", 860, "tonne", "A1.4"),
+    ind("ghg_reduction", "E", "climate", "范围一及范围二排放较基准年减少", "Scope 1 and 2 emissions cut on the baseline",
+        10.4, "pct_reduction", "A1.5", decimals=1, target=25, target_year=2030, baseline_year=2023),
+    ind("waste_recycled_share", "E", "resources", "无害废弃物回收率", "Non-hazardous waste recycled", 41.5, "percent",
+        "A1.6", decimals=1, target=60, target_year=2030),
+    # A2 Use of resources
     ind("energy", "E", "resources", "能源消耗总量", "Total energy consumption", 18500, "mwh", "A2.1"),
+    ind("energy_intensity_cut", "E", "resources", "能源密度较基准年下降", "Energy intensity cut on the baseline", 8.2,
+        "pct_reduction", "A2.3", decimals=1, target=20, target_year=2030, baseline_year=2023),
     ind("water", "E", "resources", "耗水量", "Water consumption", 46200, "m3", "A2.2"),
+    ind("water_intensity_cut", "E", "resources", "耗水密度较基准年下降", "Water intensity cut on the baseline", 6.5,
+        "pct_reduction", "A2.4", decimals=1, target=15, target_year=2030, baseline_year=2023),
     ind("packaging", "E", "resources", "包装材料用量", "Packaging material used", 2310, "tonne", "A2.5"),
+    ind("shipments", "G", "board", "处理包裹件数", "Parcels handled", 96_400_000, "parcel", None),
     ind("revenue", "G", "board", "收入", "Revenue", 3_850_000_000, "yuan", None),
+    # B1 Employment
     ind("workforce", "S", "employment", "员工总数", "Total workforce", 4860, "people", "B1.1"),
     ind("turnover_rate", "S", "employment", "员工流失率", "Employee turnover rate", 11.8, "percent", "B1.2", decimals=1),
+    # B2 Health and safety
     ind("fatalities", "S", "safety", "因工亡故人数", "Work-related fatalities", 0, "people", "B2.1"),
     ind("lost_days", "S", "safety", "因工伤损失工作日数", "Lost days due to work injury", 312, "day", "B2.2"),
+    ind("safety_training_hours", "S", "safety", "安全培训总时数", "Safety training hours", 21400, "hour", "B2.3"),
+    # B3 Development and training
     ind("trained_share", "S", "development", "受训员工百分比", "Employees trained", 92.5, "percent", "B3.1", decimals=1),
     ind("training_hours", "S", "development", "每名员工平均受训时数", "Average training hours per employee", 28.4,
         "hour_per_employee", "B3.2", decimals=1),
+    # B4 Labour standards
+    ind("child_forced_labour_cases", "S", "employment", "童工或强制劳工个案", "Cases of child or forced labour", 0, "case",
+        "B4.2"),
+    # B5 Supply chain
     ind("suppliers", "S", "supply_chain", "供应商数目", "Number of suppliers", 1240, "supplier", "B5.1"),
+    ind("suppliers_assessed", "S", "supply_chain", "已执行审核的供应商", "Suppliers assessed", 486, "supplier", "B5.2"),
+    ind("suppliers_screened_share", "S", "supply_chain", "经环境及社会风险筛查的供应商比例",
+        "Suppliers screened for environmental and social risks", 78.0, "percent", "B5.3", decimals=1),
+    ind("green_procurement_share", "S", "supply_chain", "绿色采购占比", "Green procurement share", 23.6, "percent",
+        "B5.4", decimals=1),
+    # B6 Service responsibility
+    ind("recalls", "S", "service", "因安全与健康理由而回收的产品比例", "Products recalled for safety and health reasons",
+        None, "percent", "B6.1", status="不适用",
+        reason=("本集团提供物流服务，不生产或销售产品。", "The group provides logistics services and makes or sells no products.")),
     ind("complaints", "S", "service", "服务相关投诉", "Service-related complaints", 86, "case", "B6.2"),
-    ind("corruption_cases", "S", "service", "已审结的贪污诉讼案件", "Concluded corruption cases", 0, "case", "B7.1"),
+    ind("ip_cases", "S", "service", "知识产权纠纷个案", "Intellectual property disputes", 0, "case", "B6.3"),
+    ind("quality_audits", "S", "service", "服务质量审核次数", "Service quality audits", 64, "audit", "B6.4"),
+    ind("data_breaches", "S", "service", "客户资料外泄事件", "Customer data breaches", 0, "case", "B6.5"),
+    # B7 Anti-corruption
+    ind("corruption_cases", "S", "integrity", "已审结的贪污诉讼案件", "Concluded corruption cases", 0, "case", "B7.1"),
+    ind("whistleblowing_reports", "S", "integrity", "举报个案", "Whistle-blowing reports received", 7, "case", "B7.2"),
+    ind("anticorruption_training_hours", "S", "integrity", "反贪污培训时数", "Anti-corruption training hours", 3650,
+        "hour", "B7.3"),
+    # B8 Community investment
+    ind("community_projects", "S", "community", "社区项目数目", "Community projects", 18, "project", "B8.1"),
     ind("volunteer_hours", "S", "community", "员工义工服务时数", "Employee volunteer hours", 12600, "hour", "B8.2"),
     ind("donations", "S", "community", "社区捐款", "Community donations", 6_500_000, "yuan", "B8.2"),
     ind("esg_committee_meetings", "G", "board", "ESG委员会会议", "ESG committee meetings", 4, "meeting", None),
 ]
 
 PERIODS = [(i, y, v, None, FICTIONAL) for i, values in {
+    "nox": (4410, 4120), "sox": (48.6, 44.9), "pm": (331, 305),
     "ghg_scope1": (2050, 1960), "ghg_scope2": (6020, 5760), "ghg_scope12": (8070, 7720),
-    "hazardous_waste": (14.0, 13.1), "non_hazardous_waste": (940, 905), "energy": (20100, 19300),
-    "water": (50300, 48900), "packaging": (2500, 2420), "revenue": (3_320_000_000, 3_610_000_000),
+    "hazardous_waste": (14.0, 13.1), "non_hazardous_waste": (940, 905), "ghg_reduction": (None, 4.3),
+    "waste_recycled_share": (33.0, 37.2), "energy": (20100, 19300), "energy_intensity_cut": (None, 3.9),
+    "water": (50300, 48900), "water_intensity_cut": (None, 2.8), "packaging": (2500, 2420),
+    "shipments": (81_200_000, 88_900_000), "revenue": (3_320_000_000, 3_610_000_000),
     "workforce": (4510, 4720), "turnover_rate": (13.4, 12.6), "fatalities": (0, 0), "lost_days": (401, 356),
-    "trained_share": (87.3, 90.1), "training_hours": (24.5, 26.9), "suppliers": (1105, 1180),
-    "complaints": (131, 102), "corruption_cases": (0, 0), "volunteer_hours": (9800, 11200),
+    "safety_training_hours": (17900, 19800), "trained_share": (87.3, 90.1), "training_hours": (24.5, 26.9),
+    "child_forced_labour_cases": (0, 0), "suppliers": (1105, 1180), "suppliers_assessed": (402, 451),
+    "suppliers_screened_share": (None, 65.0), "green_procurement_share": (18.2, 20.9),
+    "complaints": (131, 102), "ip_cases": (0, 0), "quality_audits": (52, 58), "data_breaches": (0, 0),
+    "corruption_cases": (0, 0), "whistleblowing_reports": (5, 9), "anticorruption_training_hours": (2980, 3310),
+    "community_projects": (12, 15), "volunteer_hours": (9800, 11200),
     "donations": (5_200_000, 5_800_000), "esg_committee_meetings": (3, 4),
-}.items() for y, v in zip((2023, 2024), values)]
+}.items() for y, v in zip((2023, 2024), values) if v is not None] + [
+    # a year withheld, with the reason (comply or explain, value by value)
+    ("suppliers_screened_share", 2023, None, None, FICTIONAL, "未披露", "筛查于2024年开始。",
+     "Screening began in 2024."),
+]
 
 DIMENSIONS = [
     ("gender", None, "性别", "Gender"), ("gender", "female", "女性", "Female"), ("gender", "male", "男性", "Male"),
@@ -119,9 +184,13 @@ DIMENSIONS = [
     ("age", "30_to_50", "30至50岁", "30 to 50"), ("age", "over_50", "50岁以上", "Over 50"),
     ("employment", None, "雇佣类型", "Employment type"), ("employment", "full_time", "全职", "Full-time"),
     ("employment", "part_time", "兼职", "Part-time"),
+    ("category", None, "员工类别", "Employee category"), ("category", "senior", "高级管理层", "Senior management"),
+    ("category", "middle", "中级管理层", "Middle management"), ("category", "general", "一般员工", "General staff"),
     ("region", None, "地区", "Region"), ("region", "hong_kong", "香港", "Hong Kong"),
     ("region", "mainland", "中国内地", "Mainland China"), ("region", "southeast_asia", "东南亚", "Southeast Asia"),
     ("scope", None, "范围", "Scope"), ("scope", "scope1", "范围一", "Scope 1"), ("scope", "scope2", "范围二", "Scope 2"),
+    ("energy_type", None, "能源类型", "Energy type"), ("energy_type", "electricity", "外购电力", "Purchased electricity"),
+    ("energy_type", "diesel", "柴油", "Diesel"), ("energy_type", "petrol", "汽油", "Petrol"),
 ]
 
 
@@ -136,25 +205,54 @@ BREAKDOWNS = (
     + _parts("workforce", 2023, "gender", {"female": 1820, "male": 2690})
     + _parts("workforce", 2025, "age", {"under_30": 1540, "30_to_50": 2680, "over_50": 640})
     + _parts("workforce", 2024, "age", {"under_30": 1490, "30_to_50": 2610, "over_50": 620})
+    + _parts("workforce", 2023, "age", {"under_30": 1450, "30_to_50": 2480, "over_50": 580})
     + _parts("workforce", 2025, "employment", {"full_time": 4420, "part_time": 440})
+    + _parts("workforce", 2024, "employment", {"full_time": 4300, "part_time": 420})
+    + _parts("workforce", 2023, "employment", {"full_time": 4120, "part_time": 390})
     + _parts("workforce", 2025, "region", {"hong_kong": 1120, "mainland": 3240, "southeast_asia": 500})
     + _parts("workforce", 2024, "region", {"hong_kong": 1090, "mainland": 3180, "southeast_asia": 450})
-    # B1.2 and B3.1: rates by gender (not additive)
+    + _parts("workforce", 2023, "region", {"hong_kong": 1060, "mainland": 3050, "southeast_asia": 400})
+    # B1.2: turnover rates by gender, age group and region (rates: not additive)
     + _parts("turnover_rate", 2025, "gender", {"female": 10.9, "male": 12.4})
+    + _parts("turnover_rate", 2024, "gender", {"female": 11.8, "male": 13.2})
+    + _parts("turnover_rate", 2025, "age", {"under_30": 19.6, "30_to_50": 9.1, "over_50": 5.2})
+    + _parts("turnover_rate", 2025, "region", {"hong_kong": 9.4, "mainland": 12.1, "southeast_asia": 15.3})
+    + [("turnover_rate", 2024, "region", "southeast_asia", None, None, FICTIONAL, "未披露",
+        "东南亚业务于2024年末并入，当年未统计流失率。",
+        "The Southeast Asian business joined at the end of 2024; its turnover was not measured that year.")]
+    + _parts("turnover_rate", 2024, "region", {"hong_kong": 10.2, "mainland": 13.0})
+    # B3.1 and B3.2: training by gender and employee category
     + _parts("trained_share", 2025, "gender", {"female": 93.8, "male": 91.6})
+    + _parts("trained_share", 2025, "category", {"senior": 100.0, "middle": 97.5, "general": 91.2})
+    + _parts("training_hours", 2025, "gender", {"female": 29.1, "male": 27.9})
+    + _parts("training_hours", 2025, "category", {"senior": 35.0, "middle": 31.6, "general": 27.7})
     # A1.2: emissions by scope, adding up to scopes 1 and 2
     + _parts("ghg_scope12", 2025, "scope", {"scope1": 1820, "scope2": 5410})
     + _parts("ghg_scope12", 2024, "scope", {"scope1": 1960, "scope2": 5760})
     + _parts("ghg_scope12", 2023, "scope", {"scope1": 2050, "scope2": 6020})
+    # A2.1: energy by type
+    + _parts("energy", 2025, "energy_type", {"electricity": 9800, "diesel": 7900, "petrol": 800})
+    + _parts("energy", 2024, "energy_type", {"electricity": 10100, "diesel": 8300, "petrol": 900})
+    + _parts("energy", 2023, "energy_type", {"electricity": 10400, "diesel": 8700, "petrol": 1000})
     # B5.1: suppliers by region
     + _parts("suppliers", 2025, "region", {"hong_kong": 310, "mainland": 760, "southeast_asia": 170})
+    + _parts("suppliers", 2024, "region", {"hong_kong": 300, "mainland": 730, "southeast_asia": 150})
+    + _parts("suppliers", 2023, "region", {"hong_kong": 290, "mainland": 700, "southeast_asia": 115})
 )
 
 DERIVED = [
     ("ghg_intensity", "E", "climate", "温室气体排放密度", "Greenhouse gas intensity",
      "(ghg_scope1 + ghg_scope2) / revenue * 1000000", "tco2e_per_rmb_m", 2, "A1.2"),
+    ("energy_intensity", "E", "resources", "能源密度", "Energy intensity",
+     "energy / revenue * 1000000", "mwh_per_rmb_m", 2, "A2.1"),
     ("water_intensity", "E", "resources", "耗水密度（每名员工）", "Water consumption per employee",
-     "water / workforce", "m3", 1, "A2.2"),
+     "water / workforce", "m3_per_employee", 1, "A2.2"),
+    ("packaging_intensity", "E", "resources", "每千件包裹包装材料用量", "Packaging per thousand parcels",
+     "packaging * 1000 / shipments * 1000", "kg_per_k_parcels", 1, "A2.5"),
+    ("hazardous_waste_intensity", "E", "resources", "有害废弃物密度", "Hazardous waste intensity",
+     "hazardous_waste / revenue * 1000000000", "tonne_per_rmb_bn", 2, "A1.3"),
+    ("non_hazardous_waste_intensity", "E", "resources", "无害废弃物密度", "Non-hazardous waste intensity",
+     "non_hazardous_waste / revenue * 1000000", "tonne_per_rmb_m", 3, "A1.4"),
 ]
 
 FRAMEWORK = [
@@ -169,20 +267,29 @@ NARRATIVE = [
      "本报告介绍虚构公司海港物流控股{report.reporting_year}年的环境、社会及管治表现，按香港联交所《环境、社会及管治报告守则》编制。公司与全部数字均为虚构。",
      "This report presents the {report.reporting_year} environmental, social and governance performance of the fictional Harbourline Logistics Holdings, prepared under the HKEX ESG Reporting Code. The company and every figure are invented."),
     ("env_climate", "climate",
-     "{report.reporting_year}年，集团范围一及范围二温室气体排放合计{ghg_scope12}，排放密度为每百万元收入{ghg_intensity}。集团目标是到{ghg_scope12.target_year}年将排放降至{ghg_scope12.target}以下。",
-     "In {report.reporting_year}, the group's scope 1 and 2 greenhouse gas emissions totalled {ghg_scope12}, an intensity of {ghg_intensity}. The group aims to bring them below {ghg_scope12.target} by {ghg_scope12.target_year}."),
+     "{report.reporting_year}年，集团范围一及范围二温室气体排放合计{ghg_scope12}，排放密度为每百万元收入{ghg_intensity}，较{ghg_reduction.baseline_year}年减少{ghg_reduction}。集团目标是到{ghg_scope12.target_year}年将排放降至{ghg_scope12.target}以下。",
+     "In {report.reporting_year}, the group's scope 1 and 2 greenhouse gas emissions totalled {ghg_scope12}, an intensity of {ghg_intensity}, {ghg_reduction} less than in {ghg_reduction.baseline_year}. The group aims to bring them below {ghg_scope12.target} by {ghg_scope12.target_year}."),
     ("env_resources", "resources",
-     "集团全年耗能{energy}，耗水{water}，每名员工耗水{water_intensity}。",
-     "The group used {energy} of energy and {water} of water in the year, {water_intensity} per employee."),
+     "集团全年耗能{energy}，耗水{water}，每名员工耗水{water_intensity}；无害废弃物回收率为{waste_recycled_share}。",
+     "The group used {energy} of energy and {water} of water in the year, {water_intensity} per employee; {waste_recycled_share} of its non-hazardous waste was recycled."),
     ("soc_people", "employment",
      "截至年末，集团共有员工{workforce}，员工流失率为{turnover_rate}。",
      "At the year end the group employed {workforce}; employee turnover was {turnover_rate}."),
+    ("soc_safety", "safety",
+     "集团全年提供安全培训{safety_training_hours}，因工伤损失工作日{lost_days}。",
+     "The group gave {safety_training_hours} of safety training in the year; {lost_days} were lost to work injury."),
     ("soc_training", "development",
      "{trained_share}的员工接受了培训，每名员工平均受训{training_hours}。",
      "{trained_share} of employees were trained, {training_hours} on average."),
+    ("soc_supply", "supply_chain",
+     "集团共有供应商{suppliers}，全年审核{suppliers_assessed}，{suppliers_screened_share}的供应商经环境及社会风险筛查。",
+     "The group worked with {suppliers}, assessed {suppliers_assessed} in the year and screened {suppliers_screened_share} of them for environmental and social risks."),
+    ("soc_integrity", "integrity",
+     "集团全年接获举报{whistleblowing_reports}，提供反贪污培训{anticorruption_training_hours}。",
+     "The group received {whistleblowing_reports} of whistle-blowing and gave {anticorruption_training_hours} of anti-corruption training."),
     ("soc_community", "community",
-     "员工全年参与义工服务{volunteer_hours}，集团向社区捐款{donations}。",
-     "Employees gave {volunteer_hours} of volunteer work and the group donated {donations} to the community."),
+     "集团全年开展社区项目{community_projects}，员工参与义工服务{volunteer_hours}，集团向社区捐款{donations}。",
+     "The group ran {community_projects}; employees gave {volunteer_hours} of volunteer work and the group donated {donations} to the community."),
     ("gov_board", "board",
      "董事会辖下ESG委员会全年举行{esg_committee_meetings}会议，检讨ESG目标的进展。",
      "The board's ESG committee met {esg_committee_meetings} in the year to review progress against the ESG targets."),

@@ -130,7 +130,7 @@ def _label(self: "Composer", ind: Indicator, series: str, size: float, room: flo
 def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: Lang) -> str:
     parts = []
     units = {i.unit.id for i in inds}
-    if len(units) == 1 and inds[0].unit.kind in ("count", "currency"):
+    if len(units) == 1 and inds[0].unit.kind in ("count", "currency", "ratio"):
         parts.append(f"{word('unit', lang)}{word('pair_sep', lang)}{inds[0].unit.get(lang)}")
     if series == "target":
         parts.append(word("target_values", lang))
@@ -216,7 +216,7 @@ def breakdown_figure(self: "Composer", blk: Block, ind: Indicator, dim_id: str) 
     title = self.layout_text(opts["title"]) if "title" in opts else \
         Text(f"{ind.name.zh}（按{dim.name.zh}）", f"{ind.name.en} by {dim.name.en.lower()}")
     unit = tuple(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}" for l in self.langs) \
-        if ind.unit.kind in ("count", "currency") else ()
+        if ind.unit.kind in ("count", "currency", "ratio") else ()
     spec = ir.ChartSpec(
         kind="stacked_bar" if stacked else "grouped_bar", title=tuple(title.get(l) for l in self.langs),
         subtitle=unit, labels=periods if stacked else names, values=tuple(totals) if stacked else (),

@@ -199,7 +199,7 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
                 for y in years]
 
     unit = tuple((ir.Span(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}", l),) for l in c.langs) \
-        if ind.unit.kind in ("count", "currency") else ()
+        if ind.unit.kind in ("count", "currency", "ratio") else ()
     header = [ir.Cell(unit or c.words("indicator"))] + \
         [ir.Cell(tuple((ir.Span(c.period(y, l), l),) for l in c.langs)[:1], "right") for y in years]
     rows: list[tuple[ir.Cell, ...]] = []
@@ -212,7 +212,8 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
                 continue
             rows.append((ir.Cell(tuple((ir.Span(name.get(l), l),) for l in c.langs), indent=CATEGORY_INDENT),)
                         + tuple(values(lambda y, d=d, cat=cat: by_key.get((y, d, cat)))))
-    rows.append((ir.Cell(tuple((ir.Span(word("total", l), l, strong=True),) for l in c.langs)),)
+    whole = "total" if ind.unit.kind in ("count", "currency") else "overall"  # a rate's whole is no sum
+    rows.append((ir.Cell(tuple((ir.Span(word(whole, l), l, strong=True),) for l in c.langs)),)
                 + tuple(values(lambda y: totals.get(y) or ind.gap(y), strong=True)))
     title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
         Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",

@@ -27,6 +27,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_disclosed": ("未披露", "Not disclosed"),
     "not_applicable": ("不适用", "N/A"),
     "total": ("合计", "Total"),
+    "overall": ("整体", "Overall"),  # a breakdown's whole, where the parts do not add up (a rate)
     "figure": ("图", "Figure"),
     "table": ("表", "Table"),
     "published": ("发布日期", "Published"),

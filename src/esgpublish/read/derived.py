@@ -128,6 +128,45 @@ def read_derived(sheet: SheetReader, diags: Collector, indicators: dict[str, Ind
     return out
 
 
+def _kind(tree: ast.expr, units: dict[str, Unit]) -> str:
+    """What an expression yields, from its inputs' units: a unit id (a figure scaled by
+    numbers stays in its unit), "fraction" (a quotient of one unit), "ratio" (per something
+    else, or a product), or "number" (constants alone)."""
+    if isinstance(tree, ast.Name):
+        return units[tree.id].id if tree.id in units else "number"
+    if isinstance(tree, ast.Constant):
+        return "number"
+    if isinstance(tree, ast.UnaryOp):
+        return _kind(tree.operand, units)
+    a, b = _kind(tree.left, units), _kind(tree.right, units)
+    if isinstance(tree.op, (ast.Add, ast.Sub)):
+        return a if a == b else "ratio"
+    if b == "number" or (a == "number" and isinstance(tree.op, ast.Mult)):
+        return b if a == "number" else a
+    if isinstance(tree.op, ast.Div) and a == b:
+        return "fraction"
+    return "ratio"
+
+
+#: unit kinds a quotient or product may be declared in (a share, a change, a rate per something)
+RATIO_KINDS = ("ratio", "percent", "change")
+
+
+def _unit_mismatch(tree: ast.expr, unit: Unit, units: dict[str, Unit]) -> str | None:
+    """Why the declared unit cannot come out of the expression, or None: a quotient of
+    different quantities (per employee, per RMB million) is a ratio, never a count or money;
+    a figure scaled by numbers keeps its kind."""
+    kind = _kind(tree, units)
+    money = unit.kind == "currency" and any(u.kind == "currency" for u in units.values())  # RMB per hour
+    if kind in ("ratio", "fraction") and unit.kind not in RATIO_KINDS and not money:
+        return (f"'{ast.unparse(tree)}' is a {'ratio' if kind == 'ratio' else 'quotient'}, "
+                f"but its unit '{unit.id}' is of kind {unit.kind}")
+    kinds = {u.id: u.kind for u in units.values()}
+    if kind in kinds and unit.kind != kinds[kind] and not (unit.kind == "ratio" and kinds[kind] == "count"):
+        return f"'{ast.unparse(tree)}' is in {kind} ({kinds[kind]}), but its unit '{unit.id}' is of kind {unit.kind}"
+    return None
+
+
 def _build(ident: str, cells: dict, tree: ast.expr, known: dict[str, Indicator], units: dict[str, Unit],
            topics: dict[str, Topic], diags: Collector, need: frozenset[str]) -> Indicator | None:
     """One derived row → its indicator, one value per year every input has."""
@@ -139,6 +178,12 @@ def _build(ident: str, cells: dict, tree: ast.expr, known: dict[str, Indicator],
     why = _sum_units(tree, {i.id: i.unit for i in inputs})
     if why:
         diags.error(eloc, why, "divide or multiply them, or choose inputs of one unit")
+        return None
+    why = _unit_mismatch(tree, unit, {i.id: i.unit for i in inputs})
+    if why:
+        diags.error(cells["unit"][1], why, "declare a unit of kind ratio (a rate or average per something, e.g. "
+                                           "tCO2e per RMB million) or percent for a quotient; the inputs' kind for "
+                                           "a scaled figure")
         return None
     pillar, ploc = cells["pillar"]
     if pillar not in schema.PILLARS:

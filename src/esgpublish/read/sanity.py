@@ -6,7 +6,7 @@ from ..diagnostics import Collector
 from ..model.dataset import Indicator
 
 JUMP = 5  # a value more than five times (or under a fifth of) the year before is suspicious
-NEVER_NEGATIVE = ("count", "percent")  # kinds of unit a value cannot be below zero in
+NEVER_NEGATIVE = ("count", "percent", "ratio")  # kinds of unit a value cannot be below zero in
 
 
 def _n(x: float) -> str:

@@ -161,8 +161,10 @@ HKEX_KPIS = {"A1": 6, "A2": 5, "A3": 1, "A4": 1, "B1": 2, "B2": 3, "B3": 2, "B4"
 PILLARS = tuple(PILLAR_NAMES)  # E, S, G; their names are in words.PILLAR_NAMES
 
 #: count: a number of things; currency: money; percent: a share (0–100 %);
-#: change: a percentage change (any size); text: a grade or name; date: a year, month or day
-UNIT_KINDS = ("count", "currency", "percent", "change", "text", "date")
+#: change: a percentage change (any size); ratio: a rate or average per something (hours per
+#: employee, tCO2e per RMB million), printed as a count is but never added up; text: a grade
+#: or name; date: a year, month or day
+UNIT_KINDS = ("count", "currency", "percent", "change", "ratio", "text", "date")
 
 #: qualifier as typed in the workbook → (meaning, Chinese form, placed before/after the number)
 QUALIFIERS = {
