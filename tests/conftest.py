@@ -1,12 +1,19 @@
 """Shared fixtures: the repository's inputs, one published build, broken-workbook helpers."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+# messages in English whatever the machine's locale (--lang defaults from LANG); the tests
+# of Chinese messages ask for them with --lang zh
+for _var in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 from esgpublish.cli import main
 

@@ -61,9 +61,14 @@ def _check_edition(edition: str, layout_path: Path) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from .messages import default_lang
+
     p = argparse.ArgumentParser(prog="esgpublish", description="Typeset a bilingual ESG report from an Excel workbook.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default=default_lang(),
+                        help="the language of messages (default: from LANG; now %(default)s)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    pub = sub.add_parser("publish", help="build the PDF and DOCX reports")
+    pub = sub.add_parser("publish", help="build the PDF and DOCX reports", parents=[common])
     pub.add_argument("workbook", type=Path, help="the indicators workbook (.xlsx)")
     pub.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
     pub.add_argument("--edition", choices=EDITIONS + ("all",), default="all",
@@ -77,27 +82,33 @@ def _parser() -> argparse.ArgumentParser:
                      help="embed the whole fonts in the DOCX (larger; for documents that will be edited)")
     pub.add_argument("--watch", action="store_true",
                      help="keep running: publish again each time the workbook or a layout file changes")
-    ini = sub.add_parser("init", help="write an empty, analyst-ready workbook")
+    ini = sub.add_parser("init", help="write an empty, analyst-ready workbook", parents=[common])
     ini.add_argument("path", type=Path, help="where to write the workbook (.xlsx)")
     ini.add_argument("--force", action="store_true", help="overwrite an existing workbook")
     ini.add_argument("--layouts", type=Path, default=None, metavar="DIR",
                      help="also copy the built-in layouts and their theme into DIR, to start your own "
                           "layouts from (existing files are never overwritten)")
-    val = sub.add_parser("validate", help="check the workbook (and layout) without publishing")
+    val = sub.add_parser("validate", help="check the workbook (and layout) without publishing", parents=[common])
     val.add_argument("workbook", type=Path)
     val.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     return p
 
 
+_LANG = "en"  # the language of this run's messages (--lang), set by main
+
+
 def _print_diagnostics(diags: list[Diagnostic], stream=None) -> None:
+    """Diagnostics → the stream, each with its hint, then the count of errors and warnings."""
+    from .messages import word
+
     stream = stream or sys.stderr
     for d in diags:
-        print(d, file=stream)
+        print(d.render(_LANG), file=stream)
     errors = sum(d.severity == "error" for d in diags)
     warnings = sum(d.severity == "warning" for d in diags)
     if errors or warnings:
-        print(f"{errors} error(s), {warnings} warning(s)", file=stream)
+        print(word("summary", _LANG, errors, warnings), file=stream)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
         return int(exc.code or 0)
+    global _LANG
+    _LANG = args.lang
     try:
         if args.command == "validate":
             return _validate(args)
@@ -174,12 +187,14 @@ def _validate(args) -> int:
 
     inputs, diags = load_inputs(args.workbook, _layout_path(args.layout))
     if args.output_format == "json":
-        print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict() for d in diags.items]},
+        print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict(_LANG) for d in diags.items]},
                          ensure_ascii=False, indent=2))
     else:
+        from .messages import word
+
         _print_diagnostics(diags.items)
         if diags.ok:
-            print(f"{args.workbook}: ok ({len(inputs.dataset.indicators)} indicators)")
+            print(word("ok", _LANG, args.workbook, len(inputs.dataset.indicators)))
     return 0 if diags.ok else 1
 
 

@@ -42,12 +42,32 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        return self.render("en")
 
-    def as_dict(self) -> dict[str, object]:
-        return {"location": str(self.location), **self.location.as_dict(),
-                "severity": self.severity, "message": self.message, "hint": self.hint}
+    @property
+    def code(self) -> str:
+        """The message's stable code from the catalogue (``messages.py``): 'unit-unknown', …"""
+        from .messages import code_of
+
+        return code_of(self.message)
+
+    def render(self, lang: str = "en") -> str:
+        """``location: severity: message`` and the hint line, in ``lang`` (en or zh)."""
+        from . import messages
+
+        colon = "：" if lang == "zh" else ": "
+        text = f"{self.location}: {messages.word(self.severity, lang)}{colon}{messages.message(self.message, lang)}"
+        if not self.hint:
+            return text
+        return f"{text}\n  {messages.word('hint', lang)}{colon}{messages.hint(self.hint, lang)}"
+
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
+        """The diagnostic as data (``validate --format json``): its code, location and words in ``lang``."""
+        from . import messages
+
+        return {"code": self.code, "location": str(self.location), **self.location.as_dict(),
+                "severity": self.severity, "message": messages.message(self.message, lang),
+                "hint": messages.hint(self.hint, lang) if self.hint else None}
 
 
 @dataclass

@@ -1,0 +1,447 @@
+"""The diagnostics' catalogue: a stable code and a Chinese form for every message, a
+Chinese form for every hint, and the CLI's own words.
+
+Stages write their diagnostics in English, as f-strings (``f"unknown unit '{unit_id}'"``):
+the English template is the message id, as in gettext. ``code_of(message)`` finds the
+template a message was made from — its literal parts in order, each ``{}`` one field — and
+gives its stable code (``validate --format json`` prints it); ``translate(text, "zh")``
+formats the Chinese template with the same fields. ``tests/test_messages.py`` reads every
+``.error``/``.warning``/``.note`` call in the source and checks that its message and hint
+templates are here, so a new diagnostic without a code or a translation fails the tests.
+
+Why not gettext's ``_()`` at each call: the readers' messages are f-strings built in one
+expression, often with a computed hint (``suggest(...) or f"use one of {...}"``); matching
+the finished text keeps every call site as it is and each stage free of any language but
+English. Fields (ids, cell values, numbers) are printed as they are, untranslated.
+"""
+from __future__ import annotations
+
+import os
+import re
+import string
+from functools import lru_cache
+
+Lang = str  # "en" | "zh"
+LANGS = ("en", "zh")
+
+# code → (English template, Chinese template); fields are {} in English, {0} {1} … in Chinese
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the workbook file and its sheets
+    "file-missing": ("no such file", "文件不存在"),
+    "file-missing-named": ("no such file '{}'", "文件「{0}」不存在"),
+    "not-xlsx": ("not an Excel workbook (.xlsx): the file is not a zip archive",
+                 "不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包"),
+    "unpacks-too-big": ("the workbook unpacks to {} MB, more than 200 MB", "工作簿解压后为 {0} MB，超过 200 MB"),
+    "too-many-rows-sheet": ("a sheet ({}) has {} rows, more than {}", "工作表（{0}）有 {1} 行，超过 {2} 行"),
+    "too-many-rows": ("more than {} rows", "超过 {0} 行"),
+    "unreadable-workbook": ("cannot read the workbook: {}: {}", "无法读取工作簿：{0}：{1}"),
+    "sheet-missing": ("missing sheet '{}'", "缺少工作表「{0}」"),
+    "sheet-hidden": ("sheet is hidden", "工作表被隐藏"),
+    "column-unknown": ("unknown column '{}' is ignored", "未知的列「{0}」已忽略"),
+    "column-missing": ("missing column '{}'", "缺少列「{0}」"),
+    "merged-cells": ("merged cells {} over data", "数据区域内有合并单元格 {0}"),
+    "invisible-chars": ("removed invisible character(s) {}", "已删除不可见字符 {0}"),
+    "control-char": ("control character U+{} in text", "文本中有控制字符 U+{0}"),
+    "cell-too-long": ("cell holds {} characters, more than {}", "单元格有 {0} 个字符，超过 {1} 个"),
+    "formula-no-result": ("formula {} has no stored result", "公式 {0} 没有保存计算结果"),
+    "formula-results-used": ("used the results Excel stored for {} formula cell(s)",
+                             "已使用 Excel 为 {0} 个公式单元格保存的结果"),
+    "example-row": ("an example row left from the template", "模板留下的示例行"),
+    "openpyxl-warning": ("{}", "{0}"),
+    # cell values
+    "text-in-number": ("text '{}' in a number column", "数字列中有文本「{0}」"),
+    "percent-format-not-percentage": (
+        "the cell shows {}% (a percent format) but the unit '{}' is not a percentage",
+        "单元格显示为 {0}%（百分比格式），但单位「{1}」不是百分比"),
+    "not-a-year": ("'{}' is not a year", "「{0}」不是年份"),
+    "not-a-date": ("'{}' is not a date", "「{0}」不是日期"),
+    "fiscal-year-needs-year-end": ("'{}' is a fiscal year, but the report's year ends in December",
+                                   "「{0}」是财政年度，但报告年度在十二月结束"),
+    "fiscal-year-invalid": ("'{}' is not a fiscal year: it must end the year after it starts",
+                            "「{0}」不是财政年度：须在开始的次年结束"),
+    "year-end-not-month": ("year_end '{}' is not a month", "year_end「{0}」不是月份"),
+    "publication-date-no-day": ("publication date '{}' has no day", "发布日期「{0}」没有日"),
+    "qualifier-unknown": ("unknown qualifier '{}'", "未知的限定词「{0}」"),
+    "hkex-code-invalid": ("'{}' is not an HKEX ESG Reporting Guide KPI", "「{0}」不是港交所《环境、社会及管治报告指引》的关键绩效指标"),
+    "gri-code-invalid": ("'{}' is not a GRI disclosure number", "「{0}」不是 GRI 披露项编号"),
+    "id-missing": ("missing {} id", "缺少{0}编号"),
+    "id-invalid": ("invalid id '{}'", "编号「{0}」无效"),
+    "id-duplicate": ("duplicate id '{}' (first defined at {})", "编号「{0}」重复（首次定义于 {1}）"),
+    "value-missing": ("missing value", "缺少数值"),
+    "text-missing": ("missing {}", "缺少{0}"),
+    "decimals-invalid": ("decimals '{}' is not a whole number from 0 to 6", "小数位「{0}」不是 0 至 6 的整数"),
+    "status-unknown": ("unknown status '{}'", "未知的状态「{0}」"),
+    "share-out-of-range": ("share of {}% is outside 0–100 %", "占比 {0}% 不在 0–100% 之间"),
+    # records
+    "unit-kind-unknown": ("unknown unit kind '{}'", "未知的单位类型「{0}」"),
+    "pillar-unknown": ("unknown pillar '{}'", "未知的支柱「{0}」"),
+    "topic-unknown": ("unknown topic '{}'", "未知的议题「{0}」"),
+    "pillar-topic-mismatch": ("pillar '{}' differs from the pillar '{}' of topic '{}'",
+                              "支柱「{0}」与议题「{2}」的支柱「{1}」不同"),
+    "report-key-unknown": ("unknown report key '{}' is ignored", "未知的报告键「{0}」已忽略"),
+    "report-key-missing": ("missing report key '{}'", "缺少报告键「{0}」"),
+    "unit-unknown": ("unknown unit '{}'", "未知的单位「{0}」"),
+    "unit-missing": ("missing unit", "缺少单位"),
+    "indicator-unknown": ("unknown indicator '{}'", "未知的指标「{0}」"),
+    "indicator-id-missing": ("missing indicator id", "缺少指标编号"),
+    "target-before-baseline": ("target year {} is before the baseline year {}", "目标年 {0} 早于基准年 {1}"),
+    "value-beside-status": ("a value for {} whose status is {}", "{0}的状态为 {1}，却填有数值"),
+    "explanation-missing": ("{} {} needs its explanation ({})", "{0}为 {1}，须说明原因（{2}）"),
+    "no-value-no-target": ("no value and no target", "既无数值也无目标"),
+    "note-one-language": ("note given in one language only", "备注只有一种语言"),
+    "period-missing": ("missing period", "缺少期间"),
+    "period-duplicate": ("'{}' already has a value for {}", "「{0}」已有 {1} 的数值"),
+    "periods-not-numeric": ("indicator '{}' has a {} unit and no yearly values", "指标「{0}」的单位为{1}类，没有逐年数值"),
+    "placeholder-broken-indicator": ("placeholder {} names '{}', whose row has errors",
+                                     "占位符 {0} 引用的「{1}」所在行有错误"),
+    "placeholder-no-indicator": ("placeholder {} names no indicator", "占位符 {0} 没有引用任何指标"),
+    "placeholder-attr-unknown": ("unknown attribute '{}' in placeholder {}", "占位符 {1} 中有未知属性「{0}」"),
+    "placeholder-report-field-unknown": ("unknown report field in placeholder {}", "占位符 {0} 中有未知的报告字段"),
+    "placeholder-withheld": ("placeholder {} names the value of '{}', which is {}",
+                             "占位符 {0} 引用「{1}」的数值，而该指标为 {2}"),
+    "placeholder-empty": ("placeholder {} names the {} of '{}', which is empty", "占位符 {0} 引用「{2}」的{1}，但其为空"),
+    "brace-unbalanced": ("unbalanced '{}' at character {}", "第 {1} 个字符处的「{0}」不成对"),
+    "framework-needs-status": ("a framework row needs the status 不适用 or 未披露", "框架行的状态须为 不适用 或 未披露"),
+    "framework-code-missing": ("missing HKEX code", "缺少港交所指标编号"),
+    "framework-explained-twice": ("{} is explained twice", "{0} 说明了两次"),
+    "framework-reported": ("{} is reported by an indicator; this explanation is not printed",
+                           "{0} 已由指标披露；此说明不会印出"),
+    # dimensions and breakdowns
+    "dimension-id-invalid": ("invalid dimension id '{}'", "维度编号「{0}」无效"),
+    "dimension-id-missing": ("missing dimension id", "缺少维度编号"),
+    "dimension-named-twice": ("dimension '{}' is named twice", "维度「{0}」命名了两次"),
+    "category-listed-twice": ("category '{}' of '{}' is listed twice", "「{1}」的类别「{0}」列出了两次"),
+    "dimension-no-categories": ("dimension '{}' has no categories", "维度「{0}」没有类别"),
+    "dimension-unknown": ("unknown dimension '{}'", "未知的维度「{0}」"),
+    "dimension-missing": ("missing dimension", "缺少维度"),
+    "category-unknown": ("unknown category '{}' of dimension '{}'", "维度「{1}」中未知的类别「{0}」"),
+    "category-missing": ("missing category", "缺少类别"),
+    "breakdown-duplicate": ("'{}' already has a value for {} ({}) in {}", "「{0}」在 {3} 已有 {1}（{2}）的数值"),
+    "breakdown-sum": ("'{}' by {} in {} adds up to {}, not its total {} (a difference of {})",
+                      "「{0}」按 {1} 细分，{2} 年合计为 {3}，而非其总数 {4}（相差 {5}）"),
+    # derived indicators
+    "expression-missing": ("missing expression", "缺少算式"),
+    "expression-invalid": ("expression: {}", "算式：{0}"),
+    "expression-unknown-name": ("the expression names '{}', which is no indicator", "算式引用的「{0}」不是指标"),
+    "expression-cycle": ("'{}' is computed from itself: {}", "「{0}」由其自身计算得出：{1}"),
+    "expression-no-year": ("'{}' has no year in which all its inputs have a value", "「{0}」没有一年所有输入都有数值"),
+    "expression-divides-by-zero": ("'{}' divides by zero in {}", "「{0}」在 {1} 年除以零"),
+    "expression-adds-units": ("'{}' adds {} and {}: only figures of one unit add up",
+                              "「{0}」把 {1} 与 {2} 相加：只有同一单位的数字才能相加"),
+    "expression-unit-ratio": ("'{}' is a {}, but its unit '{}' is of kind {}", "「{0}」是{1}，但其单位「{2}」属于 {3} 类"),
+    "expression-unit-kind": ("'{}' is in {} ({}), but its unit '{}' is of kind {}",
+                             "「{0}」的单位是 {1}（{2}类），但所填单位「{3}」属于 {4} 类"),
+    # sanity
+    "sanity-jump": ("'{}' goes from {} ({}) to {} ({}), {} times {}", "「{0}」由 {1}（{2}）变为 {3}（{4}），相差 {5} 倍"),
+    "sanity-sign": ("'{}' changes sign from {} ({}) to {} ({})", "「{0}」由 {1}（{2}）变号为 {3}（{4}）"),
+    "sanity-negative": ("'{}' is {} in {}: a {} cannot be negative", "「{0}」在 {2} 为 {1}：{3}类数值不能为负数"),
+    # the layout file
+    "layout-too-big": ("layout file is {} bytes, more than {}", "版式文件有 {0} 字节，超过 {1} 字节"),
+    "layout-not-utf8": ("layout is not UTF-8 (byte {})", "版式文件不是 UTF-8 编码（第 {0} 字节）"),
+    "layout-unreadable": ("cannot read layout: {}", "无法读取版式文件：{0}"),
+    "yaml-invalid": ("invalid YAML: {}", "YAML 无效：{0}"),
+    "yaml-too-many-nodes": ("layout has more than {} YAML nodes", "版式文件的 YAML 节点超过 {0} 个"),
+    "yaml-recursive-alias": ("recursive YAML alias", "YAML 别名递归引用自身"),
+    "yaml-key-not-plain": ("a key must be a plain name", "键必须是普通名称"),
+    "yaml-merge-key": ("YAML merge keys (<<) are not supported", "不支持 YAML 合并键（<<）"),
+    "yaml-duplicate-key": ("duplicate key '{}'", "键「{0}」重复"),
+    "yaml-invalid-value": ("invalid value: {}", "数值无效：{0}"),
+    "layout-not-mapping": ("a layout must be a mapping of keys", "版式文件必须是键的映射"),
+    "key-unknown": ("unknown key '{}'", "未知的键「{0}」"),
+    "key-missing": ("missing key '{}'", "缺少键「{0}」"),
+    "theme-key-missing": ("missing key 'theme'", "缺少键「theme」"),
+    "theme-section-missing": ("theme is missing '{}'", "主题缺少「{0}」"),
+    "value-type": ("'{}' must be {}, not {}", "「{0}」须为 {1}，而非 {2}"),
+    "value-not-number": ("'{}' must be a number, not {}", "「{0}」须为数字，而非 {1}"),
+    "value-out-of-range": ("'{}' is {}, outside {}–{}", "「{0}」为 {1}，不在 {2}–{3} 之间"),
+    "value-not-allowed": ("'{}' is not allowed for '{}'", "「{1}」不可为「{0}」"),
+    "value-not-colour": ("'{}' must be a colour such as \"#0B6E4F\", not {}", "「{0}」须为颜色，如 \"#0B6E4F\"，而非 {1}"),
+    "value-not-text": ("'{}' must be a text in both languages, not {}", "「{0}」须为中英双语文本，而非 {1}"),
+    "value-empty": ("'{}' is empty", "「{0}」为空"),
+    "list-too-short": ("'{}' needs at least {} items", "「{0}」至少需要 {1} 项"),
+    "text-language-missing": ("'{}' has no '{}' text", "「{0}」没有「{1}」文本"),
+    "brace-unbalanced-layout": ("unbalanced brace in '{}'", "「{0}」中的花括号不成对"),
+    "layout-placeholder-unknown": ("unknown placeholder {} in a layout text", "版式文本中有未知的占位符 {0}"),
+    "block-not-single-key": ("a block must be a single key naming its kind", "区块须为一个表示其类型的键"),
+    "block-kind-unknown": ("unknown block kind '{}'", "未知的区块类型「{0}」"),
+    "section-needs-title": ("a section needs a 'title' or a 'pillar'", "章节需要「title」或「pillar」"),
+    "extends-not-reference": ("extends must be a built-in layout's name or a file path", "extends 须为内置版式名称或文件路径"),
+    "extends-unknown-builtin": ("no built-in layout named '{}'", "没有名为「{0}」的内置版式"),
+    "extends-cycle": ("extends forms a cycle: {}", "extends 形成循环：{0}"),
+    "extends-too-deep": ("extends chain deeper than {}", "extends 链超过 {0} 层"),
+    "path-outside-layouts": ("'{}' points outside the layouts folder ({})", "「{0}」指向版式文件夹之外（{1}）"),
+    "font-not-a-font": ("'{}' is not a font file: {}", "「{0}」不是字体文件：{1}"),
+    "font-cff": ("'{}' has PostScript (CFF) outlines, which the PDF renderer cannot embed",
+                 "「{0}」是 PostScript（CFF）轮廓，PDF 渲染器无法嵌入"),
+    "font-tables-missing": ("'{}' lacks the font tables {}", "「{0}」缺少字体表 {1}"),
+    # layout against workbook
+    "narrative-unknown": ("unknown narrative id '{}'", "未知的叙述编号「{0}」"),
+    "indicator-id-unknown": ("unknown indicator id '{}'", "未知的指标编号「{0}」"),
+    "selects-nothing": ("{} selects nothing ({}) and is left out", "{0} 没有选中任何内容（{1}），已略去"),
+    "block-needs-indicators": ("a {} needs either 'indicators' or 'select'", "{0} 需要「indicators」或「select」"),
+    "breakdown-needs-indicator": ("a breakdown needs an 'indicator' or a 'select'", "细分区块需要「indicator」或「select」"),
+    "breakdown-missing-dimension": ("'{}' has no breakdown by '{}'", "「{0}」没有按「{1}」的细分"),
+    "breakdown-none": ("'{}' has no breakdown: the block prints nothing", "「{0}」没有细分：此区块不会印出任何内容"),
+    "breakdown-chart-stacked-rate": ("a stacked chart of '{}' ({}) would add up parts that do not add up",
+                                     "「{0}」（{1}）的堆叠图会把不能相加的部分相加"),
+    "breakdown-chart-too-many": ("a chart of '{}' by '{}' has {} categories, more than {} can be labelled",
+                                 "「{0}」按「{1}」的图表有 {2} 个类别，超过可标注的 {3} 个"),
+    "chart-too-big": ("a chart of {} indicators is too big to label: at most {} fit", "{0} 个指标的图表太大，无法标注：最多 {1} 个"),
+    "chart-needs-numbers": ("a bar chart needs numbers; '{}' has none", "条形图需要数字；「{0}」没有"),
+    "chart-needs-target": ("a chart of targets needs a target; '{}' has none", "目标图需要目标值；「{0}」没有"),
+    "chart-needs-value-target": ("a progress chart needs a value and a target; '{}' lacks one",
+                                 "进度图需要数值与目标值；「{0}」缺少其一"),
+    "chart-needs-years": ("a {} chart needs values for two or more years; '{}' has {}",
+                          "{0} 图需要两年或以上的数值；「{1}」只有 {2}"),
+    "chart-units-differ": ("a {} chart shows one kind of quantity: its indicators must share one unit (a share and "
+                           "a reduction, say, are different quantities)",
+                           "{0} 图只显示一种数量：其指标须使用同一单位（例如占比与减幅是不同的数量）"),
+    "glyph-missing": ("no glyph in {} or {} for {}", "{0} 与 {1} 中都没有 {2} 的字形"),
+}
+
+# English hint template → Chinese template (fields as in MESSAGES)
+HINTS: dict[str, str] = {
+    "did you mean '{}'?": "是否想输入「{0}」？",
+    "a layout is a short description; remove repeated aliases": "版式文件是简短的描述；请删除重复的别名",
+    "a layout is a short description; split it with extends:": "版式文件是简短的描述；请用 extends: 拆分",
+    "a percentage change belongs in a unit of kind 'change'": "百分比变化应使用 change 类单位",
+    "a reported KPI is an indicator on the Indicators sheet": "已披露的关键绩效指标应列在「指标」工作表",
+    "a sentence cannot print it: change the text": "句子无法印出该数值：请修改文本",
+    "add a '{}:' section to the theme": "在主题中加入「{0}:」一节",
+    "add a header cell '{}' to row 1": "在第 1 行加入表头单元格「{0}」",
+    "add a row per category": "每个类别加一行",
+    "add a row with key '{}'": "加入键为「{0}」的一行",
+    "add a sheet named '{}'": "加入名为「{0}」的工作表",
+    "add it to the sheet '{}'": "将其加入工作表「{0}」",
+    "add its earlier years to the Periods sheet": "在「期间数值」工作表加入其以往年份",
+    "add its rows to the Breakdowns sheet": "在「细分」工作表加入其各行",
+    "add its rows to the sheet '细分 Breakdowns'": "在工作表「细分 Breakdowns」加入其各行",
+    "add the row year_end (the month the fiscal year ends, e.g. 3 for 31 March) to the sheet '报告 Report', "
+    "or type the calendar year": "在工作表「报告 Report」加入 year_end 一行（财政年度结束的月份，如 3 表示 3 月 31 日），或填写公历年份",
+    "add title: {{zh: …, en: …}}": "加入 title: {{zh: …, en: …}}",
+    "break the cycle": "打破循环",
+    "check both figures and their scale (typed in 万 or in thousands?)": "检查两个数字及其量级（是否以万或千为单位输入？）",
+    "check both years": "检查两个年份",
+    "check indentation, colons and quotes on this line": "检查此行的缩进、冒号和引号",
+    "check the categories and the total ({}!{})": "检查各类别及总数（{0}!{1}）",
+    "check the cell in Excel or LibreOffice": "在 Excel 或 LibreOffice 中检查该单元格",
+    "check the inputs of that year": "检查该年的输入",
+    "check the path": "检查路径",
+    "check the path to the workbook": "检查工作簿的路径",
+    "check the selector, or remove the block": "检查选择条件，或删除此区块",
+    "check the sign": "检查正负号",
+    "check the sign of both years": "检查两年的正负号",
+    "convert it to TrueType outlines (tools/build_fonts.py shows how) or use a .ttf font":
+        "将其转换为 TrueType 轮廓（见 tools/build_fonts.py），或使用 .ttf 字体",
+    "declare a unit of kind ratio (a rate or average per something, e.g. tCO2e per RMB million) or percent for a "
+    "quotient; the inputs' kind for a scaled figure":
+        "商应使用 ratio 类（比率或平均值，如每百万元收入的吨二氧化碳当量）或 percent 类单位；按比例缩放的数字沿用输入的类型",
+    "declare it on the sheet '维度 Dimensions'": "在工作表「维度 Dimensions」中声明",
+    "delete the character; it often comes from text pasted from another system": "删除该字符；它常来自从其他系统粘贴的文本",
+    "delete the row, or the indicator's HKEX code": "删除此行，或删除该指标的港交所编号",
+    "delete the value, or the status in {}": "删除数值，或删除 {0} 中的状态",
+    "divide or multiply them, or choose inputs of one unit": "改为相除或相乘，或选用同一单位的输入",
+    "e.g. breakdown: {{indicator: workforce}} or breakdown: {{select: {{hkex: B1.1}}}}":
+        "例如 breakdown: {{indicator: workforce}} 或 breakdown: {{select: {{hkex: B1.1}}}}",
+    "e.g. ghg_total / revenue": "例如 ghg_total / revenue",
+    "esgpublish does not recalculate formulas; save the workbook after editing": "esgpublish 不会重新计算公式；编辑后请保存工作簿",
+    "fill in the {}": "填写{0}",
+    "fill in {}": "填写 {0}",
+    "fill in {} and {}, or choose another kind": "填写 {0} 与 {1}，或选择其他类型",
+    "fill in {} or change the text": "填写 {0}，或修改文本",
+    "fix the indicator's row first (its errors are listed above)": "先修正该指标所在行（其错误列于上方）",
+    "flatten the layouts": "减少版式的继承层数",
+    "for example '- narrative: about'; kinds: {}": "例如「- narrative: about」；类型：{0}",
+    "for example: extends: annual (built in), or extends: mine.yaml": "例如：extends: annual（内置），或 extends: mine.yaml",
+    "give each row its own id": "每行使用不同的编号",
+    "give every input a value for the same year": "为每个输入填写同一年的数值",
+    "give the row a short id such as charity_donation": "为此行取一个简短编号，如 charity_donation",
+    "give the text in both languages: {{zh: …, en: …}}": "以两种语言填写文本：{{zh: …, en: …}}",
+    "keep layouts and themes inside the project's layouts folder": "把版式与主题放在项目的版式文件夹内",
+    "keep one row per category": "每个类别只保留一行",
+    "keep one row per code": "每个编号只保留一行",
+    "keep one row per indicator and year": "每个指标每年只保留一行",
+    "keep one row without a category": "只保留一行不填类别",
+    "keep one value per indicator and year": "每个指标每年只保留一个数值",
+    "keep one value per year and category": "每年每个类别只保留一个数值",
+    "kinds: {}": "类型：{0}",
+    "known columns: {}": "已知的列：{0}",
+    "known keys: {}": "已知的键：{0}",
+    "list fewer dimensions, or use a table": "列出较少的维度，或改用表格",
+    "list indicator ids, or select: {{pillar: E}}": "列出指标编号，或使用 select: {{pillar: E}}",
+    "list one or more of {}": "列出以下一项或多项：{0}",
+    "lower case letters, digits and _ (gender, age_group)": "使用小写字母、数字和 _（如 gender、age_group）",
+    "make the two agree": "使两者一致",
+    "name a TrueType (.ttf) font": "指定 TrueType（.ttf）字体",
+    "name a complete TrueType (.ttf) font": "指定完整的 TrueType（.ttf）字体",
+    "name a theme file, e.g. theme: themes/default.yaml": "指定主题文件，例如 theme: themes/default.yaml",
+    "narrow the selection (select: {{topic: …}}) or use a kpi_table": "缩小选择范围（select: {{topic: …}}），或改用 kpi_table",
+    "only numeric indicators have periods": "只有数值型指标才有期间",
+    "open it in Excel or LibreOffice and save it again as .xlsx": "在 Excel 或 LibreOffice 中打开并另存为 .xlsx",
+    "open the workbook in Excel or LibreOffice and save it, so the result is stored, or type the value instead of "
+    "the formula": "在 Excel 或 LibreOffice 中打开工作簿并保存，以保存计算结果；或以数值代替公式",
+    "paths are relative to the file that names them": "路径相对于引用它的文件",
+    "pick a unit of kind percent or change, or remove the percent format and type the number itself":
+        "选用 percent 或 change 类单位，或去除百分比格式并直接输入数字",
+    "quote the colour: a bare # starts a YAML comment": "给颜色加上引号：单独的 # 会开始 YAML 注释",
+    "remove one of the extends: lines": "删除其中一行 extends:",
+    "remove one of the two": "删除其中一个",
+    "remove the alias that refers to itself": "删除引用自身的别名",
+    "use extends: instead": "改用 extends:",
+    "replace its text and figures with the report's own, or delete the row": "以报告本身的文字与数字替换，或删除此行",
+    "save the file as UTF-8": "以 UTF-8 编码保存文件",
+    "save the workbook as Excel Workbook (.xlsx)": "将工作簿另存为 Excel 工作簿（.xlsx）",
+    "say why: comply or explain": "说明原因：不遵守就解释",
+    "see {}": "参见 {0}",
+    "shorten the text": "缩短文本",
+    "split the workbook": "拆分工作簿",
+    "split the workbook or delete empty formatted rows": "拆分工作簿，或删除带格式的空行",
+    "start with 'name: annual'": "以「name: annual」开头",
+    "the built-in layouts are {}; a layout file's path ends in .yaml": "内置版式为 {0}；版式文件路径以 .yaml 结尾",
+    "they come from pasted text and would print as nothing or as a box": "它们来自粘贴的文本，印出时会是空白或方框",
+    "this is not an ordinary workbook; remove embedded files or split it": "这不是普通的工作簿；请删除嵌入的文件或拆分它",
+    "translate the note": "翻译备注",
+    "type 0, 1, 2 …, or leave it empty": "填写 0、1、2 …，或留空",
+    "type a date as 2022, 2022-07 or 2022-12-31": "以 2022、2022-07 或 2022-12-31 的形式填写日期",
+    "type a four-digit year such as 2022": "填写四位数年份，如 2022",
+    "type a full date such as 2023-04-27": "填写完整日期，如 2023-04-27",
+    "type a number": "填写数字",
+    "type the aspect or KPI, e.g. B1.2": "填写层面或关键绩效指标，如 B1.2",
+    "type the month the reporting year ends in: 3 for 31 March, 6 for 30 June, 12 (or nothing) for a calendar year":
+        "填写报告年度结束的月份：3 表示 3 月 31 日，6 表示 6 月 30 日，公历年度填 12（或留空）",
+    "type the number {} ({} written out) and '{}' in the qualifier column; the unit decides how it prints "
+    "(万 in Chinese, million in English)":
+        "填写数字 {0}（即 {1}），并在限定词列填写「{2}」；印出形式由单位决定（中文用万，英文用 million）",
+    "type the number {} ({} written out); the unit decides how it prints (万 in Chinese, million in English)":
+        "填写数字 {0}（即 {1}）；印出形式由单位决定（中文用万，英文用 million）",
+    "type the number {} here and '{}' in the qualifier column": "在此填写数字 {0}，并在限定词列填写「{1}」",
+    "type the reporting year, e.g. 2021": "填写报告年份，如 2021",
+    "type the value for this year, or the status 不适用 / 未披露 and the reason": "填写该年的数值，或填写状态 不适用 / 未披露 及原因",
+    "type the value of this category, or the status 不适用 / 未披露 and the reason": "填写该类别的数值，或填写状态 不适用 / 未披露 及原因",
+    "type the value or a target value, or set the status (不适用 / 未披露) and say why":
+        "填写数值或目标值，或设定状态（不适用 / 未披露）并说明原因",
+    "type {} as a number (without quotes or units)": "将 {0} 填写为数字（不带引号或单位）",
+    "type {}/{}": "填写 {0}/{1}",
+    "unhide it so analysts see what is published": "取消隐藏，让分析员看到发布的内容",
+    "unmerge the cells and fill each one": "取消合并单元格，并逐一填写",
+    "use E, S or G": "使用 E、S 或 G",
+    "use a number such as 302-1 or 413-1": "使用如 302-1 或 413-1 的编号",
+    "use a topic id": "使用议题编号",
+    "use a unit from the sheet '{}'": "使用工作表「{0}」中的单位",
+    "use an aspect or KPI code such as A1, A2.3 or B8.2": "使用层面或关键绩效指标编号，如 A1、A2.3 或 B8.2",
+    "use an id from the Indicators sheet": "使用「指标」工作表中的编号",
+    "use an id from the Narrative sheet": "使用「叙述」工作表中的编号",
+    "use chart: grouped for shares and rates, or a table (no chart:)": "占比与比率请用 chart: grouped，或用表格（不写 chart:）",
+    "use indicator ids, numbers, + - × ÷ and parentheses": "使用指标编号、数字、+ - × ÷ 及括号",
+    "use lower-case letters, digits and underscores, starting with a letter": "使用小写字母、数字和下划线，并以字母开头",
+    "use one of {}": "使用以下之一：{0}",
+    "use one of {} (超 over, 近 nearly, 约 approximately, 多/余 more than)": "使用以下之一：{0}（超、近、约、多/余）",
+    "use 不适用 (not_applicable) or 未披露 (not_disclosed), or leave it empty for a reported figure":
+        "使用 不适用（not_applicable）或 未披露（not_disclosed），已披露的数字则留空",
+    "write {{indicator_id}} for a value, or {{{{ and }}}} for literal braces": "以 {{指标编号}} 表示数值，以 {{{{ 和 }}}} 表示花括号本身",
+    "write {{zh: 中文, en: English}}": "写作 {{zh: 中文, en: English}}",
+    "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",
+    "replace the character (it would print as a box), or name a font that has it as the layout's fallback_font":
+        "替换该字符（否则会印成方框），或在版式的 fallback_font 中指定含该字符的字体",
+}
+
+# English words that fill a message's fields, in Chinese
+FIELD_WORDS: dict[str, str] = {
+    "an indicator": "指标", "a value": "数值", "not applicable": "不适用", "not disclosed": "未披露",
+    "Chinese": "中文", "English": "英文", "ratio": "比率", "quotient": "商",
+    "Chinese name": "中文名称", "English name": "英文名称", "Chinese text": "中文正文", "English text": "英文正文",
+    "Chinese note": "中文备注", "English note": "英文备注", "source quote": "来源引文",
+    "Chinese explanation": "中文说明", "English explanation": "英文说明",
+    "unit": "单位", "topic": "议题", "indicator": "指标", "narrative": "叙述",
+    "a number": "数字", "text": "文本", "a list": "列表", "a mapping": "映射", "true or false": "true 或 false",
+}
+
+# the CLI's own words
+WORDS: dict[str, tuple[str, str]] = {
+    "error": ("error", "错误"), "warning": ("warning", "警告"), "note": ("note", "说明"),
+    "hint": ("hint", "提示"),
+    "summary": ("{} error(s), {} warning(s)", "{0} 个错误，{1} 个警告"),
+    "ok": ("{}: ok ({} indicators)", "{0}：通过（{1} 个指标）"),
+    "unclassified": ("unclassified", "unclassified"),
+}
+
+
+def default_lang(environ: dict[str, str] | None = None) -> Lang:
+    """The language of messages from the environment (LC_ALL, LC_MESSAGES, LANG): zh for a
+    Chinese locale, else en."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@lru_cache(maxsize=None)
+def _pattern(template: str) -> re.Pattern[str]:
+    """An English template → the regex of the texts it makes (each field any text)."""
+    out = []
+    for literal, field, _, _ in string.Formatter().parse(template):
+        out.append(re.escape(literal))
+        if field is not None:
+            out.append("(.*?)")
+    return re.compile("^" + "".join(out) + "$", re.DOTALL)
+
+
+def _literal_length(template: str) -> int:
+    return sum(len(literal) for literal, *_ in string.Formatter().parse(template))
+
+
+@lru_cache(maxsize=1)
+def _messages_by_specificity() -> tuple[tuple[str, str, str], ...]:
+    """(code, en, zh), the most literal text first, so that 'missing value' wins over 'missing {}'."""
+    return tuple(sorted(((c, en, zh) for c, (en, zh) in MESSAGES.items()), key=lambda t: -_literal_length(t[1])))
+
+
+@lru_cache(maxsize=1)
+def _hints_by_specificity() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(HINTS.items(), key=lambda t: -_literal_length(t[0])))
+
+
+@lru_cache(maxsize=4096)
+def _match_message(text: str) -> tuple[str, str, tuple[str, ...]] | None:
+    for code, en, zh in _messages_by_specificity():
+        m = _pattern(en).match(text)
+        if m:
+            return code, zh, m.groups()
+    return None
+
+
+def code_of(message: str) -> str:
+    """A diagnostic's message → its stable code ('unclassified' for a message not in the catalogue)."""
+    found = _match_message(message)
+    return found[0] if found else "unclassified"
+
+
+def message(text: str, lang: Lang) -> str:
+    """A diagnostic's message in ``lang`` (the English text where the catalogue has no form)."""
+    if lang == "en":
+        return text
+    found = _match_message(text)
+    return found[1].format(*(FIELD_WORDS.get(f, f) for f in found[2])) if found else text
+
+
+def hint(text: str, lang: Lang) -> str:
+    """A hint in ``lang``; a hint of several parts ('did you mean …? use …') is translated
+    part by part."""
+    if lang == "en":
+        return text
+    for en, zh in _hints_by_specificity():
+        m = _pattern(en).match(text)
+        if m:
+            return zh.format(*(FIELD_WORDS.get(f, f) for f in m.groups()))
+    head, sep, tail = text.partition("? ")  # suggest() before a fixed hint: "did you mean 'x'? use …"
+    if sep and tail:
+        return hint(head + "?", lang) + hint(tail, lang)
+    return text
+
+
+def word(key: str, lang: Lang, *fields: object) -> str:
+    """One of the CLI's own words or lines in ``lang``."""
+    en, zh = WORDS[key]
+    return (zh.format(*fields) if lang == "zh" else en.format(*fields))
