@@ -193,3 +193,26 @@ def test_a_stacked_chart_of_a_rate_is_an_error(tmp_path, capsys):
     assert main(["validate", "data/demo_hkex.xlsx", "--layout", str(layout)]) == 1
     err = capsys.readouterr().err
     assert "c.yaml:6:9: error: a stacked chart of 'turnover_rate' (percent) would add up parts" in err
+
+
+def test_a_breakdown_by_columns_prints_a_row_per_year(tmp_path):
+    """orientation: columns — a table per dimension: a row per year, a column per category, the total last."""
+    from pathlib import Path
+
+    from esgpublish import ir
+    from esgpublish.compose.document import compose
+    from esgpublish.pipeline.publish import load_inputs
+
+    layout = tmp_path / "c.yaml"
+    layout.write_text("extends: annual\nsections:\n  - pillar: S\n    blocks:\n      - breakdown: "
+                      "{indicator: workforce, dimensions: [gender, region], orientation: columns}\n", encoding="utf-8")
+    inputs, diags = load_inputs(Path("data/demo_hkex.xlsx"), layout)
+    assert diags.ok, "\n".join(map(str, diags.items))
+    gender, region = [b for b in compose(inputs.dataset, inputs.layout, "en").body if isinstance(b, ir.Table)]
+
+    def texts(row):
+        return [" ".join(s.text for line in cell.lines for s in line) for cell in row]
+    assert texts(gender.header)[1:] == ["Female", "Male", "Total"]
+    assert [texts(r) for r in gender.rows] == [["2023", "1,820", "2,690", "4,510"], ["2024", "1,930", "2,790", "4,720"],
+                                               ["2025", "2,010", "2,850", "4,860"]]
+    assert texts(region.header)[1:] == ["Hong Kong", "Mainland China", "Southeast Asia", "Total"]

@@ -327,7 +327,7 @@ class Composer:
             if opts.get("chart"):  # a chart per dimension (stacked or grouped)
                 return [f for i in inds for d in opts.get("dimensions") or dict.fromkeys(b.dimension for b in i.breakdowns)
                         if d in self.ds.dimensions and (f := figures.breakdown_figure(self, blk, i, d))]
-            return [t for t in (tables.breakdown_table(self, blk, i) for i in inds) if t]
+            return [t for i in inds for t in tables.breakdown_table(self, blk, i)]
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)
             return [figures.figure(self, blk, inds)] if inds else []

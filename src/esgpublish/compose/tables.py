@@ -176,14 +176,16 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
 CATEGORY_INDENT = 8.0  # points: a category under its dimension's row
 
 
-def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | None:
+def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> list[ir.Table]:
     """An indicator by its dimensions → a table: per dimension a heading row and a row per
     category, a column per year, the total last (HKEX B1.1: the workforce by gender, age
-    group, employment type and region). One scale per year's column set, as in KPI tables."""
+    group, employment type and region); with ``orientation: columns``, a table per
+    dimension with a row per year and a column per category. One scale for all of the
+    indicator's figures, as in KPI tables."""
     dims = [d for d in blk.options.get("dimensions") or dict.fromkeys(b.dimension for b in ind.breakdowns)
             if d in c.ds.dimensions and any(b.dimension == d for b in (*ind.breakdowns, *ind.gaps))]
     if not dims:
-        return None
+        return []
     totals = {p.period: p for p in ind.series()}
     years = sorted({b.period for b in (*ind.breakdowns, *ind.gaps) if b.dimension in dims})
     by_key = {(b.period, b.dimension, b.category): b for b in (*ind.breakdowns, *ind.gaps)}
@@ -193,13 +195,32 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     def figure(v, lang: Lang) -> str:
         return figure_or_gap(v, ind, lang, power[lang], places)
 
+    def cell(get, y: int, strong: bool = False) -> ir.Cell:
+        v = get(y)
+        return ir.Cell(dedupe(tuple((ir.Span(figure(v, l), l, origins(v.origin if v else None), keep=True,
+                                             strong=strong),) for l in c.langs)), "right")
+
     def values(get, strong: bool = False) -> list[ir.Cell]:
-        return [ir.Cell(dedupe(tuple((ir.Span(figure(get(y), l), l, origins(get(y).origin if get(y) else None),
-                                              keep=True, strong=strong),) for l in c.langs)), "right")
-                for y in years]
+        return [cell(get, y, strong) for y in years]
 
     unit = tuple((ir.Span(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}", l),) for l in c.langs) \
         if ind.unit.kind in ("count", "currency", "ratio") else ()
+    whole = "total" if ind.unit.kind in ("count", "currency") else "overall"  # a rate's whole is no sum
+    if blk.options.get("orientation") == "columns":  # a table per dimension: a row per year, a column per category
+        out = []
+        for d in dims:
+            dim = c.ds.dimensions[d]
+            cats = [cat for cat in dim.categories if any((y, d, cat) in by_key for y in years)]
+            header = [ir.Cell(unit or c.words("period"))] + \
+                [ir.Cell(tuple((ir.Span(dim.categories[cat].get(l), l),) for l in c.langs), "right") for cat in cats] + \
+                [ir.Cell(tuple((ir.Span(word(whole, l), l, strong=True),) for l in c.langs), "right")]
+            rows = [(ir.Cell(tuple((ir.Span(c.period(y, l), l),) for l in c.langs)[:1]),)
+                    + tuple(cell(lambda _, cat=cat, y=y: by_key.get((y, d, cat)), y) for cat in cats)
+                    + (cell(lambda _, y=y: totals.get(y) or ind.gap(y), y, strong=True),) for y in years]
+            title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
+                Text(f"{ind.name.zh}（按{dim.name.zh}）", f"{ind.name.en} by {dim.name.en.lower()}")
+            out.append(table(c, blk, title, header, rows))
+        return out
     header = [ir.Cell(unit or c.words("indicator"))] + \
         [ir.Cell(tuple((ir.Span(c.period(y, l), l),) for l in c.langs)[:1], "right") for y in years]
     rows: list[tuple[ir.Cell, ...]] = []
@@ -212,13 +233,12 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
                 continue
             rows.append((ir.Cell(tuple((ir.Span(name.get(l), l),) for l in c.langs), indent=CATEGORY_INDENT),)
                         + tuple(values(lambda y, d=d, cat=cat: by_key.get((y, d, cat)))))
-    whole = "total" if ind.unit.kind in ("count", "currency") else "overall"  # a rate's whole is no sum
     rows.append((ir.Cell(tuple((ir.Span(word(whole, l), l, strong=True),) for l in c.langs)),)
                 + tuple(values(lambda y: totals.get(y) or ind.gap(y), strong=True)))
     title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
         Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",
              f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
-    return table(c, blk, title, header, rows)
+    return [table(c, blk, title, header, rows)]
 
 
 def figure_or_gap(v, ind: Indicator, lang: Lang, power: int, decimals: int | None) -> str:

@@ -95,6 +95,9 @@ BLOCKS: dict[str, Spec] = {
                                    item=Spec("str")),
                    decimals=Spec("int", "decimal places of every figure (over the workbook's decimals)",
                                  choices=(0, 1, 2, 3, 4)),
+                   orientation=Spec("str", "categories as rows and a column per year (rows, the default), or a "
+                                           "table per dimension with a row per year and a column per category "
+                                           "and the total (columns)", choices=("rows", "columns")),
                    chart=Spec("str", "draw a chart per dimension instead of the table: stacked (a bar per year, "
                                      "a segment per category, the total at its end; for quantities that add up) "
                                      "or grouped (a bar per category and year)", choices=("stacked", "grouped")),
