@@ -4,16 +4,17 @@ Every word and number a chart prints comes finished in the spec (compose decides
 this stage only places them.
 
 Drawn with matplotlib in the shipped CJK font, never a system font. Files are cached by
-the spec's hash plus the font's, so an unchanged chart is not drawn again.
+the spec's hash plus the font's, so an unchanged chart is not drawn again; each cached file's
+own hash is kept beside it and checked before use, so a damaged file is drawn again.
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import cachekey, fonts
+from ..atomicfile import read_cached, write_cached
 from ..ir import ChartSpec
 
 PNG_DPI = 200
@@ -38,9 +39,10 @@ def _paths(spec: ChartSpec, cache_dir: Path) -> tuple[Path, Path]:
 
 
 def cached_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles | None:
-    """Chart spec → its files if the cache holds them (without loading matplotlib), else None."""
+    """Chart spec → its files if the cache holds them intact (without loading matplotlib), else None."""
     svg, png = _paths(spec, cache_dir)
-    return ChartFiles(svg, png, True) if svg.is_file() and png.is_file() else None
+    intact = read_cached(svg) is not None and read_cached(png) is not None
+    return ChartFiles(svg, png, True) if intact else None
 
 
 def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
@@ -56,13 +58,9 @@ def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
     try:
         for path, kwargs in ((svg, {"format": "svg", "metadata": {"Date": None}}),
                              (png, {"format": "png", "dpi": PNG_DPI, "metadata": {"Software": None}})):
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".chart-", suffix=".tmp")
-            os.close(fd)
-            try:
-                fig.savefig(tmp, **kwargs)
-                os.replace(tmp, path)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
+            buf = io.BytesIO()
+            fig.savefig(buf, **kwargs)
+            write_cached(path, buf.getvalue())
     finally:
         plt.close(fig)
     return ChartFiles(svg, png, False)
