@@ -248,8 +248,10 @@ def _watch(args, layout: Path, editions, formats) -> int:
 
     def failed(n, diagnostics, seconds) -> None:
         _print_diagnostics(diagnostics)
-        print(f"[{stamp()}] build {n}: not published; the files in {args.outdir} are unchanged. "
-              "Waiting for the next change.", file=sys.stderr, flush=True)
+        mixed = any("these files are new" in d.message for d in diagnostics)  # a write that could not be undone
+        print(f"[{stamp()}] build {n}: not published; " +
+              ("see above for the files that are new" if mixed else f"the files in {args.outdir} are unchanged") +
+              ". Waiting for the next change.", file=sys.stderr, flush=True)
 
     def terminate(*_) -> None:
         raise KeyboardInterrupt

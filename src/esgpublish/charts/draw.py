@@ -10,6 +10,7 @@ own hash is kept beside it and checked before use, so a damaged file is drawn ag
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,18 +53,40 @@ def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
         return cached
     svg, png = _paths(spec, cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        files = _draw_files(spec)
+    _judge(caught)
+    for path, data in zip((svg, png), files):
+        write_cached(path, data)
+    return ChartFiles(svg, png, False)
+
+
+def _draw_files(spec: ChartSpec) -> tuple[bytes, bytes]:
+    """Chart spec → its SVG and PNG bytes."""
     fig = _draw(spec)
     import matplotlib.pyplot as plt
 
     try:
-        for path, kwargs in ((svg, {"format": "svg", "metadata": {"Date": None}}),
-                             (png, {"format": "png", "dpi": PNG_DPI, "metadata": {"Software": None}})):
+        out = []
+        for kwargs in ({"format": "svg", "metadata": {"Date": None}},
+                       {"format": "png", "dpi": PNG_DPI, "metadata": {"Software": None}}):
             buf = io.BytesIO()
             fig.savefig(buf, **kwargs)
-            write_cached(path, buf.getvalue())
+            out.append(buf.getvalue())
+        return out[0], out[1]
     finally:
         plt.close(fig)
-    return ChartFiles(svg, png, False)
+
+
+def _judge(caught: list[warnings.WarningMessage]) -> None:
+    """matplotlib's warnings while drawing → never printed raw. A glyph missing from the chart
+    font is raised (a bug: every text's glyphs are checked before rendering, and the test
+    suite turns that warning into an error too); the others concern only what matplotlib
+    adjusted itself (a layout it could not tighten, equal axis limits) and are dropped."""
+    for w in caught:
+        if issubclass(w.category, UserWarning) and "missing" in str(w.message) and "lyph" in str(w.message):
+            raise w.message if isinstance(w.message, Warning) else UserWarning(str(w.message))
 
 
 _configured = False
