@@ -202,7 +202,7 @@ class Session:
             except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
                 self.close()
                 raise failure("esgpublish", "a worker process ended unexpectedly (killed, or out of memory); "
-                              "nothing was written", "publish again; with less memory free, try --jobs 1") from None
+                              "nothing was written", "publish again; if memory is short, try --jobs 1") from None
             finally:
                 if not self.keep:
                     self.close()
