@@ -1,5 +1,6 @@
 """The command line: ``esgpublish publish|validate|init`` → exit 0 (ok), 1 (input
-diagnostics), 2 (usage), 3 (internal error: a bug in esgpublish).
+diagnostics, or a plain message when the folder, the disk or a worker process fails),
+2 (usage), 3 (internal error: a bug in esgpublish).
 
 Diagnostics print as ``location: severity: message`` with a hint line; never a traceback.
 ``--layout NAME|PATH``: a name without slash or ``.yaml`` is a built-in layout (``annual``,
@@ -131,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         _print_diagnostics(exc.diagnostics)
         return 1
-    except KeyboardInterrupt:
-        print("esgpublish: interrupted; no output was changed", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        changed = getattr(exc, "changed", ())  # pipeline.atomic.Interrupted: the files already replaced
+        print("esgpublish: interrupted; " + (f"these files are new: {', '.join(map(str, changed))}" if changed
+                                            else "no output was changed"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
         if os.environ.get("ESGPUBLISH_DEBUG"):
@@ -260,8 +263,10 @@ def _watch(args, layout: Path, editions, formats) -> int:
 
     def failed(n, diagnostics, seconds) -> None:
         _print_diagnostics(diagnostics)
-        print(f"[{stamp()}] build {n}: not published; the files in {args.outdir} are unchanged. "
-              "Waiting for the next change.", file=sys.stderr, flush=True)
+        mixed = any("these files are new" in d.message for d in diagnostics)  # a write that could not be undone
+        print(f"[{stamp()}] build {n}: not published; " +
+              ("see above for the files that are new" if mixed else f"the files in {args.outdir} are unchanged") +
+              ". Waiting for the next change.", file=sys.stderr, flush=True)
 
     def terminate(*_) -> None:
         raise KeyboardInterrupt

@@ -153,9 +153,12 @@ def subset_path(face: Face, chars: set[str] | frozenset[str], cache_dir: Path) -
 def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> bytes:
     """A TrueType subset of ``face`` holding ``chars`` (plus .notdef and basic Latin),
     cached under ``cache_dir`` by the face and the characters."""
+    from .atomicfile import read_cached, write_cached
+
     cached = subset_path(face, chars, cache_dir) if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+    data = read_cached(cached) if cached is not None else None  # None: missing or damaged
+    if data is not None:
+        return data
     from fontTools import subset
 
     opts = subset.Options()
@@ -172,9 +175,7 @@ def subset_bytes(face: Face, chars: set[str], cache_dir: Path | None = None) -> 
     font.save(buf)
     data = buf.getvalue()
     if cached is not None:
-        from .pipeline.atomic import write_atomic
-
-        write_atomic(cached, data)
+        write_cached(cached, data)
     return data
 
 

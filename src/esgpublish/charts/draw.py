@@ -4,16 +4,18 @@ Every word and number a chart prints comes finished in the spec (compose decides
 this stage only places them.
 
 Drawn with matplotlib in the shipped CJK font, never a system font. Files are cached by
-the spec's hash plus the font's, so an unchanged chart is not drawn again.
+the spec's hash plus the font's, so an unchanged chart is not drawn again; each cached file's
+own hash is kept beside it and checked before use, so a damaged file is drawn again.
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import cachekey, fonts
+from ..atomicfile import read_cached, write_cached
 from ..ir import ChartSpec
 
 PNG_DPI = 200
@@ -38,9 +40,10 @@ def _paths(spec: ChartSpec, cache_dir: Path) -> tuple[Path, Path]:
 
 
 def cached_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles | None:
-    """Chart spec → its files if the cache holds them (without loading matplotlib), else None."""
+    """Chart spec → its files if the cache holds them intact (without loading matplotlib), else None."""
     svg, png = _paths(spec, cache_dir)
-    return ChartFiles(svg, png, True) if svg.is_file() and png.is_file() else None
+    intact = read_cached(svg) is not None and read_cached(png) is not None
+    return ChartFiles(svg, png, True) if intact else None
 
 
 def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
@@ -50,22 +53,40 @@ def render_chart(spec: ChartSpec, cache_dir: Path) -> ChartFiles:
         return cached
     svg, png = _paths(spec, cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        files = _draw_files(spec)
+    _judge(caught)
+    for path, data in zip((svg, png), files):
+        write_cached(path, data)
+    return ChartFiles(svg, png, False)
+
+
+def _draw_files(spec: ChartSpec) -> tuple[bytes, bytes]:
+    """Chart spec → its SVG and PNG bytes."""
     fig = _draw(spec)
     import matplotlib.pyplot as plt
 
     try:
-        for path, kwargs in ((svg, {"format": "svg", "metadata": {"Date": None}}),
-                             (png, {"format": "png", "dpi": PNG_DPI, "metadata": {"Software": None}})):
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".chart-", suffix=".tmp")
-            os.close(fd)
-            try:
-                fig.savefig(tmp, **kwargs)
-                os.replace(tmp, path)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
+        out = []
+        for kwargs in ({"format": "svg", "metadata": {"Date": None}},
+                       {"format": "png", "dpi": PNG_DPI, "metadata": {"Software": None}}):
+            buf = io.BytesIO()
+            fig.savefig(buf, **kwargs)
+            out.append(buf.getvalue())
+        return out[0], out[1]
     finally:
         plt.close(fig)
-    return ChartFiles(svg, png, False)
+
+
+def _judge(caught: list[warnings.WarningMessage]) -> None:
+    """matplotlib's warnings while drawing → never printed raw. A glyph missing from the chart
+    font is raised (a bug: every text's glyphs are checked before rendering, and the test
+    suite turns that warning into an error too); the others concern only what matplotlib
+    adjusted itself (a layout it could not tighten, equal axis limits) and are dropped."""
+    for w in caught:
+        if issubclass(w.category, UserWarning) and "missing" in str(w.message) and "lyph" in str(w.message):
+            raise w.message if isinstance(w.message, Warning) else UserWarning(str(w.message))
 
 
 _configured = False

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import fonts
 from . import uptodate
-from .atomic import write_atomic
+from .atomic import Interrupted, failure, os_failure, output_path, prepare, write_set
 from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
 from ..model.dataset import Dataset
@@ -178,51 +178,75 @@ class Session:
         return self._pool
 
     def build(self, req: Request) -> Result:
-        """One publish: inputs → validated → composed → charts → files (see ``publish``)."""
+        """One publish: inputs → validated → composed → charts → files (see ``publish``).
+
+        Every file is rendered before any is written; then all are written as one set
+        (``atomic.write_set``). Failures of the environment — the folder, the disk, a worker
+        process — raise ``WriteError`` (exit 1) and Ctrl-C raises ``Interrupted`` naming
+        what was changed."""
         result = Result()
         clock = _Clock(result.timings)
+        committed: tuple[Path, ...] = ()
         try:
-            pool = self._executor(req.formats)
-            inputs, diags = load_inputs(req.workbook, req.layout, result.timings)
-            result.diagnostics = diags.items
-            if inputs is None:
-                raise InputError(diags.items)
-            files = self._produce(pool, req, inputs, result, clock)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
-            self.close()
-            raise
-        finally:
-            if not self.keep:
+            try:
+                pool = self._executor(req.formats)
+                inputs, diags = load_inputs(req.workbook, req.layout, result.timings)
+                result.diagnostics = diags.items
+                if inputs is None:
+                    raise InputError(diags.items)
+                paths = self._paths(req, inputs)
+                cache = self._cache(req)
+                prepare(req.outdir, list(paths.values()),
+                        [cache / "outputs", cache / "charts", cache / "fonts"])
+                files = self._produce(pool, req, inputs, paths, result, clock)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
                 self.close()
-        with clock("write"):
-            for path, inputs_key, data in files:
-                if data is None:
-                    result.up_to_date += 1
-                else:
-                    write_atomic(path, data)
-                    uptodate.remember(self._cache(req), path, inputs_key, data)
-                result.outputs.append(path)
+                raise failure("esgpublish", "a worker process ended unexpectedly (killed, or out of memory); "
+                              "nothing was written", "publish again; if memory is short, try --jobs 1") from None
+            finally:
+                if not self.keep:
+                    self.close()
+            with clock("write"):
+                from .uptodate import record, record_path
+
+                written = [(path, data) for path, _, data in files if data is not None]
+                records = [(record_path(cache, path), record(inputs_key, data))
+                           for path, inputs_key, data in files if data is not None]
+                write_set(written + records)
+                committed = tuple(path for path, _ in written)
+        except KeyboardInterrupt as exc:
+            raise exc if isinstance(exc, Interrupted) else Interrupted(committed) from None
+        except OSError as exc:
+            raise os_failure(exc, req.outdir) from None
+        result.up_to_date = sum(data is None for _, _, data in files)
+        result.outputs = [path for path, _, _ in files]
         return result
+
+    @staticmethod
+    def _paths(req: Request, inputs: Inputs) -> dict[tuple[str, str], Path]:
+        """(edition, format) → its output file, every one made by ``atomic.output_path``."""
+        editions = tuple(e for e in req.editions if e in inputs.layout.editions)
+        return {(e, f): output_path(req.outdir, f"{req.workbook.stem}-{inputs.layout.name}-{e}.{f}")
+                for e in editions for f in req.formats}
 
     @staticmethod
     def _cache(req: Request) -> Path:
         return req.cache_dir or req.outdir / ".cache"
 
-    def _produce(self, pool, req: Request, inputs: Inputs, result: Result,
+    def _produce(self, pool, req: Request, inputs: Inputs, paths: dict[tuple[str, str], Path], result: Result,
                  clock) -> list[tuple[Path, str, bytes | None]]:
         """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
         from ..charts.draw import cached_chart
         from ..compose.document import compose
 
         cache = self._cache(req)
-        editions = tuple(e for e in req.editions if e in inputs.layout.editions)
+        editions = tuple(dict.fromkeys(e for e, _ in paths))
         with clock("compose"):
             documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
         # one set of characters for every DOCX: each face is subset once, in parallel with the charts
         font_chars = (frozenset().union(*(d.text_chars() for d in documents.values()))
                       if "docx" in req.formats and not req.embed_full_fonts else None)
         wanted = [(e, f) for e in editions for f in req.formats]
-        paths = {t: req.outdir / f"{req.workbook.stem}-{inputs.layout.name}-{t[0]}.{t[1]}" for t in wanted}
         keys = {t: uptodate.key(documents[t[0]], t[1], req.embed_full_fonts, font_chars if t[1] == "docx" else None)
                 for t in wanted}
         stale = [t for t in wanted if not uptodate.is_current(cache, paths[t], keys[t])]

@@ -5,16 +5,18 @@ is the one written then (its hash is checked, so a file edited or replaced by ha
 rendered again).
 
 Records live beside the other caches: ``CACHE/outputs/<file name>.key`` holds the inputs'
-key and the file's SHA-256.
+key and the file's SHA-256. They are written with the outputs, in the same set
+(``pipeline.atomic.write_set``). Only regular files are read: never a FIFO, a device or a link.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from .. import cachekey
 from .. import ir
-from .atomic import write_atomic
 
 
 def key(document: ir.Document, fmt: str, embed_full_fonts: bool, font_chars: frozenset[str] | None) -> str:
@@ -25,20 +27,40 @@ def key(document: ir.Document, fmt: str, embed_full_fonts: bool, font_chars: fro
                         fallback)
 
 
-def _record(cache: Path, output: Path) -> Path:
+def record_path(cache: Path, output: Path) -> Path:
+    """An output file → where its up-to-date record is kept."""
     return cache / "outputs" / f"{output.name}.key"
+
+
+def _file_digest(path: Path) -> str | None:
+    """A regular file's SHA-256, read in chunks (never opening a FIFO, device or link) → or None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        h = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def is_current(cache: Path, output: Path, inputs_key: str) -> bool:
     """Whether ``output`` was written from inputs with this key and is unchanged since."""
-    try:
-        recorded = _record(cache, output).read_text().split()
-        data = output.read_bytes()
-    except OSError:
+    from ..atomicfile import read_regular
+
+    recorded = read_regular(record_path(cache, output), 1024)
+    if recorded is None:
         return False
-    return recorded == [inputs_key, hashlib.sha256(data).hexdigest()]
+    return recorded.decode("ascii", "replace").split() == [inputs_key, _file_digest(output)]
 
 
-def remember(cache: Path, output: Path, inputs_key: str, data: bytes) -> None:
-    """Record that ``output`` now holds ``data``, made from inputs with this key."""
-    write_atomic(_record(cache, output), f"{inputs_key} {hashlib.sha256(data).hexdigest()}\n".encode())
+def record(inputs_key: str, data: bytes) -> bytes:
+    """The record of an output holding ``data``, made from inputs with this key."""
+    return f"{inputs_key} {hashlib.sha256(data).hexdigest()}\n".encode()

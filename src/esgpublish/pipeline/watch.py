@@ -5,7 +5,9 @@ input changes — the workbook, or any layout, theme or font file in the layout'
 Builds run in one kept ``publish.Session``: its worker processes stay up with the
 renderers and matplotlib loaded, so a rebuild after an analyst saves the workbook does only
 the work the edit needs (unchanged charts come from the cache). A build with errors prints
-its diagnostics and leaves the previous files as they were; the watch goes on.
+its diagnostics and leaves the previous files as they were; the watch goes on — after any
+failure of one build: bad input, the disk or folder (``atomic.WriteError``), a worker that
+died, even an internal error (a bug, printed as one; the session's workers start afresh).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, InputError
+from ..diagnostics import Diagnostic, InputError, Location
 from .publish import Request, Result, Session
 
 LAYOUT_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf")
@@ -44,6 +46,19 @@ def snapshot(paths: list[Path]) -> tuple:
     return tuple(out)
 
 
+def internal_error(exc: Exception) -> Diagnostic:
+    """An unexpected exception in one build → the diagnostic that reports it as a bug
+    (with the traceback when ``ESGPUBLISH_DEBUG`` is set)."""
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("ESGPUBLISH_DEBUG"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return Diagnostic(Location("esgpublish"), f"internal error: {exc.__class__.__name__}: {exc}",
+                      "this is a bug in esgpublish; set ESGPUBLISH_DEBUG=1 to see the traceback and report it")
+
+
 def watch(req: Request, session: Session, on_built: Callable[[int, Result, float], None],
           on_failed: Callable[[int, list[Diagnostic], float], None], poll: float = 0.05,
           stop: Callable[[], bool] = lambda: False) -> int:
@@ -71,6 +86,9 @@ def watch(req: Request, session: Session, on_built: Callable[[int, Result, float
             result = session.build(req)
         except InputError as exc:
             on_failed(builds, exc.diagnostics, time.perf_counter() - start)
+        except Exception as exc:  # a bug in one build: say so, and watch on with fresh workers
+            session.close()
+            on_failed(builds, [internal_error(exc)], time.perf_counter() - start)
         else:
             on_built(builds, result, time.perf_counter() - start)
     return builds

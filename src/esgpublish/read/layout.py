@@ -11,10 +11,11 @@ checkout's ``layouts/``, or its copy inside an installed package. ``--layout ann
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
-from ..diagnostics import Collector
+from ..diagnostics import Collector, Location
 from .crosscheck import check_against
 from .hints import suggest
 from .layoutcheck import check
@@ -40,9 +41,32 @@ def load_layout(path: Path, display: str | None = None, root: Path | None = None
     if doc is None:
         return None, diags
     check(doc.data, LAYOUT, (), doc, diags)
+    check_name(doc.data.get("name"), path, doc, diags)
     theme_doc = load_theme(doc, path, diags, root)
     fallback = load_fallback(doc, path, diags, root)
     if not diags.ok:
         return None, diags
     layout = build_layout(doc, theme_doc, path)
     return (replace(layout, fallback_font=fallback) if fallback else layout), diags
+
+
+#: a layout's name is one component of the output files' names: plain ASCII, no path
+NAME_RE = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+def check_name(name: object, path: Path, doc, diags: Collector) -> None:
+    """The layout's ``name`` (or, without one, the file's stem) → an error unless it is a plain file-name part."""
+    if name is not None and not isinstance(name, str):
+        return  # the declaration's check reports the type
+    value = name if name else path.stem
+    if NAME_RE.fullmatch(value):
+        return
+    why = ("is longer than 64 characters" if len(value) > 64 else
+           "may hold only ASCII letters, digits and _ (it names the output files)")
+    shown = repr(value if len(value) <= 64 else value[:40] + "…")
+    if name:
+        diags.error(doc.loc(("name",)), f"the layout's name {shown} {why}",
+                    "write a short plain name, e.g. name: annual_2024")
+    else:
+        diags.error(Location(doc.file), f"the layout has no name, and its file's name {shown} {why}",
+                    "add a line such as name: annual_2024, or rename the file")

@@ -12,15 +12,38 @@ from __future__ import annotations
 import io
 
 from reportlab import rl_config
-from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate
 
-from ... import ir
+
+def _reportlab_defaults() -> None:
+    """reportlab's own defaults, whatever ``~/.reportlab_settings``, a ``reportlab_settings.py``
+    on the path or ``RL_*`` variables say: the PDF depends on the report alone. Runs before
+    any other reportlab module is imported (several copy settings as they load)."""
+    import copy
+
+    from reportlab import rl_settings
+    from reportlab.lib import pagesizes
+
+    for name in rl_settings.__all__:
+        if name.endswith("SearchPath") or not hasattr(rl_config, name):  # font paths: ours are given by file
+            continue
+        value = copy.deepcopy(getattr(rl_settings, name))
+        if name == "defaultPageSize":
+            value = getattr(pagesizes, value)
+        elif name.endswith("Glob"):  # as rl_config converts it: a space-separated list
+            value = value.split() if value else []
+        setattr(rl_config, name, value)
+    rl_config.invariant = 1
+    rl_config.useA85 = 0  # binary streams: a quarter smaller than ASCII85, and faster
+
+
+_reportlab_defaults()
+
+from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate  # noqa: E402
+
+from ... import ir  # noqa: E402
 from .blocks import Visitor
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import FONT, Styles, register_fonts, use_fallback
-
-rl_config.invariant = 1
-rl_config.useA85 = 0  # binary streams: a quarter smaller than ASCII85, and faster
 
 _register_fonts = register_fonts  # the pipeline's workers load the fonts as they start
 
