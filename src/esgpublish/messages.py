@@ -174,6 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "font-cff": ("'{}' has PostScript (CFF) outlines, which the PDF renderer cannot embed",
                  "「{0}」是 PostScript（CFF）轮廓，PDF 渲染器无法嵌入"),
     "font-tables-missing": ("'{}' lacks the font tables {}", "「{0}」缺少字体表 {1}"),
+    "layout-name-invalid": ("the layout's name {} {}", "版式名称 {0} {1}"),
+    "layout-file-name-invalid": ("the layout has no name, and its file's name {} {}", "版式没有名称，而其文件名 {0} {1}"),
     # layout against workbook
     "narrative-unknown": ("unknown narrative id '{}'", "未知的叙述编号「{0}」"),
     "indicator-id-unknown": ("unknown indicator id '{}'", "未知的指标编号「{0}」"),
@@ -340,6 +342,8 @@ HINTS: dict[str, str] = {
         "使用 不适用（not_applicable）或 未披露（not_disclosed），已披露的数字则留空",
     "write {{indicator_id}} for a value, or {{{{ and }}}} for literal braces": "以 {{指标编号}} 表示数值，以 {{{{ 和 }}}} 表示花括号本身",
     "write {{zh: 中文, en: English}}": "写作 {{zh: 中文, en: English}}",
+    "write a short plain name, e.g. name: annual_2024": "使用简短的普通名称，例如 name: annual_2024",
+    "add a line such as name: annual_2024, or rename the file": "加入一行如 name: annual_2024，或重命名该文件",
     "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",
     "replace the character (it would print as a box), or name a font that has it as the layout's fallback_font":
         "替换该字符（否则会印成方框），或在版式的 fallback_font 中指定含该字符的字体",
@@ -353,6 +357,8 @@ FIELD_WORDS: dict[str, str] = {
     "Chinese note": "中文备注", "English note": "英文备注", "source quote": "来源引文",
     "Chinese explanation": "中文说明", "English explanation": "英文说明",
     "unit": "单位", "topic": "议题", "indicator": "指标", "narrative": "叙述",
+    "is longer than 64 characters": "超过 64 个字符",
+    "may hold only ASCII letters, digits and _ (it names the output files)": "只能包含 ASCII 字母、数字和 _（它用于命名输出文件）",
     "a number": "数字", "text": "文本", "a list": "列表", "a mapping": "映射", "true or false": "true 或 false",
 }
 
