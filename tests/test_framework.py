@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_workbook, edit_workbook, pdf_text
+from conftest import copy_workbook, edit_workbook
 from esgpublish.cli import main
 
 FW = "框架 Framework"
@@ -29,16 +29,21 @@ def test_unreported_kpis_are_explained_in_the_content_index(tmp_path):
     layout.write_text(LAYOUT, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["publish", str(path), "--layout", str(layout), "-o", str(out), "--edition", "bilingual",
-                 "--format", "pdf"]) == 0
-    text = pdf_text(out / "book-annual-bilingual.pdf").replace("\n", " ")
-    assert "未披露：本年度尚未统计员工流失率" in text and "Not disclosed: Turnover is not yet tracked" in text
-    assert "不适用：本集团业务" in text and "A3" in text and "B1.2" in text
-    assert text.index("A3") < text.index("B1.2")  # in code order, among the reported codes
+                 "--format", "docx"]) == 0
+    import docx
+
+    index = docx.Document(str(out / "book-annual-bilingual.docx")).tables[-1]
+    remarks = {row.cells[0].text: row.cells[-1].text for row in index.rows[1:]}
+    assert "未披露：本年度尚未统计员工流失率" in remarks["B1.2"]
+    assert "Not disclosed: Turnover is not yet tracked" in remarks["B1.2"]
+    assert "不适用：本集团业务" in remarks["A3"]
+    codes = list(remarks)
+    assert codes.index("A3") < codes.index("B1.2")  # in code order, among the reported codes
 
 
 @pytest.mark.parametrize("rows, message, code", [
     ([("B1.2", "已披露", "x", "x")], "a framework row needs the status 不适用 or 未披露", 1),
-    ([("B9.9", "不适用", "x", "x")], "'B9.9' is not an HKEX ESG Reporting Guide KPI", 1),
+    ([("B9.9", "不适用", "x", "x")], "'B9.9' is not an HKEX ESG Reporting Code or Guide item", 1),
     ([("B1.2", "不适用", None, "x")], "missing Chinese explanation", 1),
     ([("B8.2", "不适用", "x", "x")], "B8.2 is reported by an indicator; this explanation is not printed", 0),
 ])

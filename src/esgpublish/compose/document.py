@@ -8,7 +8,7 @@ Tables are in ``tables.py``, figures in ``figures.py``.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .. import ir
 from ..diagnostics import Location
@@ -18,6 +18,14 @@ from ..read.layout import EDITION_LANGS, Block, Layout
 from . import figures, localize, measure, styles, tables, typography
 from .lines import origins, stack, value_origins
 from .words import PILLAR_NAMES, WORDS, word
+
+
+@dataclass(frozen=True)
+class PendingIndex:
+    """A content index's place in the body while the blocks it points to are composed."""
+
+    block: Block
+    number: int  # its table number, where it stands
 
 
 def compose(dataset: Dataset, layout: Layout, edition: str) -> ir.Document:
@@ -41,6 +49,10 @@ class Composer:
         self.block_decimals: int | None = None  # the layout block's decimals, while it is composed
         self.charts: list[ir.ChartSpec] = []
         self.fallback = layout.fallback_font
+        self.chapter: Text | None = None  # the chapter being composed
+        # (framework, code) → where it is reported: (anchor, chapter), in reading order
+        self.coverage: dict[tuple[str, str], list[tuple[str, Text]]] = {}
+        self.n_anchors = 0
 
     # ------------------------------------------------------------ text
     def lines(self, text: Text, origin: Location | None = None) -> tuple[ir.Line, ...]:
@@ -154,14 +166,17 @@ class Composer:
         meta = self.ds.meta
         body: list[ir.Block] = []
         for sec in self.layout.sections:
+            title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+            self.chapter = title
             content = self.section_blocks(sec.blocks)
             if not content and sec.blocks:
                 continue  # every block selected nothing: check_against has warned
-            title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
             body.append(self.heading(1, title, sec.origin, new_page=sec.new_page))
             if len(content) > 1 and isinstance(content[-1], ir.Figure):  # a chapter's last figure is never alone
                 content[-1] = replace(content[-1], keep_with_previous=True)
             body.extend(content)
+        # a content index is made last, where it stands, once every block it points to exists
+        body = [tables.content_index(self, b.block, b.number) if isinstance(b, PendingIndex) else b for b in body]
         if self.layout.contents["show"]:
             body.insert(0, self.contents(body))
         title = self.title()
@@ -315,29 +330,56 @@ class Composer:
             return [ir.PageBreak()]
         if blk.kind == "cards":
             inds = select.indicators(self.ds, opts)
-            return [tables.cards(self, blk, inds)] if inds else []
+            if not inds:
+                return []
+            return [self.covers(replace(tables.cards(self, blk, inds), anchor=self.anchor("c")), inds)]
         if blk.kind == "content_index":
-            return [tables.content_index(self, blk)]
+            self.n_tables += 1  # its number, where it stands; it is made at the end (``document``)
+            return [PendingIndex(blk, self.n_tables)]
         if blk.kind == "kpi_table":
             inds = select.indicators(self.ds, opts)
-            return [tables.kpi_table(self, blk, inds)] if inds else []
+            if not inds:
+                return []
+            table = tables.kpi_table(self, blk, inds)
+            for ind, row in zip(inds, table.rows):  # each indicator's row: where the index points
+                self.covers(row[0], [ind])
+            return [table]
         if blk.kind == "breakdown":
             inds = [self.ds.indicators[opts["indicator"]]] if "indicator" in opts else \
                 [i for i in select.indicators(self.ds, opts) if i.breakdowns]
             if opts.get("chart"):  # a chart per dimension (stacked or grouped)
-                return [f for i in inds for d in opts.get("dimensions") or dict.fromkeys(b.dimension for b in i.breakdowns)
+                return [self.covers(f, [i]) for i in inds
+                        for d in opts.get("dimensions") or dict.fromkeys(b.dimension for b in i.breakdowns)
                         if d in self.ds.dimensions and (f := figures.breakdown_figure(self, blk, i, d))]
-            return [t for i in inds for t in tables.breakdown_table(self, blk, i)]
+            return [self.covers(t, [i]) for i in inds for t in tables.breakdown_table(self, blk, i)]
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)
-            return [figures.figure(self, blk, inds)] if inds else []
+            return [self.covers(figures.figure(self, blk, inds), inds)] if inds else []
         raise ValueError(blk.kind)
+
+    def anchor(self, kind: str) -> str:
+        """A new anchor name: ``kind`` (r a table row, n a narrative, c cards) and a number."""
+        self.n_anchors += 1
+        return f"{kind}{self.n_anchors}"
+
+    def covers(self, node, inds: list[Indicator] = (), hkex: tuple[str, ...] = (), gri: tuple[str, ...] = ()):
+        """Record that ``node`` (by its anchor) reports the framework codes of ``inds`` (or
+        ``hkex``, ``gri``) in the current chapter, for the content index; → the node."""
+        for framework, codes in (("hkex", [*hkex, *(c for i in inds for c in i.hkex_codes)]),
+                                 ("gri", [*gri, *(c for i in inds for c in i.gri_codes)])):
+            for code in dict.fromkeys(codes):
+                self.coverage.setdefault((framework, code), []).append((node.anchor, self.chapter))
+        return node
 
     def narrative(self, nar) -> list[ir.Block]:
         """A narrative block → a paragraph per language (side by side where the layout says so);
-        in a bilingual edition the translation is muted."""
+        in a bilingual edition the translation is muted. A narrative reporting framework codes
+        is anchored (its first paragraph), for the content index."""
         paras = [ir.Paragraph((self.fill(nar.text.get(l), l, nar.origins.get(l)),), f"body-{l}", l)
                  for l in self.langs]
+        if nar.hkex_codes or nar.gri_codes:
+            paras[0] = self.covers(replace(paras[0], anchor=self.anchor("n")), hkex=nar.hkex_codes,
+                                   gri=nar.gri_codes)
         if len(paras) == 2:
             paras[1] = ir.Paragraph(stack(((),) + paras[1].lines, "second")[1:], paras[1].style, paras[1].lang)
             if self.layout.bilingual.get("paragraphs") == "side_by_side":

@@ -16,7 +16,7 @@ from ..model.dataset import Gap, Indicator, Lang, Text
 from ..read.layout import Block
 from . import localize, measure, styles
 from .lines import dedupe, origins, stack, value_origins
-from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
+from .words import PILLAR_NAMES, WORDS, word
 
 if TYPE_CHECKING:
     from .document import Composer
@@ -121,20 +121,24 @@ def share(minimum: list[float], preferred: list[float], total: float) -> tuple[f
     return tuple(m + room * w / sum(want) for m, w in zip(minimum, want))
 
 
-def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: list[tuple[ir.Cell, ...]]) -> ir.Table:
-    """Header cells and rows → a table with its caption, widths and look."""
+def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: list[tuple[ir.Cell, ...]],
+          number: int | None = None) -> ir.Table:
+    """Header cells and rows → a table with its caption, widths and look (numbered next, or
+    ``number`` where it was reserved)."""
     look = styles.table_look(c.theme)
     header = [replace(cell, lines=stack(cell.lines, look.head_second)) for cell in header]
     rows = [tuple(replace(cell, lines=stack(cell.lines, "second-small")) for cell in row) for row in rows]
     widths = column_widths(c, [tuple(header)] + rows, look, c.page.frame_width)
     rows = loosen(c, rows, widths, look, look.body)
     tallest = max((_row_height(c, row, widths, look) for row in rows), default=0.0)
-    c.n_tables += 1
+    if number is None:
+        c.n_tables += 1
+        number = c.n_tables
     block = c.theme.spacing["block"]
-    return ir.Table(caption(c, "table", c.n_tables, title, blk.origin), tuple(header), tuple(rows), widths, look,
-                    blk.origin, f"t{c.n_tables}", block * 0.5, block, keep_rows=1,
+    return ir.Table(caption(c, "table", number, title, blk.origin), tuple(header), tuple(rows), widths, look,
+                    blk.origin, f"t{number}", block * 0.5, block, keep_rows=1,
                     split_rows=tallest > c.page.frame_height * 0.8,
-                    continued=caption(c, "table", c.n_tables, title, blk.origin, continued=True))
+                    continued=caption(c, "table", number, title, blk.origin, continued=True))
 
 
 def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
@@ -150,7 +154,7 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
             header.append(ir.Cell(c.words(col), ALIGN.get(col, "left")))
     rows = []
     for ind in inds:
-        row = [ir.Cell(c.lines(ind.name, ind.cell("name_zh")))]
+        row = [ir.Cell(c.lines(ind.name, ind.cell("name_zh")), anchor=c.anchor("r"))]
         for col in columns:
             if col == "periods":
                 by_year = {p.period: p for p in ind.series()}
@@ -318,41 +322,68 @@ def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year))
     return f"{sign}{localize.number(round(abs(pct), 1), lang)}%{since}"
 
 
-def content_index(c: "Composer", blk: Block) -> ir.Table:
-    """The HKEX content index: each aspect or KPI the indicators report, with the chapter."""
-    from ..model import select
+def content_index(c: "Composer", blk: Block, number: int) -> ir.Table:
+    """The content index of the HKEX framework of the reporting year (or, with ``framework:
+    gri``, of the GRI disclosures reported): a row per aspect and KPI — every one of the
+    framework with ``complete: true``, else those the report covers or explains — with the
+    chapters and pages (``ir.PageRefs``) where its indicators and narratives print, and for
+    what is not reported, its status and explanation (comply or explain)."""
+    from ..model import frameworks
 
-    chapters: dict[str, Text] = {}
-    for sec in c.layout.sections:
-        title = c.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
-        for b in sec.blocks:
-            if b.kind in ("kpi_table", "cards", "chart"):
-                for ind in select.indicators(c.ds, b.options):
-                    chapters.setdefault(ind.id, title)
-    codes: dict[str, list[Indicator]] = {}
-    for ind in c.ds.indicators.values():
-        if ind.hkex:
-            codes.setdefault(ind.hkex, []).append(ind)
+    opts = blk.options
+    gri = opts.get("framework") == "gri"
+    covered = {code: where for (fw, code), where in c.coverage.items() if fw == ("gri" if gri else "hkex")}
+    explained = _explanations(c) if not gri else {}
+    if gri:
+        items = [(code, frameworks.GRI_DISCLOSURES.get(code), False) for code in
+                 sorted(covered, key=frameworks.gri_sort_key)]
+    else:
+        known = frameworks.hkex(c.ds.meta.reporting_year)
+        items = [(i.code, i.description, i.mandatory) for i in known
+                 if opts.get("complete") or i.code in covered or i.code in explained]
     rows = []
-    explained = c.ds.framework  # comply or explain: codes no indicator reports, with the reason
-    for code in sorted(set(codes) | set(explained), key=lambda k: (k[0], int(k[1]), float(k[3:] or 0))):
-        inds = codes.get(code, [])
-        aspect = HKEX_ASPECTS[code[:2]]
-        if inds:
-            names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in c.langs)
-            secs = {chapters[i.id] for i in inds if i.id in chapters}
-            where = tuple((ir.Span(word("list_sep", l).join(sorted(t.get(l) for t in secs)), l),) for l in c.langs)
-        else:
-            item = explained[code]
-            names = tuple((ir.Span(f"{word(item.status, l)}{word('pair_sep', l)}{item.reason.get(l)}", l,
-                                   origins(item.origin)),) for l in c.langs)
-            where = tuple((ir.Span(word("no_value", l), l),) for l in c.langs)
+    for code, description, mandatory in items:
+        where = covered.get(code, [])
+        chapters = list(dict.fromkeys(chapter for _, chapter in where if chapter))
+        remark = explained.get(code)
+        remark_lines = tuple((ir.Span(f"{word(remark[0], l)}{word('pair_sep', l)}{remark[1].get(l)}", l,
+                                      origins(remark[2])),) for l in c.langs) if remark else \
+            tuple((ir.Span(word("mandatory", l) if mandatory else "", l),) for l in c.langs)
+        anchors = tuple(dict.fromkeys(a for a, _ in where if a))
+        # until the PDF is laid out, two digits a page (at most four: more pages wrap in the cell)
+        pages = ir.PageRefs(", ".join(["00"] * min(len(anchors), 4)), c.langs[0], anchors=anchors) if anchors \
+            else ir.Span(word("no_value", c.langs[0]), c.langs[0])
         rows.append((ir.Cell(((ir.Span(code, c.langs[0]),),)),
-                     ir.Cell(tuple((ir.Span(aspect[0] if l == "zh" else aspect[1], l),) for l in c.langs)),
-                     ir.Cell(names), ir.Cell(dedupe(where))))
-    header = [ir.Cell(c.words(k)) for k in ("aspect_kpi", "description", "indicators", "section")]
-    title = c.layout_text(blk.options["title"]) if "title" in blk.options else Text(*WORDS["content_index"])
-    return table(c, blk, title, header, rows)
+                     ir.Cell(tuple((ir.Span(description.get(l) if description else "", l),) for l in c.langs)),
+                     ir.Cell(dedupe(tuple((ir.Span(word("list_sep", l).join(t.get(l) for t in chapters)
+                                                   or word("no_value", l), l),) for l in c.langs))),
+                     ir.Cell(((pages,),), "right"),
+                     ir.Cell(dedupe(remark_lines))))
+    header = [ir.Cell(c.words("gri_disclosure" if gri else "aspect_kpi")),
+              *(ir.Cell(c.words(k), "right" if k == "page" else "left") for k in ("description", "section", "page",
+                                                                                  "remarks"))]
+    if "title" in opts:
+        title = c.layout_text(opts["title"])
+    elif gri:
+        title = Text(*WORDS["gri_index"])
+    else:
+        name = frameworks.framework_name(c.ds.meta.reporting_year)
+        title = Text(word("content_index_of", "zh", framework=name.zh), word("content_index_of", "en", framework=name.en))
+    return table(c, blk, title, header, rows, number=number)
+
+
+def _explanations(c: "Composer") -> dict[str, tuple[str, Text, object]]:
+    """HKEX code → (status, reason, cell) for what the report does not report: the Framework
+    sheet's rows, and the codes whose every indicator is not applicable or not disclosed."""
+    out = {code: (item.status, item.reason, item.origin) for code, item in c.ds.framework.items()}
+    by_code: dict[str, list[Indicator]] = {}
+    for ind in c.ds.indicators.values():
+        for code in ind.hkex_codes:
+            by_code.setdefault(code, []).append(ind)
+    for code, inds in by_code.items():
+        if code not in out and all(i.status != "reported" and i.reason for i in inds):
+            out[code] = (inds[0].status, inds[0].reason, inds[0].cell("reason_zh"))
+    return out
 
 
 def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:

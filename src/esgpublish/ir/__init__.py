@@ -11,13 +11,13 @@ edition (``zh``, ``en``, …) described once in ``Document.languages``.
 from __future__ import annotations
 
 from .document import (
-    Metadata, Document, spans, block_spans,
+    Metadata, Document, spans, block_spans, page_refs_text, resolve_page_refs, has_page_refs,
 )
 from .looks import (
     Language, CharStyle, ParaStyle, Rule, TableLook, BoxLook, PageGeometry,
 )
 from .nodes import (
-    Span, Line, plain, ChapterTitle, PageNumber, PageCount, Part, Furniture, Paragraph, Parallel,
+    Span, PageRefs, Line, plain, ChapterTitle, PageNumber, PageCount, Part, Furniture, Paragraph, Parallel,
     Heading, Cell, Table, ChartSpec, Figure, Card, Cards, PageBreak, ContentsEntry, Contents,
     CoverBand, Cover, Space, Block, BLOCKS,
 )
@@ -26,6 +26,6 @@ __all__ = [
     "BLOCKS", "Block", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
     "Contents", "ContentsEntry", "Cover", "CoverBand", "Document", "Figure", "Furniture", "Heading",
     "Language", "Line", "Metadata", "PageBreak", "PageCount", "PageGeometry", "PageNumber",
-    "ParaStyle", "Paragraph", "Parallel", "Part", "Rule", "Space", "Span", "Table", "TableLook",
-    "block_spans", "plain", "spans",
+    "ParaStyle", "Paragraph", "Parallel", "PageRefs", "Part", "Rule", "Space", "Span", "Table", "TableLook",
+    "block_spans", "has_page_refs", "page_refs_text", "plain", "resolve_page_refs", "spans",
 ]

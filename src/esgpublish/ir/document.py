@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .looks import Language, CharStyle, ParaStyle, PageGeometry
-from .nodes import Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
+from .nodes import PageRefs, Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
 
 
 @dataclass(frozen=True)
@@ -134,3 +134,30 @@ def block_spans(b: Block):
         return
     else:
         raise TypeError(f"not an IR block: {type(b).__name__}")
+
+
+def page_refs_text(anchors: tuple[str, ...], pages: dict[str, int], sep: str = ", ") -> str:
+    """Anchors and the page each fell on → the page numbers printed, each once, in order."""
+    found = sorted({pages[a] for a in anchors if a in pages})
+    return sep.join(str(p) for p in found)
+
+
+def resolve_page_refs(document: Document, pages: dict[str, int]) -> Document:
+    """The document with every ``PageRefs`` span's text set to the pages its anchors fell on."""
+    from dataclasses import replace
+
+    def line(ln):
+        return tuple(replace(s, text=page_refs_text(s.anchors, pages, s.sep)) if isinstance(s, PageRefs) else s
+                     for s in ln)
+
+    def block(b):
+        if isinstance(b, Table):
+            return replace(b, rows=tuple(tuple(replace(c, lines=tuple(line(ln) for ln in c.lines)) for c in row)
+                                         for row in b.rows))
+        return b
+    return replace(document, body=tuple(block(b) for b in document.body))
+
+
+def has_page_refs(document: Document) -> bool:
+    """Whether any span of the document prints pages (a content index with page numbers)."""
+    return any(isinstance(s, PageRefs) for b in document.body for s in block_spans(b))

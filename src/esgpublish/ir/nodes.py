@@ -22,6 +22,17 @@ class Span:
     keep: bool = False
 
 
+@dataclass(frozen=True)
+class PageRefs(Span):
+    """The pages where ``anchors`` print (a content index's 'page' cell): ``text`` is the
+    numbers as last known (a placeholder of the same shape before the first layout); the
+    PDF renderer lays the document out again until they agree with where the anchors fell
+    (``ir.resolve_page_refs``), the DOCX writes a PAGEREF field per page prefilled with it."""
+
+    anchors: tuple[str, ...] = ()
+    sep: str = ", "
+
+
 Line = tuple[Span, ...]
 
 
@@ -70,6 +81,7 @@ class Paragraph:
     lines: tuple[Line, ...]
     style: str
     lang: str
+    anchor: str = ""  # a place a content index points to (its page), else none
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,7 @@ class Cell:
     lines: tuple[Line, ...]
     align: str = "left"  # left | right | center
     indent: float = 0.0  # from the cell's start edge (a category under its dimension)
+    anchor: str = ""  # a place a content index points to (the row of an indicator), else none
 
 
 @dataclass(frozen=True)
@@ -196,6 +209,7 @@ class Cards:
     columns: int
     look: BoxLook
     origin: Location | None = None
+    anchor: str = ""
     space_before: float = 0.0
     space_after: float = 0.0
 

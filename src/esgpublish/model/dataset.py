@@ -178,6 +178,16 @@ class Indicator:
         """The location of one of this row's cells, by column key."""
         return self.cells.get(key, self.origin)
 
+    @property
+    def hkex_codes(self) -> tuple[str, ...]:
+        """The HKEX codes the indicator reports (one cell may name several: ``A1.2, D4.1``)."""
+        return tuple(self.hkex.split(", ")) if self.hkex else ()
+
+    @property
+    def gri_codes(self) -> tuple[str, ...]:
+        """The GRI disclosures the indicator reports."""
+        return tuple(self.gri.split(", ")) if self.gri else ()
+
 
 @dataclass(frozen=True)
 class Narrative:
@@ -187,6 +197,8 @@ class Narrative:
     topic: str | None
     text: Text
     origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)
+    hkex_codes: tuple[str, ...] = ()  # the HKEX aspects and KPIs the text reports (board statement: MD1)
+    gri_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ def _matches(ind: Indicator, selector: dict) -> bool:
         if key == "unit":
             return ind.unit.id == value
         if key == "hkex":
-            return bool(ind.hkex) and (ind.hkex == value or ind.hkex.startswith(f"{value}."))
+            return any(code == value or code.startswith(f"{value}.") for code in ind.hkex_codes)
         return getattr(ind, key) == value
     return all(one(key, value) for key, value in selector.items())
 

@@ -24,7 +24,7 @@ SCALE_WORDS = {"万": 10 ** 4, "亿": 10 ** 8, "千": 10 ** 3, "百万": 10 ** 6
                "million": 10 ** 6, "mn": 10 ** 6, "m": 10 ** 6, "billion": 10 ** 9, "bn": 10 ** 9}
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 NUMBER_IN_TEXT = re.compile(r"^\s*(超过|超|近|约|多|余)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(多|余)?\s*(\S*)\s*$")
-HKEX_RE = re.compile(r"^([AB][1-8])(?:\.(\d))?$")
+HKEX_RE = re.compile(r"^(?:MD[1-3]|[AB][1-8]|D[1-4])(?:\.\d)?$")  # one code; see model.frameworks
 GRI_RE = re.compile(r"^(?:[1-9]\d{0,2})(?:-\d{1,2})?[a-z]?$")
 
 
@@ -208,19 +208,31 @@ def check_id(cells: dict, seen: dict[str, Location], diags: Collector, what: str
 
 
 def code(cells: dict, key: str, diags: Collector) -> str | None:
-    """An HKEX KPI (A1.1 … B8.2, or an aspect such as B6) or a GRI disclosure (413-1)."""
+    """HKEX codes (aspects and KPIs: MD1, A1, A2.3, B8.2, D4.1) or GRI disclosures (302-1,
+    2-29), one or several (``A1.2, D4.1``) → the codes as one normalised text, or None. An
+    unknown code is an error; a GRI standard without its disclosure (``302``) a warning."""
+    from ..model.frameworks import ALL_HKEX
+
     value = text(cells, key, diags, False, f"{key.upper()} code")
     if value is None:
         return None
     loc = cells[key][1]
-    if key == "hkex":
-        m = HKEX_RE.match(value)
-        if not m or m.group(1) not in schema.HKEX_KPIS or (m.group(2) and not 1 <= int(m.group(2)) <= schema.HKEX_KPIS[m.group(1)]):
-            diags.error(loc, f"'{value}' is not an HKEX ESG Reporting Guide KPI",
-                        "use an aspect or KPI code such as A1, A2.3 or B8.2")
-    elif not GRI_RE.match(value):
-        diags.error(loc, f"'{value}' is not a GRI disclosure number", "use a number such as 302-1 or 413-1")
-    return value
+    codes = [c for c in re.split(r"[\s,;，、；]+", value.strip()) if c]
+    for one in codes:
+        if key == "hkex" and one not in ALL_HKEX:
+            diags.error(loc, f"'{one}' is not an HKEX ESG Reporting Code or Guide item",
+                        "use an aspect or KPI code such as MD1, A1, A2.3, B8.2 or D4.1")
+        elif key != "hkex" and not GRI_RE.match(one):
+            diags.error(loc, f"'{one}' is not a GRI disclosure number", "use a number such as 302-1 or 413-1")
+        elif key != "hkex" and "-" not in one:
+            diags.warning(loc, f"'{one}' names a GRI standard, not one of its disclosures",
+                          "name the disclosure, e.g. 302-1 (energy consumption within the organisation)")
+    return ", ".join(dict.fromkeys(codes)) or None
+
+
+def codes(value: str | None) -> tuple[str, ...]:
+    """A normalised codes text (``A1.2, D4.1``) → its codes."""
+    return tuple(value.split(", ")) if value else ()
 
 
 def indicator_value(cells: dict, unit: Unit | None, diags: Collector):

@@ -106,7 +106,15 @@ BLOCKS: dict[str, Spec] = {
                indicators=Spec("list", "indicator ids, in order", item=Spec("str")),
                select=SELECT,
                columns=Spec("int", "cards per row", choices=(2, 3, 4))),
-    "content_index": M("the HKEX ESG Reporting Guide content index of the indicators reported",
+    "content_index": M("a content index: each aspect and KPI of the HKEX framework of the reporting year (the "
+                       "ESG Reporting Code from 2025, the Guide before) or each GRI disclosure, with the chapters "
+                       "and pages where its indicators and narratives print, and the explanation of what is not "
+                       "reported",
+                       framework=Spec("str", "hkex (default) or gri", choices=("hkex", "gri")),
+                       complete=Spec("bool", "a row for every aspect and KPI of the framework (an HKEX filing), "
+                                             "and validate reports what is missing: a mandatory item as an error, "
+                                             "a comply-or-explain KPI with neither data nor explanation as a "
+                                             "warning; without it, the rows the report covers or explains"),
                        title=TEXT),
     "page_break": Spec("bool", "start a new page"),
 }

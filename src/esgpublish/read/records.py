@@ -298,9 +298,11 @@ def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, 
                 continue
             texts[lang] = text
             _check_placeholders(text, cells[key][1], diags, indicators, invalid, broken_refs)
+        hkex, gri = cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags)
         if ident and all(lang in texts for lang in need):
             out[ident] = Narrative(ident, topic, Text(texts.get("zh", ""), texts.get("en", "")),
-                                   {"zh": cells["text_zh"][1], "en": cells["text_en"][1]})
+                                   {"zh": cells["text_zh"][1], "en": cells["text_en"][1]},
+                                   cell.codes(hkex), cell.codes(gri))
     return out
 
 
@@ -352,7 +354,7 @@ def read_framework(sheet: SheetReader, diags: Collector, indicators: dict[str, I
     status and explanation (for the content index: comply or explain)."""
     from ..model.dataset import FrameworkItem
 
-    covered = {ind.hkex for ind in indicators.values() if ind.hkex}
+    covered = {code for ind in indicators.values() for code in ind.hkex_codes}
     out: dict[str, FrameworkItem] = {}
     for _, cells in sheet.rows():
         code = cell.code(cells, "hkex", diags)
@@ -370,6 +372,9 @@ def read_framework(sheet: SheetReader, diags: Collector, indicators: dict[str, I
         for lang, key in (("zh", "reason_zh"), ("en", "reason_en")):
             texts[lang] = cell.text(cells, key, diags, lang in need, "Chinese explanation" if lang == "zh"
                                     else "English explanation") or ""
+        if ", " in code:
+            diags.error(loc, f"'{code}': one code per row", "give each explained aspect or KPI a row of its own")
+            continue
         if code in covered:
             diags.warning(loc, f"{code} is reported by an indicator; this explanation is not printed",
                           "delete the row, or the indicator's HKEX code")

@@ -97,6 +97,8 @@ NARRATIVE = Sheet("narrative", "叙述 Narrative", (
     Column("topic", "议题", False, 11),
     Column("text_zh", "中文正文", True, 70),
     Column("text_en", "英文正文", True, 70),
+    Column("hkex", "港交所指标", False, 12),
+    Column("gri", "GRI", False, 10),
 ))
 
 PERIODS = Sheet("periods", "期间数值 Periods", (

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from . import schema
+from ..model.frameworks import ALL_HKEX, hkex_sort_key
 from ..ooxml import normalise_package
 from ..pipeline.atomic import write_atomic
 
@@ -85,8 +86,9 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
             ids_of("topic", schema.TOPICS)
         if sheet is schema.INDICATORS:
             dropdown("qualifier", qualifiers)
-            dropdown("hkex", [f"{aspect}{'.' + str(i) if i else ''}" for aspect, n in schema.HKEX_KPIS.items()
-                              for i in range(n + 1)])
+            # the KPIs and the mandatory and climate items (Excel keeps a list under 255 characters);
+            # showErrorMessage is off, so several codes (A1.2, D4.1) or an aspect may still be typed
+            dropdown("hkex", [c for c in sorted(ALL_HKEX, key=hkex_sort_key) if "." in c or c[0] in "MD"])
             dropdown("target_qualifier", qualifiers)
             dropdown("status", ["不适用", "未披露"])
             ids_of("unit", schema.UNITS, blank=False)

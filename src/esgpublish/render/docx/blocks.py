@@ -39,9 +39,13 @@ class Writer:
         return p
 
     def runs(self, p, line: ir.Line) -> None:
-        """Spans → runs: character style, bold, the fallback font where the shipped faces lack a character."""
+        """Spans → runs: character style, bold, the fallback font where the shipped faces lack a
+        character; page references as PAGEREF fields prefilled with the PDF's pages."""
         fallback = self.doc.fallback_font
         for span in line:
+            if isinstance(span, ir.PageRefs):
+                self.page_refs(p, span)
+                continue
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
             for kind, text in pieces:
                 if not text:
@@ -58,6 +62,35 @@ class Writer:
                     if span.strong:
                         put(rpr, "w:b")
                 self.text(r, text)
+
+    def page_refs(self, p, span: ir.PageRefs) -> None:
+        """A page reference: a PAGEREF field per page its anchors fall on (one anchor each),
+        each prefilled with the PDF's number, the separator between them; Word updates them."""
+        first: dict[int, str] = {}
+        for anchor in span.anchors:
+            if anchor in self.pages:
+                first.setdefault(self.pages[anchor], anchor)
+        for k, page in enumerate(sorted(first)):
+            if k:
+                self.text(sub(p, "w:r"), span.sep)
+            field(p, f"PAGEREF {_bookmark(first[page])} \\h", str(page))
+
+    def bookmark(self, p, anchor: str) -> None:
+        """A bookmark around paragraph ``p``'s content, named for ``anchor`` (the target of
+        contents entries and page references)."""
+        if not anchor:
+            return
+        self.bookmark_id += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.bookmark_id))
+        start.set(qn("w:name"), _bookmark(anchor))
+        ppr = p.find(qn("w:pPr"))  # the bookmark opens after the paragraph's properties
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            p.insert(0, start)
+        end = sub(p, "w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.bookmark_id))
 
     @staticmethod
     def text(r, text: str) -> None:
@@ -94,7 +127,7 @@ class Writer:
         visit(self, block)
 
     def paragraph(self, para: ir.Paragraph) -> None:
-        self.paragraph_into(None, para)
+        self.bookmark(self.paragraph_into(None, para), para.anchor)
 
     def heading(self, h: ir.Heading) -> None:
         p = self.para(None, h.style)
@@ -139,7 +172,7 @@ class Writer:
         tr = self.row(tbl)
         for para in (b.left, b.right):
             tc = self.cell(tr, half)
-            self.paragraph_into(tc, para)
+            self.bookmark(self.paragraph_into(tc, para), para.anchor)
 
     def page_break(self, _b: ir.PageBreak) -> None:
         p = self.para(None, "furniture")
@@ -153,6 +186,7 @@ class Writer:
         cap = self.paragraph_into(None, t.caption)
         put(cap.find(qn("w:pPr")), "w:keepNext")
         _space_before(cap, t.space_before)
+        self.bookmark(cap, t.anchor)
         pad = look.padding
         tbl = self.table_el(list(t.widths), margins=(pad, pad, pad, pad))
         borders = put(props(tbl, "w:tblPr"), "w:tblBorders")
@@ -174,6 +208,7 @@ class Writer:
                 if r < t.keep_rows:  # the caption and header stay with the first keep_rows rows
                     put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)
+                self.bookmark(p, cell.anchor)
         self.spacer(t.space_after)
 
     def cards(self, c: ir.Cards) -> None:
@@ -195,7 +230,9 @@ class Writer:
                 borders = put(tcpr, "w:tcBorders")
                 border(borders, "top", look.top.color, look.top.width)
                 shade(tcpr, look.fill)
-                self.paragraph_into(tc, card.value)
+                value = self.paragraph_into(tc, card.value)
+                if start == 0 and k == 0:
+                    self.bookmark(value, c.anchor)
                 self.paragraph_into(tc, card.label)
             self.spacer(look.gap)
         self.spacer(c.space_after)
@@ -206,6 +243,7 @@ class Writer:
         cap = self.paragraph_into(None, f.caption)
         _space_before(cap, f.space_before)
         put(cap.find(qn("w:pPr")), "w:keepNext")
+        self.bookmark(cap, f.anchor)
         p = self.para(None, f.caption.style, "center")
         ppr = p.find(qn("w:pPr"))
         spacing = put(ppr, "w:spacing")

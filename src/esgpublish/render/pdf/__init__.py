@@ -53,8 +53,27 @@ def render_pdf(document: ir.Document, charts) -> bytes:
     return render_pdf_pages(document, charts)[0]
 
 
+MAX_PASSES = 4  # layouts of a document whose page references change its pagination
+
+
 def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
-    """Document IR and its drawn charts → the PDF's bytes and the page of each heading anchor."""
+    """Document IR and its drawn charts → the PDF's bytes and the page of each anchor
+    (headings, captions, anchored paragraphs). A document with page references (a content
+    index's pages) is laid out again with the pages found until they agree."""
+    data, pages = _render_once(document, charts)
+    if not ir.has_page_refs(document):
+        return data, pages
+    for _ in range(MAX_PASSES - 1):
+        resolved = ir.resolve_page_refs(document, pages)
+        if resolved == document:
+            break
+        document = resolved
+        data, pages = _render_once(document, charts)
+    return data, pages
+
+
+def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
+    """One layout of the document → the PDF's bytes and the page of each anchor."""
     register_fonts()
     use_fallback(document.fallback_font)
     styles = Styles(document)
@@ -99,5 +118,10 @@ def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, in
     doc.addPageTemplates(templates)
     for block in document.body:
         story += visitor.block(block)
-    doc.build(story, canvasmaker=PdfCanvas)
-    return buf.getvalue(), dict(doc.heading_pages)
+    canvases: list = []
+
+    def canvasmaker(*args, **kw):
+        canvases.append(PdfCanvas(*args, **kw))
+        return canvases[-1]
+    doc.build(story, canvasmaker=canvasmaker)
+    return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}

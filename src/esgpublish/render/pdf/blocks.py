@@ -24,12 +24,12 @@ class Visitor:
             raise TypeError(f"no PDF translation for IR node {type(block).__name__}")
         return visit(self, block)
 
-    def paragraph(self, p: ir.Paragraph) -> list:
-        return [paragraph(self.doc, p.lines, self.st[p.style])]
+    def paragraph(self, p: ir.Paragraph, anchor: str = "") -> list:
+        return [paragraph(self.doc, p.lines, self.st[p.style], anchor or p.anchor)]
 
     def parallel(self, b: ir.Parallel) -> list:
         half = (self.width - b.gap) / 2
-        cells = [self.paragraph(p)[0] for p in (b.left, b.right)]
+        cells = [self.paragraph(p)[0] for p in (b.left, b.right)]  # (the left one carries the anchor)
         table = Table([cells], colWidths=[half + b.gap / 2, half + b.gap / 2], hAlign="LEFT",
                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                         ("RIGHTPADDING", (0, 0), (0, 0), b.gap / 2),
@@ -57,8 +57,8 @@ class Visitor:
         rows = [[paragraph(self.doc, cell.lines, self.st.aligned(look.head, cell.align, indent=cell.indent))
                  for cell in t.header]]
         for row in t.rows:
-            rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align, indent=cell.indent))
-                         for cell in row])
+            rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align, indent=cell.indent),
+                                   cell.anchor) for cell in row])
         style = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BACKGROUND", (0, 0), (-1, 0), color(look.head_fill)),
@@ -81,7 +81,8 @@ class Visitor:
         # the caption is not kept with the whole table (that would push a long table to the
         # next page and leave a gap): it and the header stay with the first ``keep_rows`` rows
         # (reportlab's keepWithNext would keep it with the whole table: CondPageBreak does the keeping)
-        caption = paragraph(self.doc, t.caption.lines, self.st.aligned(t.caption.style, "left", keep_with_next=False))
+        caption = paragraph(self.doc, t.caption.lines, self.st.aligned(t.caption.style, "left", keep_with_next=False),
+                            t.anchor)
         first = Table(rows[:1 + t.keep_rows], colWidths=list(t.widths), style=TableStyle(style))
         need = caption.wrap(self.width, 1e6)[1] + self.st[t.caption.style].spaceAfter + first.wrap(self.width, 1e6)[1]
         return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, Gap(1, t.space_after)]
@@ -101,7 +102,8 @@ class Visitor:
             for k, card in enumerate(c.cards[start:start + n]):
                 if k:
                     row.append("")  # the gap column
-                row.append([self.paragraph(card.value)[0], self.paragraph(card.label)[0]])
+                anchor = c.anchor if start == 0 and k == 0 else ""
+                row.append([self.paragraph(card.value, anchor)[0], self.paragraph(card.label)[0]])
                 style += [("BACKGROUND", (2 * k, 0), (2 * k, 0), color(look.fill)),
                           ("LINEABOVE", (2 * k, 0), (2 * k, 0), look.top.width, color(look.top.color))]
             out += [Table([row], colWidths=widths[:len(row)], style=TableStyle(style), hAlign="LEFT"),
@@ -111,7 +113,7 @@ class Visitor:
 
     def figure(self, f: ir.Figure) -> list:
         drawing = chart_drawing(self.charts[f.chart.key].svg)
-        caption = self.paragraph(f.caption)[0]
+        caption = self.paragraph(f.caption, f.anchor)[0]
         figure = FloatFigure([caption, Drawing(drawing, f.width)])
         figure.keep_with_previous = f.keep_with_previous
         return [Spacer(1, f.space_before), figure, Gap(1, f.space_after)]

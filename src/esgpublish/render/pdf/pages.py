@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable
 
 from ... import ir
 from . import kinsoku
-from .text import Para, color, draw_runs
+from .text import ANCHOR_CALLBACK, Para, color, draw_runs
 
 
 class PdfCanvas(Canvas):
@@ -25,6 +25,8 @@ class PdfCanvas(Canvas):
         self._deferred: dict[str, object] = {}
         self.pages = 0
         self.setNamedCB("esg_contents_end", self._contents_end)
+        self.anchor_pages: dict[str, int] = {}  # anchored paragraphs (captions, narratives) → their page
+        self.setNamedCB(ANCHOR_CALLBACK, self._anchor)
         self.setNamedCB(kinsoku.GAP_CALLBACK, kinsoku.move_pen)
         self.setNamedCB(kinsoku.CHAR_SPACE_CALLBACK, kinsoku.set_char_space)
 
@@ -49,6 +51,12 @@ class PdfCanvas(Canvas):
             draw(self, self.pages)
             self.endForm()
         super().save()
+
+    def _anchor(self, canv, kind, label) -> None:
+        """``<onDraw>`` at the start of an anchored paragraph: a link target, and its page."""
+        if label not in self.anchor_pages:  # a paragraph split over pages: where it starts
+            self.anchor_pages[label] = self.getPageNumber()
+            self.bookmarkHorizontal(label, self._curr_tx_info["cur_x"], self._curr_tx_info["cur_y"] + 12)
 
     def _contents_end(self, canv, kind, label) -> None:
         """``<onDraw>`` at the end of a contents entry: dot leaders and the heading's page number."""

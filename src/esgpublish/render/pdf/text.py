@@ -124,9 +124,14 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
     return "".join(out)
 
 
-def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: ParagraphStyle) -> "Para":
-    """IR lines (one per language) → one reportlab paragraph, the lines joined by breaks."""
-    return Para("<br/>".join(markup(document, line, style) for line in lines), style)
+ANCHOR_CALLBACK = "esg_anchor"  # <onDraw>: where an anchored paragraph is drawn (its page)
+
+
+def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: ParagraphStyle, anchor: str = "") -> "Para":
+    """IR lines (one per language) → one reportlab paragraph, the lines joined by breaks;
+    with ``anchor``, the page it is drawn on is recorded (``PdfCanvas``) for page references."""
+    mark = f'<onDraw name="{ANCHOR_CALLBACK}" label="{escape(anchor)}"/>' if anchor else ""
+    return Para(mark + "<br/>".join(markup(document, line, style) for line in lines), style)
 
 
 class Para(Paragraph):
