@@ -65,6 +65,7 @@ class SheetReader:
         characters XML cannot hold reported as errors and removed."""
         if "_x" in text:
             text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))  # é is é however typed
         invisible = sorted({ch for ch in text if unicodedata.category(ch) == "Cf"})
         if invisible:
             names = ", ".join(f"U+{ord(ch):04X}" for ch in invisible)
