@@ -31,6 +31,7 @@ FUZZ_LAYOUT = {
     "name": "fuzz",
     "theme": "themes/default.yaml",
     "editions": ["zh", "en", "bilingual"],
+    "page": {"size": "A4", "orientation": "portrait", "margins": {"top": 22, "bottom": 20, "left": 20, "right": 20}},
     "cover": {"show": True, "disclaimer": True},
     "contents": {"show": True, "depth": 2},
     "sections": [
@@ -48,19 +49,33 @@ FUZZ_LAYOUT = {
 SPECIAL = st.sampled_from(["约2270", "2,270万", "{charity_donation}", "{charity_donation.target}", "{nope}",
                            "{", "}}", "=1+1", "R&D <b>x</b> & <5%", "超", "近", "😀", "\u200b", "B8.2", "413-1",
                            "2022-07", "2022-13", "E", "S", "G", "X", "percent", "yuan", "", " ", "—", "…",
-                           "“引号”", "（括号）", "x" * 300, "中" * 500])
+                           "“引号”", "（括号）", "x" * 300, "中" * 500, "y" * 256, "长" * 20_001,
+                           "US$5 to US$10", "$x^2$", "Cafe\u0301", "line one\nline two", "a\r\nb",
+                           "#DIV/0!", "#N/A", "#REF!", "=1/0", "1E+400", "inf", "nan"])
+# extreme numbers: infinities, NaN, beyond the ±10^15 range, too small to print, huge integers
+EXTREME = st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e300, -1e300, 1e-300, 5e-324, 1e37, 1e16,
+                           10 ** 15, -(10 ** 15), 10 ** 30, 2 ** 63, 0.0004, 1e-7])
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x01\x02\x03\x04"
                                       "\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
                                       "\x19\x1a\x1b\x1c\x1d\x1e\x1f"), max_size=40)
-CELL = st.one_of(st.none(), SPECIAL, TEXT, st.integers(-10**12, 10**12),
+CELL = st.one_of(st.none(), SPECIAL, TEXT, st.integers(-10**12, 10**12), EXTREME,
                  st.floats(allow_nan=False, allow_infinity=False, width=32), st.booleans(),
-                 st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+                 st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 1, 1)),
+                 st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1)))
 SHEETS = ["报告 Report", "议题 Topics", "单位 Units", "指标 Indicators", "叙述 Narrative", "期间数值 Periods"]
-CELL_EDIT = st.tuples(st.sampled_from(SHEETS), st.integers(1, 40), st.integers(1, 21), CELL)
+ROW = st.one_of(st.integers(1, 40), st.sampled_from([1001, 20_001, 20_002, 30_000]))  # far rows too
+COL = st.one_of(st.integers(1, 21), st.sampled_from([26, 100, 101, 16_384]))  # and far columns
+CELL_EDIT = st.tuples(st.sampled_from(SHEETS), ROW, COL, CELL)
+#: the publication date (报告 Report!B11 in the sample): it becomes the files' timestamps
+PUBLICATION = st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)),
+                        st.sampled_from(["1979-12-31", "1980-01-01", "2100-12-31", "2101-01-01", "2108-01-01"]))
 
 YAML_VALUE = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-5, 500), st.floats(allow_nan=False, allow_infinity=False),
-              SPECIAL, TEXT),
+              SPECIAL, TEXT,
+              # values at and just beyond the schema's bounds (margins 5–60 mm, sizes, page sizes)
+              st.sampled_from([0, 5, 4.99, 60, 60.01, 72, 73, 10 ** 40, 1e308, float("inf"), "A5", "Letter",
+                               "landscape", "portrait", [], {}, "page_break"])),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(
         ["zh", "en", "kind", "indicators", "select", "pillar", "title", "columns", "show", "text"]), inner, max_size=3)),
     max_leaves=6)
@@ -96,8 +111,9 @@ def _template():
 
 
 @given(cells=st.lists(CELL_EDIT, max_size=4),
-       layout_edits=st.lists(st.tuples(st.sampled_from(ALL_PATHS), YAML_VALUE), max_size=2))
-def test_fuzz_publish(cells, layout_edits):
+       layout_edits=st.lists(st.tuples(st.sampled_from(ALL_PATHS), YAML_VALUE), max_size=2),
+       published=PUBLICATION)
+def test_fuzz_publish(cells, layout_edits, published):
     import copy
 
     import openpyxl
@@ -108,6 +124,8 @@ def test_fuzz_publish(cells, layout_edits):
         wb = openpyxl.load_workbook(io.BytesIO(_template()))
         for sheet, row, col, value in cells:
             wb[sheet].cell(row=row, column=col, value=value)
+        if published is not None:
+            wb["报告 Report"]["B11"] = published
         wb.save(book)
         layouts = tmp / "layouts"
         shutil.copytree(ROOT / "layouts" / "themes", layouts / "themes")
@@ -133,6 +151,7 @@ def test_fuzz_publish(cells, layout_edits):
                 assert re.match(rf"^({re.escape(str(book))}|{re.escape(str(layouts))}[^:]*)(: |:\d+:\d+: )", line), line
             assert not out.exists() or not any(out.glob("*.pdf"))
         else:
-            assert (out / "book-fuzz-zh.pdf").stat().st_size > 1000
+            pdfs = list(out.glob("book-*-zh.pdf"))  # a fuzzed layout `name` renames the file
+            assert len(pdfs) == 1 and pdfs[0].stat().st_size > 1000, text
         if out.exists():
             assert [p for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".book")] == []

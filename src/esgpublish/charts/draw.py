@@ -110,6 +110,7 @@ def _setup() -> None:
         "svg.hashsalt": "esgpublish",
         "axes.unicode_minus": True,
         "path.simplify": True,
+        "text.parse_math": False,  # a label's $ is a dollar sign (US$5), never mathtext
     })
     _configured = True
 

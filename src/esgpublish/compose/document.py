@@ -174,7 +174,9 @@ class Composer:
             body.append(self.heading(1, title, sec.origin, new_page=sec.new_page))
             if len(content) > 1 and isinstance(content[-1], ir.Figure):  # a chapter's last figure is never alone
                 content[-1] = replace(content[-1], keep_with_previous=True)
-            body.extend(content)
+            for b in content:  # consecutive page breaks make one: never an empty page
+                if not (isinstance(b, ir.PageBreak) and isinstance(body[-1], ir.PageBreak)):
+                    body.append(b)
         # a content index is made last, where it stands, once every block it points to exists
         body = [tables.content_index(self, b.block, b.number) if isinstance(b, PendingIndex) else b for b in body]
         if self.layout.contents["show"]:
@@ -187,10 +189,11 @@ class Composer:
         return ir.Document(
             edition=self.edition, languages=self.languages,
             meta=ir.Metadata(
-                title=sep.join(title.get(l) for l in self.langs),
-                author=sep.join(meta.author.get(l) for l in self.langs),
-                subject=sep.join(meta.subject.get(l) for l in self.langs) if meta.subject else "",
-                keywords=word("list_sep", "en").join(meta.keywords.get(l) for l in self.langs) if meta.keywords else "",
+                title=_property(sep.join(title.get(l) for l in self.langs)),
+                author=_property(sep.join(meta.author.get(l) for l in self.langs)),
+                subject=_property(sep.join(meta.subject.get(l) for l in self.langs) if meta.subject else ""),
+                keywords=_property(word("list_sep", "en").join(meta.keywords.get(l) for l in self.langs)
+                                   if meta.keywords else ""),
                 lang=self.languages[0].bcp47, date=meta.publication_date),
             page=self.page, char_styles=styles.char_styles(self.theme),
             para_styles=tuple(self.para_styles.values()),
@@ -385,6 +388,15 @@ class Composer:
             if self.layout.bilingual.get("paragraphs") == "side_by_side":
                 return [ir.Parallel(paras[0], paras[1], 6 * styles.MM)]
         return paras
+
+
+PROPERTY_CHARS = 255  # a document property (title, author …): Word's and python-docx's limit
+
+
+def _property(text: str) -> str:
+    """A document property's text → at most 255 characters (over-long ones cut, with "…"), on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 def _fields(raw: str) -> list[str]:

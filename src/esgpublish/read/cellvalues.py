@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -132,6 +133,8 @@ def number(cells: dict, key: str, diags: Collector, unit: Unit | None = None) ->
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         not_a_number(value, loc, diags)
         return None
+    if not in_range(value, loc, diags):
+        return None
     if isinstance(value, Percent):
         if unit is not None and unit.kind not in ("percent", "change"):
             diags.error(loc, f"the cell shows {value.shown:g}% (a percent format) but the unit '{unit.id}' is "
@@ -141,6 +144,21 @@ def number(cells: dict, key: str, diags: Collector, unit: Unit | None = None) ->
         shown = value.shown
         return int(shown) if shown.is_integer() else shown
     return value
+
+
+MAX_MAGNITUDE = 10 ** 15  # the largest figure printed: a quadrillion (1,000万亿 / 1,000,000 billion)
+
+
+def in_range(value: float | int, loc: Location, diags: Collector) -> bool:
+    """Whether a number is finite and at most 10¹⁵ in magnitude; else a located error."""
+    if isinstance(value, float) and not math.isfinite(value):
+        diags.error(loc, f"'{value}' is not a number", "type a finite number; the cell may hold a failed formula")
+        return False
+    if abs(value) > MAX_MAGNITUDE:
+        diags.error(loc, f"{value:g} is outside the range of figures esgpublish prints (-10^15 to 10^15)",
+                    "check the value and its scale; for a larger amount choose a larger unit (e.g. 亿元 / RMB billion)")
+        return False
+    return True
 
 
 def not_a_number(value: Any, loc: Location, diags: Collector) -> None:

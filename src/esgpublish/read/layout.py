@@ -47,6 +47,9 @@ def load_layout(path: Path, display: str | None = None, root: Path | None = None
     if not diags.ok:
         return None, diags
     layout = build_layout(doc, theme_doc, path)
+    _check_text_block(layout, doc, diags)
+    if not diags.ok:
+        return None, diags
     return (replace(layout, fallback_font=fallback) if fallback else layout), diags
 
 
@@ -70,3 +73,21 @@ def check_name(name: object, path: Path, doc, diags: Collector) -> None:
     else:
         diags.error(Location(doc.file), f"the layout has no name, and its file's name {shown} {why}",
                     "add a line such as name: annual_2024, or rename the file")
+
+
+MIN_TEXT_MM = (90.0, 110.0)  # the text block's least width and height: a table, a figure, the cover fit
+
+
+def _check_text_block(layout: Layout, doc, diags: Collector) -> None:
+    """An error at the margins when they leave the text block narrower or lower than ``MIN_TEXT_MM``."""
+    page = layout.page
+    m = page.margins_mm
+    width, height = page.width_mm - m["left"] - m["right"], page.height_mm - m["top"] - m["bottom"]
+    for size, least, keys, what in ((width, MIN_TEXT_MM[0], ("left", "right"), "wide"),
+                                    (height, MIN_TEXT_MM[1], ("top", "bottom"), "tall")):
+        if size < least:
+            diags.error(doc.loc(("page", "margins", keys[0])),
+                        f"the margins leave a text block {size:g} mm {what} on a {page.width_mm:g} × {page.height_mm:g} mm "
+                        f"page; it must be at least {least:g} mm {what}",
+                        f"make the {keys[0]} and {keys[1]} margins smaller (together at most "
+                        f"{(page.width_mm if what == 'wide' else page.height_mm) - least:g} mm)")

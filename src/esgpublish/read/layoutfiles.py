@@ -59,8 +59,19 @@ def load_fallback(doc: yamlsrc.Located, path: Path, diags: Collector, root: Path
         with TTFont(str(font_path), lazy=True) as font:
             outlines = "glyf" in font
             missing = [t for t in ("cmap", "maxp") if t not in font]
-    except Exception as exc:  # not a font at all
-        diags.error(loc, f"'{ref}' is not a font file: {exc}", "name a TrueType (.ttf) font")
+            for tag in font.reader.keys():  # every table's data is there (a truncated file fails here)
+                font.reader[tag]
+            for tag in ("head", "hhea", "maxp", "cmap", "hmtx", "loca", "OS/2", "name", "post"):
+                if tag in font:  # and the tables the renderers read decode
+                    font[tag].compile(font) if tag == "cmap" else font[tag]
+            fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+    except Exception as exc:  # not a font at all, or a damaged one
+        diags.error(loc, f"'{ref}' is not a font file, or a damaged one: {exc.__class__.__name__}: {exc}",
+                    "name a complete TrueType (.ttf) font; copy the file again if it was cut short")
+        return None
+    if fs_type == 0x0002 or fs_type & 0x0300:  # as the PDF renderer (reportlab) judges it
+        diags.error(loc, f"'{ref}' may not be embedded (its licence flags, OS/2 fsType {fs_type:#06x}, forbid it)",
+                    "name a font whose licence allows embedding")
         return None
     if missing:
         diags.error(loc, f"'{ref}' lacks the font tables {', '.join(missing)}", "name a complete TrueType (.ttf) font")

@@ -43,6 +43,9 @@ def read_topics(sheet: SheetReader, diags: Collector, need: frozenset[str]) -> d
     return topics
 
 
+PUBLISHED = (1980, 2100)  # publication years: the date becomes the PDF's and the DOCX's (zip) timestamps
+
+
 def read_year_end(sheet: SheetReader, diags: Collector) -> int:
     """The Report sheet's year_end row → the month the reporting year ends (12 without one)."""
     for _, cells in sheet.rows():
@@ -90,6 +93,10 @@ def read_report(sheet: SheetReader, diags: Collector, here: Location, need: froz
         pd = cell.partial_date(raw, loc, diags)
         if pd and pd.day is None:
             diags.error(loc, f"publication date '{raw}' has no day", "type a full date such as 2023-04-27")
+        elif pd and not PUBLISHED[0] <= pd.year <= PUBLISHED[1]:  # it dates the files (PDF, zip entries)
+            diags.error(loc, f"publication date {pd.date.isoformat()} is outside {PUBLISHED[0]}–{PUBLISHED[1]}",
+                        "type the date the report is published, e.g. 2023-04-27")
+            pd = None
         values["publication_date"] = pd.date if pd else None
     if not diags.ok or any(values.get(k) is None for k, (req, _) in schema.REPORT_KEYS.items() if req):
         return None

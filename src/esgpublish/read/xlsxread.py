@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 import re
 
 import unicodedata
@@ -11,26 +13,30 @@ from typing import Any
 
 from . import schema
 from .cellvalues import Percent
+from .xlsxscan import Extent, column_letters, count_strings, scan_sheet
 from ..diagnostics import Collector, Location
 from .hints import suggest
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-MAX_ROWS = 20_000
+MAX_ROWS = 20_000  # below the header row
+MAX_COLUMNS = 100  # column CV; the widest sheet has 26 columns
 MAX_CELL_CHARS = 20_000
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_STRINGS = 1_000_000  # different texts (shared strings) in the whole workbook
 
 
 class SheetReader:
     """One worksheet with its header mapped: yields rows as {key: (value, Location)}."""
 
-    def __init__(self, ws: Any, spec: schema.Sheet, file: str, diags: Collector, formulas: Any = None):
-        from openpyxl.utils import get_column_letter
-
+    def __init__(self, ws: Any, spec: schema.Sheet, file: str, diags: Collector, formulas: Any = None,
+                 extent: Extent | None = None):
         self.ws, self.spec, self.file, self.diags = ws, spec, file, diags
-        self.formulas = formulas  # the same sheet read with formulas, when the workbook has any
+        self.formulas = formulas  # the same sheet read with formulas, when it has any
+        self.extent = extent or Extent(rows=MAX_ROWS + 1, columns=MAX_COLUMNS)
         self.cached_formulas = 0
-        self.letter = get_column_letter
         self.columns: dict[str, int] = {}
-        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+        width = max(1, min(self.extent.columns, MAX_COLUMNS))
+        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1, max_col=width), ())]
         known = {c.key for c in spec.columns}
         for idx, raw in enumerate(header, start=1):
             if raw is None or str(raw).strip() == "":
@@ -42,16 +48,16 @@ class SheetReader:
                 self.diags.warning(self.loc(1, idx), f"unknown column '{raw}' is ignored",
                                    suggest(key, sorted(known)) or f"known columns: {', '.join(c.header for c in spec.columns)}")
         self.complete = True
+        last = max((i for i, raw in enumerate(header, start=1) if raw is not None and str(raw).strip()), default=0)
         for col in spec.columns:
             if col.required and col.key not in self.columns:
                 self.complete = False
-                self.diags.error(self.loc(1, len(header) + 1), f"missing column '{col.header}'",
+                self.diags.error(self.loc(1, last + 1), f"missing column '{col.header}'",
                                  f"add a header cell '{col.header}' to row 1")
-        self.merged = [r for r in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ()
-                       if r.max_row >= 2]
-        for rng in self.merged:
-            self.diags.error(Location(file, spec.name, str(rng).split(":")[0]),
-                             f"merged cells {rng} over data", "unmerge the cells and fill each one")
+        self.merged = [ref for ref in self.extent.merged if _merged_below_header(ref)]
+        for ref in self.merged:
+            self.diags.error(Location(file, spec.name, ref.split(":")[0]),
+                             f"merged cells {ref} over data", "unmerge the cells and fill each one")
 
     def clean(self, text: str, loc: Location) -> str:
         """Text hygiene for one cell: Excel's _xHHHH_ escapes decoded; invisible format
@@ -59,6 +65,7 @@ class SheetReader:
         characters XML cannot hold reported as errors and removed."""
         if "_x" in text:
             text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))  # é is é however typed
         invisible = sorted({ch for ch in text if unicodedata.category(ch) == "Cf"})
         if invisible:
             names = ", ".join(f"U+{ord(ch):04X}" for ch in invisible)
@@ -73,28 +80,33 @@ class SheetReader:
         return text
 
     def loc(self, row: int, col: int) -> Location:
-        return Location(self.file, self.spec.name, f"{self.letter(col)}{row}")
+        return Location(self.file, self.spec.name, f"{column_letters(col)}{row}")
 
     def rows(self):
         """Yield (row number, {key: (value, Location)}) for each non-blank row."""
-        for n, row in enumerate(self.ws.iter_rows(min_row=2), start=2):
-            if n > MAX_ROWS + 1:
-                self.diags.error(Location(self.file, self.spec.name, f"A{n}"),
-                                 f"more than {MAX_ROWS:,} rows", "split the workbook")
-                return
+        last = min(self.extent.rows, MAX_ROWS + 1)
+        if last < 2 or not self.columns:
+            return
+        bounds = {"min_row": 2, "max_row": last, "max_col": max(self.columns.values())}
+        formulas = self.formulas.iter_rows(**bounds) if self.formulas is not None else itertools.repeat(())
+        for n, (row, frow) in enumerate(zip(self.ws.iter_rows(**bounds), formulas), start=2):
             cells = {c.key: (None, Location(self.file, self.spec.name)) for c in self.spec.columns
                      if c.key not in self.columns}
             for key, idx in self.columns.items():
-                value = excel_meaning(row[idx - 1]) if idx - 1 < len(row) else None
-                if self.formulas is not None:
-                    formula = self.formulas.cell(row=n, column=idx).value
-                    if isinstance(formula, str) and formula.startswith("="):
-                        if value is None:
-                            self.diags.error(self.loc(n, idx), f"formula {formula} has no stored result",
-                                             "open the workbook in Excel or LibreOffice and save it, so the "
-                                             "result is stored, or type the value instead of the formula")
-                        else:
-                            self.cached_formulas += 1
+                cell = row[idx - 1] if idx - 1 < len(row) else None
+                value = excel_meaning(cell)
+                formula = _formula_text(frow[idx - 1].value) if idx - 1 < len(frow) else None
+                if formula is not None:
+                    if value is None:
+                        self.diags.error(self.loc(n, idx), f"formula {formula} has no stored result",
+                                         "open the workbook in Excel or LibreOffice and save it, so the "
+                                         "result is stored, or type the value instead of the formula")
+                    else:
+                        self.cached_formulas += 1
+                if _is_excel_error(cell, value):
+                    self.diags.error(self.loc(n, idx), f"the cell holds the Excel error {value}",
+                                     "correct the formula or the value it refers to, or type the value")
+                    value = None
                 if isinstance(value, str):
                     value = self.clean(value, self.loc(n, idx))
                     if len(value) > MAX_CELL_CHARS:
@@ -111,6 +123,34 @@ class SheetReader:
                 self.diags.warning(example, "an example row left from the template",
                                    "replace its text and figures with the report's own, or delete the row")
             yield n, cells
+
+
+#: the values Excel shows for a formula that failed (and the same typed as text)
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def _is_excel_error(cell: Any, value: object) -> bool:
+    """Whether a cell holds an Excel error value (#DIV/0!, #N/A …) rather than a text or number."""
+    if getattr(cell, "data_type", None) == "e":
+        return value is not None
+    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
+
+
+def _formula_text(value: object) -> str | None:
+    """A cell read with formulas → its formula (``=A1+1``; array and data-table formulas too), or None."""
+    if isinstance(value, str):
+        return value if value.startswith("=") else None
+    if value is None or isinstance(value, (int, float, dt.date, dt.datetime, dt.time, dt.timedelta)):
+        return None
+    text = getattr(value, "text", None)  # ArrayFormula
+    return str(text) if text else "{" + type(value).__name__ + "}"
+
+
+def _merged_below_header(ref: str) -> bool:
+    """Whether a merged range such as ``D5:E5`` reaches below row 1 (over data)."""
+    rows = [int(m.group(1)) for m in re.finditer(r"(\d+)", ref)]
+    return bool(rows) and max(rows) >= 2
 
 
 def excel_meaning(cell) -> object:
@@ -140,7 +180,8 @@ def _control_char(text: str) -> str | None:
 
 
 def open_sheets(path: Path, file: str, diags: Collector) -> dict[str, SheetReader] | None:
-    """Check the file's bounds, open it with openpyxl and map its sheets; None when it cannot be read."""
+    """Check the file's bounds, open it with openpyxl (read-only: rows streamed, never the
+    bounding box) and map its sheets; None when it cannot be read."""
     here = Location(file)
     if not path.exists():
         diags.error(here, "no such file", "check the path to the workbook")
@@ -150,17 +191,17 @@ def open_sheets(path: Path, file: str, diags: Collector) -> dict[str, SheetReade
                     "save the workbook as Excel Workbook (.xlsx)")
         return None
     try:
-        with zipfile.ZipFile(path) as zf:
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
-        if total > 200 * 1024 * 1024:
-            diags.error(here, f"the workbook unpacks to {total / 2**20:,.0f} MB, more than 200 MB",
-                        "this is not an ordinary workbook; remove embedded files or split it")
-            return None
-        rows = _row_counts(path)
-        if any(n > MAX_ROWS + 1 for n in rows.values()):
-            name, n = max(rows.items(), key=lambda kv: kv[1])
-            diags.error(here, f"a sheet ({name}) has {n:,} rows, more than {MAX_ROWS:,}",
-                        "split the workbook or delete empty formatted rows")
+            if total > MAX_UNPACKED:
+                diags.error(here, f"the workbook unpacks to {total / 2**20:,.0f} MB, more than 200 MB",
+                            "this is not an ordinary workbook; remove embedded files or split it")
+                return None
+            strings = count_strings(zf)
+        if strings > MAX_STRINGS:
+            diags.error(here, f"the workbook holds {strings:,} different texts, more than {MAX_STRINGS:,}",
+                        "this is not an ordinary workbook; split it or delete unused sheets")
             return None
         from openpyxl import load_workbook
 
@@ -168,58 +209,77 @@ def open_sheets(path: Path, file: str, diags: Collector) -> dict[str, SheetReade
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            wb = load_workbook(path, data_only=True)
-            wb_formulas = load_workbook(path, data_only=False) if _has_formulas(path) else None
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            found = _map_sheets(wb.sheetnames, file, diags)
+            extents = _extents(data, {key: wb[real] for key, real in found.items()}, file, diags)
+            if extents is None:
+                return None
+            wb_formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False) \
+                if any(e.formulas for e in extents.values()) else None
         for w in caught:  # openpyxl's complaints about the file, as diagnostics
             diags.warning(here, f"{w.message}", "check the cell in Excel or LibreOffice")
+        sheets: dict[str, SheetReader] = {}
+        for spec in schema.SHEETS:
+            real = found.get(spec.key)
+            if real is None:
+                continue
+            ws = wb[real]
+            if ws.sheet_state != "visible":
+                diags.warning(Location(file, real), "sheet is hidden", "unhide it so analysts see what is published")
+            extent = extents[spec.key]
+            sheets[spec.key] = SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags,
+                                           wb_formulas[real] if wb_formulas is not None and extent.formulas else None,
+                                           extent)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc}",
                     "open it in Excel or LibreOffice and save it again as .xlsx")
         return None
-
-    sheets: dict[str, SheetReader] = {}
-    by_key = {str(name).strip().split()[-1].lower(): name for name in wb.sheetnames}
-    for spec in schema.SHEETS:
-        real = spec.name if spec.name in wb.sheetnames else by_key.get(spec.key)
-        if real is None:
-            if spec.key not in schema.OPTIONAL_SHEETS:
-                diags.error(here, f"missing sheet '{spec.name}'", f"add a sheet named '{spec.name}'")
-            continue
-        ws = wb[real]
-        if ws.sheet_state != "visible":
-            diags.warning(Location(file, real), "sheet is hidden", "unhide it so analysts see what is published")
-        sheets[spec.key] = SheetReader(ws, schema.Sheet(spec.key, real, spec.columns), file, diags,
-                                       wb_formulas[real] if wb_formulas is not None else None)
     required = [s for s in schema.SHEETS if s.key not in schema.OPTIONAL_SHEETS]
     if any(s.key not in sheets for s in required) or not all(s.complete for s in sheets.values()):
         return None
     return sheets
 
 
-def _row_counts(path: Path) -> dict[str, int]:
-    """Rows per worksheet part, counted from the XML without loading the workbook."""
-    counts = {}
-    with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                n, tail = 0, b""
-                with zf.open(name) as fh:
-                    while chunk := fh.read(1 << 20):
-                        data = tail + chunk
-                        n += data.count(b"<row ") + data.count(b"<row>")
-                        tail = data[-5:]
-                        n -= tail.count(b"<row ") + tail.count(b"<row>")  # counted again with the next chunk
-                    n += tail.count(b"<row ") + tail.count(b"<row>")
-                counts[name.rsplit("/", 1)[-1]] = n
-    return counts
+def _map_sheets(names: list[str], file: str, diags: Collector) -> dict[str, str]:
+    """The workbook's sheet names → {schema key: sheet name} for the sheets esgpublish reads."""
+    found: dict[str, str] = {}
+    by_key = {str(name).strip().split()[-1].lower(): name for name in names if str(name).strip()}
+    for spec in schema.SHEETS:
+        real = spec.name if spec.name in names else by_key.get(spec.key)
+        if real is None:
+            if spec.key not in schema.OPTIONAL_SHEETS:
+                diags.error(Location(file), f"missing sheet '{spec.name}'", f"add a sheet named '{spec.name}'")
+            continue
+        found[spec.key] = real
+    return found
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any worksheet of the package holds a formula (an <f> element)."""
-    with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                with zf.open(name) as fh:
-                    if re.search(rb"<(?:\w+:)?f[ >]", fh.read()):
-                        return True
-    return False
+def _extents(data: bytes, sheets: dict[str, Any], file: str, diags: Collector) -> dict[str, Extent] | None:
+    """Each sheet read → its extent, scanned from the XML before loading; None (with located
+    errors) when a value lies beyond the limits: row 20,001 or column 100."""
+    extents: dict[str, Extent] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for key, ws in sheets.items():
+            part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+            extents[key] = ext = scan_sheet(zf, part, MAX_ROWS, MAX_COLUMNS) if part in zf.namelist() else Extent()
+            if ext.far_row:
+                diags.error(Location(file, ws.title, ext.far_row),
+                            f"a value in row {_row_of(ext.far_row):,}: the sheet has {_row_of(ext.far_row) - 1:,} "
+                            f"rows, more than {MAX_ROWS:,}",
+                            "delete the value (Ctrl+End shows the last used cell), or split the workbook")
+            if ext.far_column:
+                diags.error(Location(file, ws.title, ext.far_column),
+                            f"a value in column {ext.far_column.rstrip('0123456789')}, beyond column "
+                            f"{column_letters(MAX_COLUMNS)}: esgpublish reads at most {MAX_COLUMNS} columns",
+                            "delete the value (Ctrl+End shows the last used cell) or move it into the sheet's columns")
+            if ext.bad_ref:
+                diags.error(Location(file, ws.title), f"the sheet's XML has a cell reference '{ext.bad_ref}' "
+                            "that is not a plain one (such as B7)",
+                            "open the workbook in Excel or LibreOffice and save it again as .xlsx")
+    if any(e.far_row or e.far_column or e.bad_ref for e in extents.values()):
+        return None
+    return extents
+
+
+def _row_of(ref: str) -> int:
+    return int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))

@@ -6,6 +6,8 @@ back to the nearest parent, so validation can point at the exact key or value.
 """
 from __future__ import annotations
 
+import math
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,8 @@ from ..diagnostics import Collector, Location
 KeyPath = tuple[object, ...]
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # nested mappings and lists; a layout needs about 8
+MAX_DIGITS = 30  # of a number: margins, sizes and counts need a few
 
 
 @dataclass
@@ -55,6 +59,11 @@ def load(path: Path, display: str, diags: Collector) -> Located | None:
         diags.error(Location(display), f"layout is not UTF-8 (byte {exc.start})", "save the file as UTF-8")
         return None
     try:
+        deep = _too_deep(text)
+        if deep is not None:
+            diags.error(Location(display, line=deep.line + 1, column=deep.column + 1),
+                        f"YAML nested more than {MAX_DEPTH} levels deep", "a layout nests a few levels; check the brackets")
+            return None
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -62,8 +71,8 @@ def load(path: Path, display: str, diags: Collector) -> Located | None:
         diags.error(Location(display, line=line, column=col), f"invalid YAML: {exc.problem or exc}",
                     "check indentation, colons and quotes on this line")
         return None
-    except yaml.YAMLError as exc:
-        diags.error(Location(display), f"invalid YAML: {exc}", None)
+    except (yaml.YAMLError, RecursionError) as exc:
+        diags.error(Location(display, line=1, column=1), f"invalid YAML: {exc}", None)
         return None
     doc = Located(display, None)
     if node is None:
@@ -80,6 +89,25 @@ def load(path: Path, display: str, diags: Collector) -> Located | None:
         diags.error(Location(display, line=exc.mark.line + 1, column=exc.mark.column + 1), exc.message, exc.hint)
         return None
     return doc
+
+
+def _too_deep(text: str) -> Any | None:
+    """The mark where YAML text nests deeper than ``MAX_DEPTH`` (tokens, scanned without recursion), or None."""
+    depth = 0
+    opening = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockMappingStartToken,
+               yaml.BlockSequenceStartToken)
+    closing = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return token.start_mark
+            elif isinstance(token, closing):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports it, located
+    return None
 
 
 def _at(file: str, mark: Any) -> Location:
@@ -128,10 +156,19 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Located, count: list[int], act
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     """A scalar node → str, int, float, bool or None, as the safe loader would type it."""
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and \
+            sum(ch.isdigit() for ch in node.value) > MAX_DIGITS:
+        raise _Bad(node.start_mark, f"a number of {sum(ch.isdigit() for ch in node.value):,} digits",
+                   "type a number of a sensible size (sizes in pt, margins in mm)")
     loader = yaml.SafeLoader("")
     try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
+        value = loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
         raise _Bad(node.start_mark, f"invalid value: {exc}") from None
     finally:
         loader.dispose()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Bad(node.start_mark, f"'{node.value}' is not a finite number", "type a number such as 12 or 0.5")
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value

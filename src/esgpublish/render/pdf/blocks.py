@@ -119,18 +119,23 @@ class Visitor:
         return [Spacer(1, f.space_before), figure, Gap(1, f.space_after)]
 
     def cover(self, cover: ir.Cover) -> list:
-        """The cover's paragraphs: those on the band, then (next frame) those below it."""
+        """The cover's paragraphs: those on the band, then (next frame) those below it, each
+        frame's shrunk to fit where a long title or large type would overflow it."""
+        from reportlab.platypus import KeepInFrame
+
         out: list = []
         for items in (cover.on_band, cover.below):
             if out:
                 out.append(FrameBreak())
+            group: list = []
             for item in items:
                 if isinstance(item, ir.Space):
-                    out.append(Spacer(1, item.height))
+                    group.append(Spacer(1, item.height))
                 elif isinstance(item, ir.Paragraph):
-                    out += self.paragraph(item)
+                    group += self.paragraph(item)
                 else:
                     raise TypeError(f"no PDF translation for cover item {type(item).__name__}")
+            out.append(KeepInFrame(0, 0, group, mode="shrink"))
         return out
 
 

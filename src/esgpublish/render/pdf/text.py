@@ -115,7 +115,7 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
             prev_core = prev_core or bool(core)
             face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": FONT_BOLD if bold else FONT,
                     "fallback": _FALLBACK["name"]}[kind]
-            runs.append(f'<font name="{face}">{escape(raw)}</font>')
+            runs.append(f'<font name="{face}">{escape(raw).replace(chr(10), "<br/>")}</font>')  # a line break in a cell
         text = "".join(runs)
         if char and (char.color or char.size):
             attrs = (f' color="{char.color}"' if char.color else "") + (f' size="{char.size}"' if char.size else "")
