@@ -22,6 +22,8 @@ DYNAMIC = {"no glyph in {} or {} for {}", "recursive YAML alias", "a key must be
            "'{}' adds {} and {}: only figures of one unit add up", "'{}' is a {}, but its unit '{}' is of kind {}",
            "'{}' is in {} ({}), but its unit '{}' is of kind {}", "did you mean '{}'?", "remove one of the two",
            "remove the alias that refers to itself", "use extends: instead",
+           "this content cannot be laid out on a page of the PDF ({})",
+           "make the theme's font sizes or the chart smaller, the margins narrower, or the text shorter",
            "replace the character (it would print as a box), or name a font that has it as the layout's fallback_font"}
 
 

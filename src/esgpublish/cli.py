@@ -189,6 +189,10 @@ def _validate(args) -> int:
     from .pipeline.publish import load_inputs
 
     inputs, diags = load_inputs(args.workbook, _layout_path(args.layout))
+    if inputs is not None:  # what the renderers could not lay out: found by composing each edition
+        from .pipeline.publish import compose_all
+
+        diags.extend(compose_all(inputs, inputs.layout.editions)[1])
     if args.output_format == "json":
         print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict(_LANG) for d in diags.items]},
                          ensure_ascii=False, indent=2))

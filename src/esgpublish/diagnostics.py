@@ -99,3 +99,6 @@ class InputError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__("\n".join(map(str, diagnostics)))
         self.diagnostics = diagnostics
+
+    def __reduce__(self):  # raised in a worker process, unpickled in the main one
+        return InputError, (self.diagnostics,)

@@ -221,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart-units-differ": ("a {} chart shows one kind of quantity: its indicators must share one unit (a share and "
                            "a reduction, say, are different quantities)",
                            "{0} 图只显示一种数量：其指标须使用同一单位（例如占比与减幅是不同的数量）"),
+    "table-header-too-tall": ("table {}'s header row would be {} pt tall, taller than the page's text block ({} pt)",
+                              "表 {0} 的表头行将高 {1} pt，超过页面版心（{2} pt）"),
+    "content-too-large": ("this content cannot be laid out on a page of the PDF ({})",
+                          "此内容无法排入 PDF 的页面（{0}）"),
     "glyph-missing": ("no glyph in {} or {} for {}", "{0} 与 {1} 中都没有 {2} 的字形"),
 }
 
@@ -386,6 +390,10 @@ HINTS: dict[str, str] = {
     "this is not an ordinary workbook; split it or delete unused sheets": "这不是普通的工作簿；请拆分它或删除不用的工作表",
     "type a finite number; the cell may hold a failed formula": "填写有限的数字；该单元格可能是计算失败的公式",
     "type the date the report is published, e.g. 2023-04-27": "填写报告的发布日期，如 2023-04-27",
+    "make the theme's font sizes smaller, the margins narrower, or the table's columns fewer":
+        "缩小主题的字号、收窄页边距，或减少表格的列数",
+    "make the theme's font sizes or the chart smaller, the margins narrower, or the text shorter":
+        "缩小主题的字号或图表、收窄页边距，或缩短文本",
     "write a short plain name, e.g. name: annual_2024": "使用简短的普通名称，例如 name: annual_2024",
     "add a line such as name: annual_2024, or rename the file": "加入一行如 name: annual_2024，或重命名该文件",
     "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",

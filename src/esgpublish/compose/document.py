@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import ir
-from ..diagnostics import Location
+from ..diagnostics import Collector, Location
 from ..model import placeholders
 from ..model.dataset import Dataset, Indicator, Lang, Text
 from ..read.layout import EDITION_LANGS, Block, Layout
@@ -31,6 +31,13 @@ class PendingIndex:
 def compose(dataset: Dataset, layout: Layout, edition: str) -> ir.Document:
     """Dataset + layout + edition → the edition's document IR."""
     return Composer(dataset, layout, edition).document()
+
+
+def compose_checked(dataset: Dataset, layout: Layout, edition: str) -> tuple[ir.Document, Collector]:
+    """Dataset + layout + edition → the document IR and what cannot be laid out (a table
+    header taller than the page …), located at the layout's block."""
+    composer = Composer(dataset, layout, edition)
+    return composer.document(), composer.problems
 
 
 class Composer:
@@ -53,6 +60,7 @@ class Composer:
         # (framework, code) → where it is reported: (anchor, chapter), in reading order
         self.coverage: dict[tuple[str, str], list[tuple[str, Text]]] = {}
         self.n_anchors = 0
+        self.problems = Collector()  # what the renderers could not lay out, found while composing
 
     # ------------------------------------------------------------ text
     def lines(self, text: Text, origin: Location | None = None) -> tuple[ir.Line, ...]:

@@ -95,17 +95,33 @@ def loosen(c: "Composer", rows: list[tuple[ir.Cell, ...]], widths: tuple[float, 
     return out
 
 
-def _row_height(c: "Composer", row: tuple[ir.Cell, ...], widths: tuple[float, ...], look: ir.TableLook) -> float:
-    """A body row's height, estimated from its text's width over its columns' (for rows
-    taller than a page, which must then be split)."""
-    style = c.para_styles[look.body]
+def _row_height(c: "Composer", row: tuple[ir.Cell, ...], widths: tuple[float, ...], look: ir.TableLook,
+                style_name: str | None = None) -> float:
+    """A row's height, estimated from its text's width over its columns' (for rows taller
+    than a page, which must then be split; and a header, which cannot be)."""
+    style = c.para_styles[style_name or look.body]
     tallest = 0.0
     for cell, width in zip(row, widths):
-        room = max(width - 2 * look.padding, 1.0)
-        lines = sum(max(1, math.ceil(sum(measure.width(span.text, span.lang, style.size) for span in line) / room))
-                    for line in cell.lines)
+        room = max(width - 2 * look.padding - cell.indent, 1.0)
+        lines = sum(_lines(line, style.size, room) for line in cell.lines)
         tallest = max(tallest, lines * style.leading + 2 * look.padding)
     return tallest
+
+
+def _lines(line: ir.Line, size: float, room: float) -> int:
+    """The lines a line of spans fills in ``room`` points, filled greedily with the pieces
+    never broken (a word, a CJK pair); a piece wider than the room is broken across lines."""
+    count, used = 1, 0.0
+    for span in line:
+        for piece in measure.pieces(span.text):
+            w = measure.width(piece, span.lang, size)
+            if used and used + w > room:
+                count, used = count + 1, 0.0
+            if w > room:  # broken inside: its own lines, the rest on the last
+                count += math.ceil(w / room) - 1
+                w = w - (math.ceil(w / room) - 1) * room
+            used += w
+    return count
 
 
 def share(minimum: list[float], preferred: list[float], total: float) -> tuple[float, ...]:
@@ -134,10 +150,15 @@ def table(c: "Composer", blk: Block, title: Text, header: list[ir.Cell], rows: l
     if number is None:
         c.n_tables += 1
         number = c.n_tables
+    head = _row_height(c, tuple(header), widths, look, look.head)
+    if head > c.page.frame_height * 0.8:  # a header row repeats on every page and cannot be split
+        c.problems.error(blk.origin, f"table {number}'s header row would be {head:.0f} pt tall, taller than the "
+                                     f"page's text block ({c.page.frame_height:.0f} pt)",
+                         "make the theme's font sizes smaller, the margins narrower, or the table's columns fewer")
     block = c.theme.spacing["block"]
     return ir.Table(caption(c, "table", number, title, blk.origin), tuple(header), tuple(rows), widths, look,
                     blk.origin, f"t{number}", block * 0.5, block, keep_rows=1,
-                    split_rows=tallest > c.page.frame_height * 0.8,
+                    split_rows=head + tallest > c.page.frame_height * 0.8,  # a row and the header it repeats under
                     continued=caption(c, "table", number, title, blk.origin, continued=True))
 
 

@@ -85,6 +85,20 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     return Inputs(dataset, layout), diags
 
 
+def compose_all(inputs: Inputs, editions) -> tuple[dict[str, "ir.Document"], Collector]:
+    """Each edition composed, and what cannot be laid out (``compose_checked``), once per place."""
+    from ..compose.document import compose_checked
+
+    documents, problems, seen = {}, Collector(), set()
+    for e in editions:
+        documents[e], found = compose_checked(inputs.dataset, inputs.layout, e)
+        for d in found.items:  # one per place: the editions' words differ, the place does not
+            if d.location not in seen:
+                seen.add(d.location)
+                problems.items.append(d)
+    return documents, problems
+
+
 def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     """Every workbook text is printable in the shipped fonts (or the layout's fallback font);
     a missing glyph is located at its cell."""
@@ -237,12 +251,12 @@ class Session:
                  clock) -> list[tuple[Path, str, bytes | None]]:
         """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
         from ..charts.draw import cached_chart
-        from ..compose.document import compose
-
         cache = self._cache(req)
         editions = tuple(dict.fromkeys(e for e, _ in paths))
         with clock("compose"):
-            documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
+            documents, problems = compose_all(inputs, editions)
+        if not problems.ok:
+            raise InputError(result.diagnostics + problems.items)
         # one set of characters for every DOCX: each face is subset once, in parallel with the charts
         font_chars = (frozenset().union(*(d.text_chars() for d in documents.values()))
                       if "docx" in req.formats and not req.embed_full_fonts else None)

@@ -22,7 +22,11 @@ class Visitor:
         visit = _VISITS.get(type(block))
         if visit is None:
             raise TypeError(f"no PDF translation for IR node {type(block).__name__}")
-        return visit(self, block)
+        out = visit(self, block)
+        origin = _origin(block)
+        for flowable in out:  # where a flowable no page can hold came from (PdfDoc.handle_flowable)
+            flowable.esg_origin = origin
+        return out
 
     def paragraph(self, p: ir.Paragraph, anchor: str = "") -> list:
         return [paragraph(self.doc, p.lines, self.st[p.style], anchor or p.anchor)]
@@ -137,6 +141,15 @@ class Visitor:
                     raise TypeError(f"no PDF translation for cover item {type(item).__name__}")
             out.append(KeepInFrame(0, 0, group, mode="shrink"))
         return out
+
+
+def _origin(block):
+    """An IR block → the layout line or workbook cell it came from, or None."""
+    origin = getattr(block, "origin", None)
+    if origin is not None:
+        return origin
+    return next((o for span in ir.block_spans(block) for o in span.origins), None) \
+        if isinstance(block, ir.BLOCKS) else None
 
 
 _VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,

@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 from ... import ir
+from ...diagnostics import Diagnostic, InputError
 from . import kinsoku
 from .text import ANCHOR_CALLBACK, Para, color, draw_runs
 
@@ -129,11 +130,25 @@ class PdfDoc(BaseDocTemplate):
         self.floats: list = []  # figures waiting for the next page (``flow.arrange``)
 
     def handle_flowable(self, flowables) -> None:
+        from reportlab.platypus.doctemplate import LayoutError
+
         from .flow import arrange
 
         arrange(self, flowables)
         if flowables:
-            super().handle_flowable(flowables)
+            current = flowables[0]
+            # a part split off a block (a table's rest) has the origin of the block it came from
+            self.esg_origin = getattr(current, "esg_origin", None) or getattr(self, "esg_origin", None)
+            try:
+                super().handle_flowable(flowables)
+            except LayoutError as exc:  # content no page can hold: an error at its origin, not a bug
+                origin = self.esg_origin
+                if origin is None:
+                    raise
+                raise InputError([Diagnostic(
+                    origin, f"this content cannot be laid out on a page of the PDF ({str(exc).split(chr(10))[0][:160]})",
+                    "make the theme's font sizes or the chart smaller, the margins narrower, or the text shorter")]) \
+                    from None
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, HeadingMark):
