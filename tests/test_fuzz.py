@@ -1,7 +1,8 @@
 """A fuzzer: mutated workbook cells and layout values must give a report or located
 diagnostics (exit 1) — never a traceback, never a partial or temporary file.
 
-CI runs the "ci" profile (200 examples); ``make fuzz`` runs 1,000 (HYPOTHESIS_PROFILE=fuzz).
+CI runs the "ci" profile (200 examples, 8 damaged caches); ``make fuzz`` runs 1,000 (and 200
+damaged caches) with HYPOTHESIS_PROFILE=fuzz.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, WORKBOOK
@@ -155,3 +157,60 @@ def test_fuzz_publish(cells, layout_edits, published):
             assert len(pdfs) == 1 and pdfs[0].stat().st_size > 1000, text
         if out.exists():
             assert [p for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".book")] == []
+
+
+CACHE_EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 8
+DAMAGE = st.sampled_from(["truncate", "empty", "garbage", "flip", "swap_svg_text", "directory", "dev_zero",
+                          "remove"])
+
+
+@pytest.fixture(scope="module")
+def cached_build(tmp_path_factory):
+    """A publish of the sample (highlights, zh PDF and DOCX) and its cache, to damage."""
+    out = tmp_path_factory.mktemp("cache") / "out"
+    args = ["publish", str(WORKBOOK), "--layout", "highlights", "--edition", "zh", "-o", str(out)]
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(args) == 0
+    files = sorted(p.relative_to(out) for p in (out / ".cache").rglob("*") if p.is_file())
+    return out, args, files, {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+
+@settings(max_examples=CACHE_EXAMPLES, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(data=st.data())
+def test_fuzz_damaged_caches(cached_build, data):
+    """Any damage to any file under OUTDIR/.cache (charts, font subsets, up-to-date records):
+    the next publish exits 0 and writes the very same bytes, never reads what was damaged."""
+    base, args, files, expected = cached_build
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        shutil.copytree(base, out, symlinks=True)
+        for rel in data.draw(st.lists(st.sampled_from(files), min_size=1, max_size=3, unique=True)):
+            path, how = out / rel, data.draw(DAMAGE)
+            raw = path.read_bytes()
+            if how == "truncate":
+                path.write_bytes(raw[: data.draw(st.integers(0, max(len(raw) - 1, 0)))])
+            elif how == "empty":
+                path.write_bytes(b"")
+            elif how == "garbage":
+                path.write_bytes(raw + bytes(data.draw(st.binary(min_size=1, max_size=64))))
+            elif how == "flip" and raw:
+                i = data.draw(st.integers(0, len(raw) - 1))
+                path.write_bytes(raw[:i] + bytes([raw[i] ^ 0xFF]) + raw[i + 1:])
+            elif how == "swap_svg_text":  # an edited chart: its words must never reach the report
+                path.write_bytes(re.sub(rb">([^<>]{1,40})</text>", b">TAMPERED</text>", raw))
+            elif how == "directory":
+                path.unlink()
+                path.mkdir()
+            elif how == "dev_zero":
+                path.unlink()
+                path.symlink_to("/dev/zero")
+            elif how == "remove":
+                path.unlink()
+        for name in expected:  # the outputs themselves are stale: everything must be made again
+            (out / name).unlink()
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            code = main(args[:-1] + [str(out)])
+        assert code == 0, err.getvalue()[-2000:]
+        for name, data_ in expected.items():
+            assert (out / name).read_bytes() == data_, name

@@ -134,9 +134,27 @@ def read_regular(path: Path, limit: int = MAX_CACHED) -> bytes | None:
 
 
 def write_cached(path: Path, data: bytes) -> None:
-    """Cache a file with its hash beside it (``<name>.sha256``), so that damage is seen."""
+    """Cache a file with its hash beside it (``<name>.sha256``), so that damage is seen;
+    whatever stands at either name in the cache and is no regular file (a folder, a link, a
+    pipe) is removed first — the cache is esgpublish's own, unlike an output's folder."""
+    for target in (path, _sidecar(path)):
+        clear_cache_entry(target)
     write_atomic(path, data)
     write_atomic(_sidecar(path), f"{digest(data)}\n".encode())
+
+
+def clear_cache_entry(path: Path) -> None:
+    """Remove what stands at a cache file's name unless it is a regular file (a link itself, never its target)."""
+    import shutil
+
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        shutil.rmtree(path)
+    elif not stat.S_ISREG(st.st_mode):
+        path.unlink()
 
 
 def record_hash(path: Path) -> None:

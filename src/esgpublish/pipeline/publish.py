@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import fonts
+from ..atomicfile import clear_cache_entry
 from . import uptodate
 from .atomic import Interrupted, failure, os_failure, output_path, prepare, write_set
 from ..diagnostics import Collector, Diagnostic, InputError, Location
@@ -226,6 +227,8 @@ class Session:
                 written = [(path, data) for path, _, data in files if data is not None]
                 records = [(record_path(cache, path), record(inputs_key, data))
                            for path, inputs_key, data in files if data is not None]
+                for path, _ in records:  # the cache is esgpublish's own: what is no file there goes
+                    clear_cache_entry(path)
                 write_set(written + records)
                 committed = tuple(path for path, _ in written)
         except KeyboardInterrupt as exc:
