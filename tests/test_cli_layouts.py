@@ -11,7 +11,8 @@ from esgpublish.cli import main
 from esgpublish.model.dataset import Text
 from esgpublish.read.layout import builtin_layouts, is_layout_name, load_layout
 
-BUILTIN_FILES = ["annual.yaml", "highlights.yaml", "schema.json", "theme.schema.json", "themes/default.yaml"]
+BUILTIN_FILES = ["annual.yaml", "highlights.yaml", "hkex.yaml", "schema.json", "theme.schema.json",
+                 "themes/default.yaml"]
 
 
 # ---------------------------------------------------------------- --layout NAME|PATH
@@ -24,7 +25,8 @@ def test_a_name_has_no_slash_and_no_yaml(ref, name):
 
 def test_the_builtin_layouts_are_the_checkouts_folder():
     assert builtin_layouts() == {"annual": ROOT / "layouts" / "annual.yaml",
-                                 "highlights": ROOT / "layouts" / "highlights.yaml"}
+                                 "highlights": ROOT / "layouts" / "highlights.yaml",
+                                 "hkex": ROOT / "layouts" / "hkex.yaml"}
 
 
 @pytest.mark.parametrize("args", [[], ["--layout", "annual"], ["--layout", "highlights"]])
@@ -48,7 +50,7 @@ def test_an_unknown_builtin_name_is_a_usage_error(command, tmp_path, capsys):
     assert main([command, str(WORKBOOK), "--layout", "anual", *extra]) == 2
     err = capsys.readouterr().err
     assert "esgpublish: error: --layout anual: no built-in layout of that name; " \
-           "the built-in layouts are annual, highlights" in err
+           "the built-in layouts are annual, highlights, hkex" in err
     assert "hint: did you mean 'annual'?" in err and "--layout ./anual.yaml" in err
     assert not out.exists()
 

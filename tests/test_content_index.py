@@ -146,7 +146,7 @@ def test_what_is_not_reported_prints_its_explanation(published):
     text = _squash(" ".join(texts))
     for reason in ("Notdisclosed:ThegroupissettingupitsmethodforScope3emissions",  # D4.2, Framework sheet
                    "N/A:Thegroupprovideslogisticsservicesandmakesorsellsnoproducts",  # B6.1, the indicator's status
-                   "N/A:Asalogisticsservicesprovider"):  # A3 and A3.1
+                   "Notdisclosed:Thegroupissettingupitsreviewofemploymentpractices"):  # B4.1
         assert reason in text, reason
 
 
@@ -187,3 +187,22 @@ def test_codes_are_checked_at_their_cell(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "error: 'Z9' is not an HKEX ESG Reporting Code or Guide item" in err
     assert "warning: '302' names a GRI standard, not one of its disclosures" in err
+
+
+def test_the_hkex_layout_fills_every_part_from_the_demo(tmp_path, capsys):
+    """layouts/hkex.yaml on the fictional demo: no error, no warning, every chapter printed."""
+    import pdfplumber
+
+    assert main(["validate", str(DEMO), "--layout", "hkex"]) == 0
+    err = capsys.readouterr().err
+    assert "warning" not in err and "error" not in err, err
+    out = tmp_path / "out"
+    assert main(["publish", str(DEMO), "--layout", "hkex", "--edition", "en", "--format", "pdf", "-o", str(out)]) == 0
+    with pdfplumber.open(out / "demo_hkex-hkex-en.pdf") as doc:
+        text = " ".join(p.extract_text() or "" for p in doc.pages)
+    for chapter in ("Board statement", "About this report", "Reporting principles", "ESG governance", "Emissions",
+                    "Use of resources", "Climate governance", "Employment and labour standards", "Health and safety",
+                    "Development and training", "Supply chain management", "Product responsibility",
+                    "Anti-corruption", "Community investment", "Key performance data summary",
+                    "HKEX ESG Reporting Code content index", "GRI content index"):
+        assert chapter in text, chapter

@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT, WORKBOOK
 
 FONTS = ["NotoSans-Bold.ttf", "NotoSans-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSansSC-Regular.ttf", "OFL.txt"]
-LAYOUTS = ["annual.yaml", "highlights.yaml", "schema.json", "theme.schema.json", "themes/default.yaml"]
+LAYOUTS = ["annual.yaml", "highlights.yaml", "hkex.yaml", "schema.json", "theme.schema.json", "themes/default.yaml"]
 
 
 def _source_copy(dst: Path) -> Path:
@@ -83,7 +83,7 @@ def test_the_unpacked_wheel_finds_its_own_fonts_and_layouts(wheel, tmp_path):
     assert Path(module).is_relative_to(site)
     assert Path(fonts_dir) == site / "esgpublish" / "_data" / "fonts"
     assert Path(layouts_dir) == site / "esgpublish" / "_data" / "layouts"
-    assert names.split() == ["annual", "highlights"]
+    assert names.split() == ["annual", "highlights", "hkex"]
     # the CLI from the unpacked wheel: the built-in layout by default, every font's cmap read
     run = subprocess.run([sys.executable, "-m", "esgpublish", "validate", str(WORKBOOK)], cwd=elsewhere, env=env,
                          capture_output=True, text=True)

@@ -256,12 +256,8 @@ DERIVED = [
 ]
 
 FRAMEWORK = [
-    ("A3", "不适用", "本集团为物流服务商，业务对环境及天然资源并无重大影响。",
-     "As a logistics services provider, the group has no significant impact on the environment and natural resources."),
     ("D4.2", "未披露", "本集团正建立范围三排放的计算方法，将于2027年起披露。",
      "The group is setting up its method for Scope 3 emissions and will report them from 2027."),
-    ("A3.1", "不适用", "本集团为物流服务商，业务对环境及天然资源并无重大影响。",
-     "As a logistics services provider, the group has no significant impact on the environment and natural resources."),
     ("B4.1", "未披露", "本集团正建立检讨雇佣惯例的程序，将于下一报告年度披露。",
      "The group is setting up its review of employment practices and will report on it next year."),
 ]
@@ -287,6 +283,10 @@ NARRATIVE = [
      "{report.reporting_year}年，集团范围一及范围二温室气体排放合计{ghg_scope12}，排放密度为每百万元收入{ghg_intensity}，较{ghg_reduction.baseline_year}年减少{ghg_reduction}。集团目标是到{ghg_scope12.target_year}年将排放降至{ghg_scope12.target}以下。",
      "In {report.reporting_year}, the group's scope 1 and 2 greenhouse gas emissions totalled {ghg_scope12}, an intensity of {ghg_intensity}, {ghg_reduction} less than in {ghg_reduction.baseline_year}. The group aims to bring them below {ghg_scope12.target} by {ghg_scope12.target_year}.",
      "A1, D4"),
+    ("env_nature", "resources",
+     "集团的仓库位于已开发的工业区，业务对环境及天然资源并无重大影响；集团仍监察仓库的噪音及车队的废气排放。",
+     "The group's warehouses stand in developed industrial areas, and its operations have no significant impact on the environment and natural resources; it still monitors warehouse noise and its fleet's exhaust.",
+     "A3, A3.1"),
     ("climate_governance", "climate",
      "ESG委员会每季度检讨气候相关风险及机遇，并向董事会汇报；营运总监负责执行减排计划。",
      "The ESG committee reviews climate-related risks and opportunities every quarter and reports to the board; the chief operating officer carries out the emission plan.",

@@ -18,7 +18,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, InputError
 from .read.layout import DEFAULT_LAYOUT, EDITIONS
 
-LAYOUT_HELP = (f"a built-in layout's name (annual, highlights) or the path of a layout file "
+LAYOUT_HELP = (f"a built-in layout's name (annual, highlights, hkex) or the path of a layout file "
                f"(with a / or ending in .yaml); default: {DEFAULT_LAYOUT}")
 
 

@@ -61,6 +61,7 @@ class Composer:
         self.coverage: dict[tuple[str, str], list[tuple[str, Text]]] = {}
         self.n_anchors = 0
         self.problems = Collector()  # what the renderers could not lay out, found while composing
+        self.printed: set[str] = set()  # narratives printed so far (a selection skips them)
 
     # ------------------------------------------------------------ text
     def lines(self, text: Text, origin: Location | None = None) -> tuple[ir.Line, ...]:
@@ -329,9 +330,12 @@ class Composer:
             return [self.heading(opts.get("level", 2), self.layout_text(opts["text"]), blk.origin)]
         if blk.kind == "narrative":
             return self.narrative(self.ds.narratives[opts["id"]])
-        if blk.kind == "narratives":
+        if blk.kind == "narratives":  # a selection never prints again what an earlier block printed
             out: list[ir.Block] = []
             for topic_id, items in select.narratives(self.ds, opts):
+                items = [nar for nar in items if nar.id not in self.printed]
+                if not items:
+                    continue
                 if opts.get("headings") and topic_id in self.ds.topics:
                     out.append(self.heading(2, self.ds.topics[topic_id].name, blk.origin))
                 for nar in items:
@@ -383,6 +387,10 @@ class Composer:
         return node
 
     def narrative(self, nar) -> list[ir.Block]:
+        self.printed.add(nar.id)
+        return self._narrative(nar)
+
+    def _narrative(self, nar) -> list[ir.Block]:
         """A narrative block → a paragraph per language (side by side where the layout says so);
         in a bilingual edition the translation is muted. A narrative reporting framework codes
         is anchored (its first paragraph), for the content index."""

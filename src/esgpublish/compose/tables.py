@@ -321,8 +321,8 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
 
 def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year)) -> str:
     """The change on the previous year (Periods sheet) or on the baseline: a signed
-    percentage, or for a percentage itself the difference in percentage points (27 % →
-    38.5 % is +11.5 pp, not +42.6 %)."""
+    percentage, or for a percentage itself (a share, or a rate of change) the difference in
+    percentage points (27 % → 38.5 % is +11.5 pp, not +42.6 %)."""
     series = ind.series()
     if len(series) >= 2:
         old, new, year = series[-2].value, series[-1].value, series[-2].period
@@ -332,7 +332,7 @@ def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year))
         return ""
     label = period(year, lang)
     since = f"（{word('vs_year', lang, year=label)}）" if lang == "zh" else f" ({word('vs_year', lang, year=label)})"
-    if ind.unit.kind == "percent":
+    if ind.unit.kind in ("percent", "change"):  # a share or a rate of change: the difference, in points
         diff = round(new - old, 6)
         sign = "+" if diff > 0 else "−" if diff < 0 else "±"
         return f"{sign}{localize.number(round(abs(diff), 1), lang)}{word('points', lang)}{since}"

@@ -56,6 +56,9 @@ def narratives(dataset: Dataset, selector: dict) -> list[tuple[str | None, list[
             continue
         if "pillar" in selector and (topic is None or topic.pillar != selector["pillar"]):
             continue
+        if "hkex" in selector and not any(c == selector["hkex"] or c.startswith(f"{selector['hkex']}.")
+                                          for c in nar.hkex_codes):
+            continue
         groups.setdefault(nar.topic, []).append(nar)
     order = list(dataset.topics)
     return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else -1)

@@ -67,9 +67,11 @@ BLOCKS: dict[str, Spec] = {
     "heading": M("a sub-heading", text=Spec("text", "heading text", required=True),
                  level=Spec("int", "2 or 3", choices=(2, 3))),
     "narrative": Spec("str", "the id of a narrative block in the workbook"),
-    "narratives": M("every narrative block of a pillar or topic, in workbook order",
+    "narratives": M("every narrative block of a pillar, a topic or an HKEX aspect, in workbook order (one an "
+                    "earlier block printed is not printed again)",
                     pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
                     topic=Spec("str", "a topic id"),
+                    hkex=Spec("str", "an HKEX aspect or KPI code the narrative reports (A1 selects A1 and A1.1 …)"),
                     headings=Spec("bool", "a sub-heading with the topic's name before each topic's text")),
     "kpi_table": M("a table of indicators",
                    title=TEXT,
