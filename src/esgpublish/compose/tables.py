@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import ir
-from ..model.dataset import Gap, Indicator, Lang, Text
+from ..model.dataset import Gap, Indicator, Lang, Text, is_chinese
 from ..read.layout import Block
 from . import localize, measure, styles
 from .lines import dedupe, origins, stack, value_origins
-from .words import HKEX_ASPECTS, PILLAR_NAMES, WORDS, word
+from .words import aspect, pillar, text as word_text, word
 
 if TYPE_CHECKING:
     from .document import Composer
@@ -30,7 +30,7 @@ def caption(c: "Composer", kind: str, n: int, title: Text, origin, continued: bo
     'Table 1 (continued)  title', for the pages a table runs on to."""
     more = (lambda l: word("continued", l)) if continued else (lambda l: "")
     # （续） ends in a full-width bracket, which carries its own space
-    gap = (lambda l: "" if continued and l == "zh" else "  ")
+    gap = (lambda l: "" if continued and is_chinese(l) else "  ")
     return c.para(tuple((ir.Span(f"{word(kind, l)} {n}{more(l)}{gap(l)}{title.get(l)}", l, origins(origin)),)
                         for l in c.langs), "caption")
 
@@ -216,8 +216,9 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> ir.Table | Non
     rows.append((ir.Cell(tuple((ir.Span(word(whole, l), l, strong=True),) for l in c.langs)),)
                 + tuple(values(lambda y: totals.get(y) or ind.gap(y), strong=True)))
     title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
-        Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",
-             f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
+        c.text_of(lambda l: f"{ind.name.get(l)}（按{'、'.join(c.ds.dimensions[d].name.get(l) for d in dims)}）"
+                  if is_chinese(l) else
+                  f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
     return table(c, blk, title, header, rows)
 
 
@@ -233,7 +234,7 @@ def figure_or_gap(v, ind: Indicator, lang: Lang, power: int, decimals: int | Non
 
 def _bracketed(text: str, lang: str) -> str:
     """' (text)' in English, '（text）' in Chinese (full-width brackets, no space)."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
+    return f"（{text}）" if is_chinese(lang) else f" ({text})"
 
 
 def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
@@ -270,7 +271,7 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
         gaps = [f"{c.period(g.period, lang)}{word('pair_sep', lang)}{g.reason.get(lang)}" for g in ind.gaps
                 if g.dimension is None and g.reason]
         parts = [t.get(lang) for t in (ind.reason, ind.note) if t] + gaps
-        return "；".join(parts) if lang == "zh" else " ".join(parts)
+        return "；".join(parts) if is_chinese(lang) else " ".join(parts)
     raise KeyError(column)
 
 
@@ -286,7 +287,7 @@ def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year))
     else:
         return ""
     label = period(year, lang)
-    since = f"（{word('vs_year', lang, year=label)}）" if lang == "zh" else f" ({word('vs_year', lang, year=label)})"
+    since = f"（{word('vs_year', lang, year=label)}）" if is_chinese(lang) else f" ({word('vs_year', lang, year=label)})"
     if ind.unit.kind == "percent":
         diff = round(new - old, 6)
         sign = "+" if diff > 0 else "−" if diff < 0 else "±"
@@ -304,7 +305,7 @@ def content_index(c: "Composer", blk: Block) -> ir.Table:
 
     chapters: dict[str, Text] = {}
     for sec in c.layout.sections:
-        title = c.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+        title = c.layout_text(sec.title) if sec.title else pillar(sec.pillar)
         for b in sec.blocks:
             if b.kind in ("kpi_table", "cards", "chart"):
                 for ind in select.indicators(c.ds, b.options):
@@ -317,7 +318,6 @@ def content_index(c: "Composer", blk: Block) -> ir.Table:
     explained = c.ds.framework  # comply or explain: codes no indicator reports, with the reason
     for code in sorted(set(codes) | set(explained), key=lambda k: (k[0], int(k[1]), float(k[3:] or 0))):
         inds = codes.get(code, [])
-        aspect = HKEX_ASPECTS[code[:2]]
         if inds:
             names = tuple((ir.Span(word("list_sep", l).join(i.name.get(l) for i in inds), l),) for l in c.langs)
             secs = {chapters[i.id] for i in inds if i.id in chapters}
@@ -328,10 +328,10 @@ def content_index(c: "Composer", blk: Block) -> ir.Table:
                                    origins(item.origin)),) for l in c.langs)
             where = tuple((ir.Span(word("no_value", l), l),) for l in c.langs)
         rows.append((ir.Cell(((ir.Span(code, c.langs[0]),),)),
-                     ir.Cell(tuple((ir.Span(aspect[0] if l == "zh" else aspect[1], l),) for l in c.langs)),
+                     ir.Cell(tuple((ir.Span(aspect(code[:2], l), l),) for l in c.langs)),
                      ir.Cell(names), ir.Cell(dedupe(where))))
     header = [ir.Cell(c.words(k)) for k in ("aspect_kpi", "description", "indicators", "section")]
-    title = c.layout_text(blk.options["title"]) if "title" in blk.options else Text(*WORDS["content_index"])
+    title = c.layout_text(blk.options["title"]) if "title" in blk.options else word_text("content_index")
     return table(c, blk, title, header, rows)
 
 

@@ -16,7 +16,7 @@ from .. import fonts
 from . import uptodate
 from .atomic import write_atomic
 from ..diagnostics import Collector, Diagnostic, InputError, Location
-from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
+from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, editions_made, load_layout
 from ..model.dataset import Dataset
 
 FORMATS = ("pdf", "docx")
@@ -62,8 +62,11 @@ class _Clock:
         return _Ctx()
 
 
-def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None) -> tuple[Inputs | None, Collector]:
-    """Stages 1–2: read and validate both inputs and check them against each other."""
+def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None,
+                editions: tuple[str, ...] | None = None, list_hant: bool = False) -> tuple[Inputs | None, Collector]:
+    """Stages 1–2: read and validate both inputs and check them against each other, for the
+    ``editions`` asked for (None: the layout's); for a Traditional edition, its text too
+    (``list_hant``: a note per converted cell, else one in all)."""
     from ..read.workbook import read_workbook
 
     clock = _Clock(timings if timings is not None else {})
@@ -71,7 +74,10 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     with clock("read+validate layout"):
         layout, layout_diags = load_layout(layout_path, display_path(layout_path))
     # the languages the layout publishes: a text missing in another language is no error
-    langs = tuple(sorted({l for e in (layout.editions if layout else EDITIONS) for l in EDITION_LANGS[e]}))
+    made = editions_made(layout.editions, editions) if layout else EDITIONS
+    langs = tuple(sorted({l for e in made for l in EDITION_LANGS[e]}))
+    hant = "zh_hant" in langs
+    langs = tuple(sorted({"zh" if l == "zh_hant" else l for l in langs}))  # Traditional derives from zh
     with clock("read+validate workbook"):
         dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
     diags.extend(wb_diags)
@@ -80,6 +86,10 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
         return None, diags
     diags.extend(check_against(layout, dataset))
     diags.extend(check_glyphs(dataset, layout.fallback_font))
+    if hant:
+        from ..read import hant as hant_text
+
+        diags.extend(hant_text.check(dataset, layout.fallback_font, list_hant))
     if not diags.ok:
         return None, diags
     return Inputs(dataset, layout), diags
@@ -128,13 +138,13 @@ class Request:
     workbook: Path
     layout: Path
     outdir: Path
-    editions: tuple[str, ...] = EDITIONS
+    editions: tuple[str, ...] | None = None  # None: every edition the layout lists
     formats: tuple[str, ...] = FORMATS
     cache_dir: Path | None = None
     embed_full_fonts: bool = False
 
 
-def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,
+def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] | None = None,
             formats: tuple[str, ...] = FORMATS, cache_dir: Path | None = None,
             log: Callable[[str], None] | None = None, embed_full_fonts: bool = False,
             jobs: int | None = None) -> Result:
@@ -183,7 +193,7 @@ class Session:
         clock = _Clock(result.timings)
         try:
             pool = self._executor(req.formats)
-            inputs, diags = load_inputs(req.workbook, req.layout, result.timings)
+            inputs, diags = load_inputs(req.workbook, req.layout, result.timings, req.editions)
             result.diagnostics = diags.items
             if inputs is None:
                 raise InputError(diags.items)
@@ -215,7 +225,7 @@ class Session:
         from ..compose.document import compose
 
         cache = self._cache(req)
-        editions = tuple(e for e in req.editions if e in inputs.layout.editions)
+        editions = editions_made(inputs.layout.editions, req.editions)
         with clock("compose"):
             documents = {e: compose(inputs.dataset, inputs.layout, e) for e in editions}
         # one set of characters for every DOCX: each face is subset once, in parallel with the charts
@@ -230,7 +240,8 @@ class Session:
         specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
         drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
         to_draw = [s for s in specs if drawn[s.key] is None]
-        subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
+        cjk = sorted({style for d in documents.values() for style in fonts.cjk_styles(d.cjk_font)})
+        subsets = [("font", style, font_chars, cache / "fonts") for style in (*cjk, "latin", "latin-bold")
                    if font_chars and any(f == "docx" for _, f in stale)
                    and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
         # the longest documents first, and the charts they need before the others', so that
