@@ -203,3 +203,18 @@ def test_per_cell_traditional_text_is_printed(tmp_path):
     assert diags.ok
     doc = compose(inputs.dataset, inputs.layout, "zh-hant")
     assert any("本段由香港同事親自撰寫。" in s.text for s in spans(doc))
+
+
+def test_layout_text_may_give_its_traditional_form(tmp_path):
+    from conftest import write_layout
+    from esgpublish.compose.document import compose
+    from esgpublish.ir.document import spans
+    from esgpublish.pipeline.publish import load_inputs
+
+    layout = write_layout(tmp_path, "hk.yaml", "name: hk\ntheme: themes/default.yaml\neditions: [zh, bilingual]\n"
+                          "sections:\n  - title: {zh: 关于本报告, en: About, zh_hant: 關於本報告（香港版）}\n"
+                          "    blocks:\n      - narrative: about\n")
+    inputs, diags = load_inputs(WORKBOOK, layout, editions=("zh-hant",))
+    assert diags.ok, [str(d) for d in diags.items]
+    texts = "".join(s.text for s in spans(compose(inputs.dataset, inputs.layout, "zh-hant")))
+    assert "關於本報告（香港版）" in texts

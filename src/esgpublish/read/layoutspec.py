@@ -48,7 +48,8 @@ def M(doc: str, **fields: Spec) -> Spec:
     return Spec("map", doc, fields=tuple(fields.items()))
 
 
-TEXT = Spec("text", "text in both languages: {zh: …, en: …}; may use {report.reporting_year} and the like")
+TEXT = Spec("text", "text in both languages: {zh: …, en: …} (zh_hant: the Traditional text, else converted from zh); "
+                   "may use {report.reporting_year} and the like")
 SIZE = Spec("number", "font size in points", minimum=5, maximum=72)
 COLOR = Spec("color", "colour as #RRGGBB")
 
