@@ -218,3 +218,11 @@ def test_layout_text_may_give_its_traditional_form(tmp_path):
     assert diags.ok, [str(d) for d in diags.items]
     texts = "".join(s.text for s in spans(compose(inputs.dataset, inputs.layout, "zh-hant")))
     assert "關於本報告（香港版）" in texts
+
+
+def test_bilingual_hant_prints_both_languages(tmp_path):
+    assert main(["publish", str(WORKBOOK), "--layout", "highlights", "--edition", "bilingual-hant", "--format", "pdf",
+                 "-o", str(tmp_path)]) == 0
+    flat = _squashed(pdf_text(tmp_path / "esg_2022-highlights-bilingual-hant.pdf"))
+    assert "2,270萬元" in flat and "RMB22.70million" in flat and "「快聘」" in flat
+    assert not {ch for ch in set(flat) if to_hk(ch) != ch}

@@ -17,6 +17,7 @@ from . import uptodate
 from .atomic import write_atomic
 from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, editions_made, load_layout
+from ..read.layoutspec import DERIVED_EDITIONS
 from ..model.dataset import Dataset
 
 FORMATS = ("pdf", "docx")
@@ -78,6 +79,7 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     langs = tuple(sorted({l for e in made for l in EDITION_LANGS[e]}))
     hant = "zh_hant" in langs
     langs = tuple(sorted({"zh" if l == "zh_hant" else l for l in langs}))  # Traditional derives from zh
+    plain = tuple(sorted({l for e in made if e not in DERIVED_EDITIONS for l in EDITION_LANGS[e]}))
     with clock("read+validate workbook"):
         dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
     diags.extend(wb_diags)
@@ -85,25 +87,30 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     if dataset is None or layout is None:
         return None, diags
     diags.extend(check_against(layout, dataset))
-    diags.extend(check_glyphs(dataset, layout.fallback_font))
+    if plain or not hant:  # each edition's text against its own fonts
+        diags.extend(check_glyphs(dataset, layout.fallback_font, plain or ("zh", "en")))
     if hant:
         from ..read import hant as hant_text
 
         diags.extend(hant_text.check(dataset, layout.fallback_font, list_hant))
+        if "en" in langs and "en" not in plain:  # English beside Traditional: hanzi in it set in the HK face
+            diags.extend(check_glyphs(dataset, layout.fallback_font, ("en",), fonts.HK_FAMILY))
     if not diags.ok:
         return None, diags
     return Inputs(dataset, layout), diags
 
 
-def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
-    """Every workbook text is printable in the shipped fonts (or the layout's fallback font);
-    a missing glyph is located at its cell."""
+def check_glyphs(dataset: Dataset, fallback: Path | None = None, langs: tuple[str, ...] = ("zh", "en"),
+                 family: str = fonts.FAMILY) -> Collector:
+    """Every workbook text in ``langs`` is printable in the shipped fonts (CJK: ``family``) or the
+    layout's fallback font; a missing glyph is located at its cell. (Traditional text:
+    ``read/hant.check``.)"""
     diags = Collector()
 
-    def check(text: str | None, loc: Location) -> None:
-        if not text:
+    def check(text: str | None, loc: Location, lang: str = "") -> None:
+        if not text or (lang and lang not in langs):
             return
-        message = fonts.missing_glyphs_error(text, fallback)
+        message = fonts.missing_glyphs_error(text, fallback, family)
         if message:
             diags.error(loc, message, fonts.GLYPH_HINT)
 
@@ -111,23 +118,23 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     for key, loc in meta.origins.items():
         value = getattr(meta, key)
         if hasattr(value, "zh"):
-            check(value.zh, loc)
-            check(value.en, meta.en_origins.get(key, loc))
+            check(value.zh, loc, "zh")
+            check(value.en, meta.en_origins.get(key, loc), "en")
     for ind in dataset.indicators.values():
-        check(ind.name.zh, ind.cell("name_zh"))
-        check(ind.name.en, ind.cell("name_en"))
+        check(ind.name.zh, ind.cell("name_zh"), "zh")
+        check(ind.name.en, ind.cell("name_en"), "en")
         if isinstance(ind.value, str):
             check(ind.value, ind.cell("value"))
         if ind.note:
-            check(ind.note.zh, ind.cell("note_zh"))
-            check(ind.note.en, ind.cell("note_en"))
+            check(ind.note.zh, ind.cell("note_zh"), "zh")
+            check(ind.note.en, ind.cell("note_en"), "en")
     for unit in dataset.units.values():
-        check(unit.zh + unit.en, Location(dataset.path, "单位 Units"))
+        check("".join(t for t, l in ((unit.zh, "zh"), (unit.en, "en")) if l in langs), Location(dataset.path, "单位 Units"))
     for topic in dataset.topics.values():
-        check(topic.name.zh + topic.name.en, Location(dataset.path, "议题 Topics"))
+        check("".join(topic.name.get(l) for l in ("zh", "en") if l in langs), Location(dataset.path, "议题 Topics"))
     for nar in dataset.narratives.values():
-        check(nar.text.zh, nar.origins["zh"])
-        check(nar.text.en, nar.origins["en"])
+        check(nar.text.zh, nar.origins["zh"], "zh")
+        check(nar.text.en, nar.origins["en"], "en")
     return diags
 
 

@@ -66,6 +66,11 @@ def check(dataset: Dataset, fallback: Path | None = None, list_cells: bool = Fal
     marks, errors on characters the HK face cannot print."""
     diags = Collector()
     unreviewed = 0
+    for ind in dataset.indicators.values():  # a text value (a grade, a name) prints converted too
+        if isinstance(ind.value, str):
+            message = fonts.missing_glyphs_error(to_hk(ind.value), fallback, fonts.HK_FAMILY)
+            if message:
+                diags.error(ind.cell("value"), f"in Traditional Chinese: {message}", fonts.GLYPH_HINT)
     for _, row in sorted(rows(dataset).items()):
         for t in row:
             message = fonts.missing_glyphs_error(t.get("zh_hant"), fallback, fonts.HK_FAMILY)
