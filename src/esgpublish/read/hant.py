@@ -20,7 +20,7 @@ from .. import fonts
 from ..diagnostics import Collector, Location
 from ..model.dataset import Dataset, Text, Unit
 from ..traditional import review_mark, to_hk
-from .schema import HANT_SUFFIX, REVIEWED
+from .schema import HANT_SUFFIX, REVIEWED, SHEETS
 
 SHOWN = 60  # characters of a converted text a note shows
 
@@ -71,7 +71,8 @@ def check(dataset: Dataset, fallback: Path | None = None, list_cells: bool = Fal
             message = fonts.missing_glyphs_error(to_hk(ind.value), fallback, fonts.HK_FAMILY)
             if message:
                 diags.error(ind.cell("value"), f"in Traditional Chinese: {message}", fonts.GLYPH_HINT)
-    for _, row in sorted(rows(dataset).items()):
+    order = {sheet.name: n for n, sheet in enumerate(SHEETS)}  # the workbook's order of sheets, then rows
+    for _, row in sorted(rows(dataset).items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0])):
         for t in row:
             message = fonts.missing_glyphs_error(t.get("zh_hant"), fallback, fonts.HK_FAMILY)
             if message:
