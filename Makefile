@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/bench.py
 
-# rebuild fonts/ from Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)
+# rebuild fonts/ from Debian's fonts-noto-cjk and fonts-noto-core (apt-get install fonts-noto-cjk fonts-noto-core)
 fonts: $(STAMP)
 	$(BIN)/python tools/build_fonts.py
 

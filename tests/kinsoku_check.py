@@ -12,7 +12,7 @@ from dataclasses import dataclass
 CLOSERS = set("，。、；：？！）》」』】〕〉”’…%‰℃")
 OPENERS = set("（《「『【〔〈“‘")
 LATIN = re.compile(r"[A-Za-z0-9]")
-QUALIFIERS = set("超过近约逾达")
+QUALIFIERS = set("超过近约逾达過約達")  # Simplified and Traditional (超過, 約, 達)
 
 
 def is_ideograph(ch: str) -> bool:

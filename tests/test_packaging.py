@@ -20,7 +20,8 @@ import pytest
 
 from conftest import ROOT, WORKBOOK
 
-FONTS = ["NotoSans-Bold.ttf", "NotoSans-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSansSC-Regular.ttf", "OFL.txt"]
+FONTS = ["NotoSans-Bold.ttf", "NotoSans-Regular.ttf", "NotoSansHK-Bold.ttf", "NotoSansHK-Regular.ttf", "NotoSansSC-Bold.ttf",
+         "NotoSansSC-Regular.ttf", "OFL.txt"]
 LAYOUTS = ["annual.yaml", "highlights.yaml", "hkex.yaml", "schema.json", "theme.schema.json", "themes/default.yaml"]
 
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Rebuild fonts/NotoSansSC-{Regular,Bold}.ttf and fonts/NotoSans-{Regular,Bold}.ttf from Debian.
+"""Rebuild fonts/NotoSans{SC,HK}-{Regular,Bold}.ttf and fonts/NotoSans-{Regular,Bold}.ttf from Debian.
 
-NotoSansSC comes from fonts-noto-cjk, NotoSans (the Latin face) from fonts-noto-core.
+NotoSansSC and NotoSansHK come from fonts-noto-cjk, NotoSans (the Latin face) from fonts-noto-core.
 
-Input: /usr/share/fonts/opentype/noto/NotoSansCJK-{Regular,Bold}.ttc (face 2, SC;
-CFF outlines, which reportlab cannot load). Output: TrueType (glyf) fonts subset to
-GB2312 ∪ 通用规范汉字表 ∪ Latin, punctuation and a few symbols, renamed "Noto Sans SC"
-(the OFL fonts carry no Reserved Font Name "Noto"), plus fonts/OFL.txt.
+Input: /usr/share/fonts/opentype/noto/NotoSansCJK-{Regular,Bold}.ttc (face 2, SC, and
+face 4, HK; CFF outlines, which reportlab cannot load). Output: TrueType (glyf) fonts,
+renamed "Noto Sans SC" and "Noto Sans HK" (the OFL fonts carry no Reserved Font Name
+"Noto"), plus fonts/OFL.txt. The SC face is subset to GB2312 ∪ 通用规范汉字表 ∪ Latin,
+punctuation and a few symbols; the HK face to Big5-HKSCS ∪ every character OpenCC's
+s2hk can produce from the SC face's characters (税, 説, 悦 … are outside Big5-HKSCS) ∪
+the same Latin, punctuation and symbols.
 
 Subset first, then convert CFF → quadratic glyf (fontTools' cu2qu pen, as in its
 otf2ttf snippet): converting the whole face first takes minutes and 600 MB.
@@ -30,14 +33,14 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 HERE = Path(__file__).resolve().parent
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 SC_FACE = 2  # face index of "Noto Sans CJK SC" in Debian's TTC
-FAMILY = "Noto Sans SC"
+HK_FACE = 4  # face index of "Noto Sans CJK HK"
 WEIGHTS = ("Regular", "Bold")
 DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG", "JSTF", "DSIG"]
 MAX_ERR = 1.0  # cu2qu approximation error in font units (1000 upem)
 
 
-def charset() -> set[int]:
-    """The code points kept: Latin, punctuation, symbols, GB2312 and 通用规范汉字表."""
+def _common() -> set[int]:
+    """The code points both CJK faces keep besides hanzi: Latin, punctuation and symbols."""
     cps: set[int] = set()
     ranges = [
         (0x0020, 0x007E),  # ASCII
@@ -56,6 +59,12 @@ def charset() -> set[int]:
         cps.update(range(lo, hi + 1))
     cps.update([0x2212, 0x2022, 0x00B7, 0x2103, 0x2082, 0x2030, 0x20AC, 0x2122, 0x2116,
                 0x00D7, 0x00F7, 0x2264, 0x2265, 0x2248, 0x2260, 0x00B1, 0x25CF, 0x25A0, 0x2605])
+    return cps
+
+
+def charset() -> set[int]:
+    """The SC face's code points: the common ones, GB2312 and 通用规范汉字表."""
+    cps = _common()
     for hi in range(0xA1, 0xF8):  # GB2312: every two-byte code that decodes
         for lo in range(0xA1, 0xFF):
             try:
@@ -66,6 +75,57 @@ def charset() -> set[int]:
         if not line.startswith("#"):
             cps.update(ord(ch) for ch in line.strip())
     return cps
+
+
+def _opencc_dict(name: str) -> dict[str, list[str]]:
+    """One of the dictionaries of the opencc wheel (``STCharacters`` …) as text → candidates,
+    dumped by the wheel's own ``opencc_dict``."""
+    import subprocess
+    import tempfile
+
+    import opencc
+
+    clib = Path(opencc.__file__).parent / "clib"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{name}.txt"
+        subprocess.run([str(clib / "bin" / "opencc_dict"), "-i", str(clib / "share" / "opencc" / f"{name}.ocd2"),
+                        "-o", str(out), "-f", "ocd2", "-t", "text"], check=True)
+        pairs = (line.split("\t") for line in out.read_text("utf-8").splitlines() if "\t" in line)
+        return {key: values.split(" ") for key, values in pairs}
+
+
+def s2hk_reach(simplified: set[int]) -> set[int]:
+    """Every character OpenCC's s2hk can produce from text in ``simplified``: each
+    character's candidates and each phrase's (发 → 發, 髮), in their Hong Kong forms."""
+    from opencc import OpenCC
+
+    t2hk, s2hk = OpenCC("t2hk"), OpenCC("s2hk")
+    out: set[str] = set()
+    for name in ("STCharacters", "STPhrases", "STPhrases_GeneratedFromRegionalPhrases"):
+        for key, values in _opencc_dict(name).items():
+            if all(ord(ch) in simplified for ch in key):
+                for value in values:
+                    out.update(t2hk.convert(value))
+    for cp in simplified:
+        out.update(s2hk.convert(chr(cp)))
+    return {ord(ch) for ch in out}
+
+
+def hk_charset() -> set[int]:
+    """The HK face's code points: the common ones, Big5-HKSCS and s2hk's reach from the SC set."""
+    cps = _common()
+    for hi in range(0x81, 0xFF):  # Big5-HKSCS: every two-byte code that decodes
+        for lo in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            try:
+                cps.update(ord(ch) for ch in bytes([hi, lo]).decode("big5hkscs"))
+            except UnicodeDecodeError:
+                pass
+    return cps | s2hk_reach(charset())
+
+
+#: the CJK faces built: key → (face index in the TTC, its name there, our family, charset)
+CJK_FACES = {"SC": (SC_FACE, "Noto Sans CJK SC", "Noto Sans SC", charset),
+             "HK": (HK_FACE, "Noto Sans CJK HK", "Noto Sans HK", hk_charset)}
 
 
 def _to_quadratic(font: TTFont) -> None:
@@ -101,25 +161,26 @@ def _to_quadratic(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def _rename(font: TTFont, weight: str) -> None:
-    """Name the font "Noto Sans SC" <weight>, keeping copyright, trademark and licence."""
+def _rename(font: TTFont, family: str, weight: str) -> None:
+    """Name the font "Noto Sans SC" (or HK) <weight>, keeping copyright, trademark and licence."""
     name = font["name"]
     name.names = [n for n in name.names if n.nameID not in (1, 2, 3, 4, 6, 16, 17)]
     version = font["head"].fontRevision
-    ps = f"NotoSansSC-{weight}"
-    for nid, text in ((1, FAMILY), (2, weight), (3, f"{version:.3f};esgpublish;{ps}"),
-                      (4, f"{FAMILY} {weight}" if weight != "Regular" else FAMILY), (6, ps)):
+    ps = f"{family.replace(' ', '')}-{weight}"
+    for nid, text in ((1, family), (2, weight), (3, f"{version:.3f};esgpublish;{ps}"),
+                      (4, f"{family} {weight}" if weight != "Regular" else family), (6, ps)):
         name.setName(text, nid, 3, 1, 0x409)
         name.setName(text, nid, 1, 0, 0)
 
 
-def build_face(weight: str, out: Path) -> Path:
-    """NotoSansCJK-<weight>.ttc face SC → out/NotoSansSC-<weight>.ttf."""
+def build_face(weight: str, out: Path, key: str = "SC", cps: set[int] | None = None) -> Path:
+    """NotoSansCJK-<weight>.ttc face SC (or HK) → out/NotoSansSC-<weight>.ttf (NotoSansHK-…)."""
+    index, source_name, family, chars = CJK_FACES[key]
     src = SOURCE_DIR / f"NotoSansCJK-{weight}.ttc"
     if not src.exists():
         sys.exit(f"{src}: not found; install Debian's fonts-noto-cjk")
-    font = TTCollection(str(src)).fonts[SC_FACE]
-    assert font["name"].getDebugName(1) == "Noto Sans CJK SC", "unexpected face order in TTC"
+    font = TTCollection(str(src)).fonts[index]
+    assert font["name"].getDebugName(1) == source_name, "unexpected face order in TTC"
     options = subset.Options()
     options.drop_tables += DROP_TABLES
     options.layout_features = []
@@ -130,12 +191,12 @@ def build_face(weight: str, out: Path) -> Path:
     options.desubroutinize = True
     options.glyph_names = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=charset())
+    subsetter.populate(unicodes=chars() if cps is None else cps)
     subsetter.subset(font)
     _to_quadratic(font)
-    _rename(font, weight)
+    _rename(font, family, weight)
     font.recalcTimestamp = False
-    path = out / f"NotoSansSC-{weight}.ttf"
+    path = out / f"{family.replace(' ', '')}-{weight}.ttf"
     tmp = path.with_suffix(".ttf.tmp")
     font.save(str(tmp))
     tmp.replace(path)
@@ -182,9 +243,10 @@ def write_licence(out: Path) -> None:
     copyright_file = Path("/usr/share/doc/fonts-noto-cjk/copyright").read_text("utf-8")
     block = copyright_file.split("License: SIL-1.1\n", 2)[2].split("\nLicense: ", 1)[0]
     body = "\n".join("" if l.strip() == "." else l[1:] for l in block.splitlines())
-    header = ("Noto Sans SC (fonts/NotoSansSC-Regular.ttf, fonts/NotoSansSC-Bold.ttf) is a modified\n"
-              "version of Noto Sans CJK SC from Debian's fonts-noto-cjk: subset, converted to\n"
-              "TrueType outlines and renamed by tools/build_fonts.py.\n"
+    header = ("Noto Sans SC (fonts/NotoSansSC-Regular.ttf, fonts/NotoSansSC-Bold.ttf) and Noto Sans HK\n"
+              "(fonts/NotoSansHK-Regular.ttf, fonts/NotoSansHK-Bold.ttf) are modified versions of\n"
+              "Noto Sans CJK SC and Noto Sans CJK HK from Debian's fonts-noto-cjk: subset, converted\n"
+              "to TrueType outlines and renamed by tools/build_fonts.py.\n"
               "Copyright © 2014-2021 Adobe (http://www.adobe.com/).\n\n"
               "Noto Sans (fonts/NotoSans-Regular.ttf, fonts/NotoSans-Bold.ttf) is a subset of\n"
               "Noto Sans from Debian's fonts-noto-core, made by tools/build_fonts.py.\n"
@@ -199,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE.parent / "fonts")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for path in [build_face(w, args.out) for w in WEIGHTS] + [build_latin_face(w, args.out) for w in WEIGHTS]:
+    hk = hk_charset()
+    paths = [build_face(w, args.out) for w in WEIGHTS] + [build_face(w, args.out, "HK", hk) for w in WEIGHTS]
+    for path in paths + [build_latin_face(w, args.out) for w in WEIGHTS]:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         print(f"{path}: {path.stat().st_size:,} bytes, sha256 {digest}")
     write_licence(args.out)

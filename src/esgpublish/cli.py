@@ -49,13 +49,14 @@ def _layout_path(ref: str | None) -> Path:
 
 
 def _check_edition(edition: str, layout_path: Path) -> None:
-    """``--edition E`` must be one of the editions the layout publishes (``all``: every one)."""
-    from .read.layout import load_layout
+    """``--edition E`` must be one of the editions the layout publishes, or the Traditional
+    edition of one (zh-hant from zh, bilingual-hant from bilingual; ``all``: every one listed)."""
+    from .read.layout import editions_made, load_layout
 
     if edition == "all":
         return
     layout, _ = load_layout(layout_path)
-    if layout is not None and edition not in layout.editions:  # a broken layout: publish reports it
+    if layout is not None and not editions_made(layout.editions, (edition,)):  # a broken layout: publish reports it
         raise UsageError(f"layout '{layout.name}' publishes {', '.join(layout.editions)}; "
                          f"--edition {edition} is not one of them",
                          f"choose --edition {' or '.join(layout.editions)}, or --edition all")
@@ -93,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("workbook", type=Path)
     val.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    val.add_argument("--edition", choices=EDITIONS + ("all",), default="all",
+                     help="check for one edition (zh-hant: also list every cell converted to Traditional Chinese)")
     return p
 
 
@@ -188,11 +191,15 @@ def _init(args) -> int:
 def _validate(args) -> int:
     from .pipeline.publish import load_inputs
 
-    inputs, diags = load_inputs(args.workbook, _layout_path(args.layout))
+    layout = _layout_path(args.layout)
+    _check_edition(args.edition, layout)
+    editions = None if args.edition == "all" else (args.edition,)
+    inputs, diags = load_inputs(args.workbook, layout, editions=editions, list_hant=True)
     if inputs is not None:  # what the renderers could not lay out: found by composing each edition
         from .pipeline.publish import compose_all
+        from .read.layout import editions_made
 
-        diags.extend(compose_all(inputs, inputs.layout.editions)[1])
+        diags.extend(compose_all(inputs, editions_made(inputs.layout.editions, editions))[1])
     if args.output_format == "json":
         print(json.dumps({"ok": diags.ok, "diagnostics": [d.as_dict(_LANG) for d in diags.items]},
                          ensure_ascii=False, indent=2))
@@ -212,7 +219,7 @@ def _publish(args) -> int:
 
     layout = _layout_path(args.layout)
     _check_edition(args.edition, layout)
-    editions = EDITIONS if args.edition == "all" else (args.edition,)
+    editions = None if args.edition == "all" else (args.edition,)
     formats = FORMATS if args.format == "all" else (args.format,)
     if args.watch:
         return _watch(args, layout, editions, formats)

@@ -1,7 +1,9 @@
 """The fonts shipped in ``fonts/``: where they are, what they cover, subsets of them.
 
 The package never looks at system fonts: every renderer and the charts get their
-fonts from here. ``FACES`` maps a style to its file; ``coverage`` reads a cmap once.
+fonts from here. ``faces`` maps a style to its file; ``coverage`` reads a cmap once.
+Hanzi are set in one CJK family per edition: Noto Sans SC (Simplified) or Noto Sans HK
+(Traditional, Hong Kong forms); ``cjk_styles`` names its two faces.
 """
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-FAMILY = "Noto Sans SC"  # the CJK face
+FAMILY = "Noto Sans SC"  # the CJK face (Simplified Chinese)
+HK_FAMILY = "Noto Sans HK"  # the CJK face of Traditional Chinese editions (Hong Kong forms)
 LATIN_FAMILY = "Noto Sans"  # the Latin face
+#: each CJK family → its regular and bold styles in ``faces()``
+CJK_STYLES: dict[str, tuple[str, str]] = {FAMILY: ("regular", "bold"), HK_FAMILY: ("hk-regular", "hk-bold")}
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,8 @@ class Face:
 
 
 #: the files ``fonts_dir`` must hold
-FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
+FONT_FILES = ("NotoSansSC-Regular.ttf", "NotoSansSC-Bold.ttf", "NotoSansHK-Regular.ttf", "NotoSansHK-Bold.ttf",
+              "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -57,10 +63,13 @@ def fonts_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def faces() -> dict[str, Face]:
-    """The shipped faces: "regular" and "bold" (CJK), "latin" and "latin-bold"."""
+    """The shipped faces: "regular" and "bold" (CJK, SC), "hk-regular" and "hk-bold" (CJK, HK),
+    "latin" and "latin-bold"."""
     d = fonts_dir()
     return {"regular": Face(FAMILY, "regular", "NotoSansSC-Regular", d / "NotoSansSC-Regular.ttf"),
             "bold": Face(FAMILY, "bold", "NotoSansSC-Bold", d / "NotoSansSC-Bold.ttf"),
+            "hk-regular": Face(HK_FAMILY, "regular", "NotoSansHK-Regular", d / "NotoSansHK-Regular.ttf"),
+            "hk-bold": Face(HK_FAMILY, "bold", "NotoSansHK-Bold", d / "NotoSansHK-Bold.ttf"),
             "latin": Face(LATIN_FAMILY, "regular", "NotoSans-Regular", d / "NotoSans-Regular.ttf"),
             "latin-bold": Face(LATIN_FAMILY, "bold", "NotoSans-Bold", d / "NotoSans-Bold.ttf")}
 
@@ -83,22 +92,27 @@ def _open_font(path: Path):
     return font
 
 
-def missing_chars(text: set[str] | str, fallback: Path | None = None) -> list[str]:
-    """Characters of ``text`` that neither the CJK nor the Latin face (nor the layout's
-    fallback font, if any) can print, sorted."""
-    cjk, latin = coverage(faces()["regular"].path), coverage(faces()["latin"].path)
+def cjk_styles(family: str = FAMILY) -> tuple[str, str]:
+    """A CJK family → the styles of its regular and bold faces in ``faces()``."""
+    return CJK_STYLES[family]
+
+
+def missing_chars(text: set[str] | str, fallback: Path | None = None, family: str = FAMILY) -> list[str]:
+    """Characters of ``text`` that neither the CJK face of ``family`` nor the Latin face (nor the
+    layout's fallback font, if any) can print, sorted."""
+    cjk, latin = coverage(faces()[cjk_styles(family)[0]].path), coverage(faces()["latin"].path)
     extra = coverage(fallback) if fallback else frozenset()
     return sorted(ch for ch in set(text)
                   if ord(ch) not in cjk and ord(ch) not in latin and ord(ch) not in extra and ch not in "\n\r\t")
 
 
-def missing_glyphs_error(text: str, fallback: Path | None = None) -> str | None:
+def missing_glyphs_error(text: str, fallback: Path | None = None, family: str = FAMILY) -> str | None:
     """The diagnostic message for characters of ``text`` no font can print, or None."""
-    missing = missing_chars(text, fallback)
+    missing = missing_chars(text, fallback, family)
     if not missing:
         return None
     names = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-    return f"no glyph in {FAMILY} or {LATIN_FAMILY} for {names}"
+    return f"no glyph in {family} or {LATIN_FAMILY} for {names}"
 
 
 GLYPH_HINT = ("replace the character (it would print as a box), or name a font that has it "

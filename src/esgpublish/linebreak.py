@@ -26,8 +26,8 @@ CANNOT_START = set("，。、；：？！）》」』】〕〉｝］”’…‥
                    "\uff05")
 CANNOT_END = set("（《「『【〔〈｛［“‘([{$￥£€#\uff08\uff3b\uff5b")
 NO_BREAK_SPACES = {"\u00a0", "\u202f", "\u2007"}
-# ideographs that qualify the number after them: 超过100, 近400, 约4000, 达2270万
-QUALIFIER_CHARS = set("超过近约逾达")
+# ideographs that qualify the number after them: 超过100, 近400, 约4000, 达2270万 (超過100, 約4000)
+QUALIFIER_CHARS = set("超过近约逾达過約達")  # Simplified and Traditional
 
 
 def is_ideograph(ch: str) -> bool:
@@ -54,12 +54,17 @@ BLANK_RIGHT = set("，。、；：”’）》」』】〕〉｝］")
 BLANK_LEFT = set("“‘（《「『【〔〈｛［")
 
 
-def punctuation_squeeze(a: str, b: str) -> float:
+def punctuation_squeeze(a: str, b: str, right: str | set[str] = BLANK_RIGHT,
+                        left: str | set[str] = BLANK_LEFT) -> float:
     """clreq §3.1.6: how much (in em) two adjacent full-width marks close up — half an em
-    where two blanks meet or a blank stands between two marks (带头人”，), else nothing."""
-    if a in BLANK_RIGHT and (b in BLANK_RIGHT or b in BLANK_LEFT):
+    where two blanks meet or a blank stands between two marks (带头人”，), else nothing.
+    ``right`` and ``left``: the marks blank on that side in the face they are set in; the
+    others are centred (，。 in Hong Kong faces) and lose nothing, but a bracket's blank beside
+    one goes (帶頭人」，: the centred mark's own side bearing spaces them)."""
+    centred = (BLANK_RIGHT | BLANK_LEFT) - set(right) - set(left)
+    if a in right and (b in right or b in left or b in centred):
         return 0.5
-    if a in BLANK_LEFT and b in BLANK_LEFT:
+    if (a in left or a in centred) and b in left:
         return 0.5
     return 0.0
 

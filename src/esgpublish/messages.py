@@ -225,6 +225,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "表 {0} 的表头行将高 {1} pt，超过页面版心（{2} pt）"),
     "content-too-large": ("this content cannot be laid out on a page of the PDF ({})",
                           "此内容无法排入 PDF 的页面（{0}）"),
+    "hant-converted": ("converted to Traditional Chinese (s2hk): {}", "已转换为繁体中文（s2hk）：{0}"),
+    "hant-glyph": ("in Traditional Chinese: {}", "繁体中文：{0}"),
+    "hant-mark-unneeded": ("review mark '{}' on a row with nothing converted to Traditional Chinese",
+                           "审阅标记「{0}」所在行没有转换为繁体中文的内容"),
+    "hant-mark-stale": ("stale review mark '{}': the Simplified text of this row has changed since its Traditional "
+                        "Chinese was reviewed", "审阅标记「{0}」已过期：此行的简体文本在其繁体审阅后已更改"),
+    "hant-unreviewed": ("{} cell(s) converted to Traditional Chinese (OpenCC s2hk) and not marked reviewed",
+                        "{0} 个单元格已转换为繁体中文（OpenCC s2hk），尚未标记为已审阅"),
     "glyph-missing": ("no glyph in {} or {} for {}", "{0} 与 {1} 中都没有 {2} 的字形"),
 }
 
@@ -394,6 +402,13 @@ HINTS: dict[str, str] = {
         "缩小主题的字号、收窄页边距，或减少表格的列数",
     "make the theme's font sizes or the chart smaller, the margins narrower, or the text shorter":
         "缩小主题的字号或图表、收窄页边距，或缩短文本",
+    "check it; to correct it, type the text in the row's *_zh{} column (name_zh → name_zh_hant); to mark the row "
+    "reviewed, type {} in {}": "请检查；如需更正，在该行的 *_zh{0} 列填写文本（name_zh → name_zh_hant）；如要标记为已审阅，在 {2} 填写 {1}",
+    "check the row's conversion (esgpublish validate --edition zh-hant lists it), then type {} in {}":
+        "检查该行的转换（esgpublish validate --edition zh-hant 会列出），然后在 {1} 填写 {0}",
+    "clear {}": "清除 {0}",
+    "esgpublish validate --edition zh-hant lists them, with the mark that says a row was reviewed":
+        "esgpublish validate --edition zh-hant 会列出它们，并附上表示该行已审阅的标记",
     "write a short plain name, e.g. name: annual_2024": "使用简短的普通名称，例如 name: annual_2024",
     "add a line such as name: annual_2024, or rename the file": "加入一行如 name: annual_2024，或重命名该文件",
     "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",

@@ -126,7 +126,7 @@ def _draw(spec: ChartSpec):
         from matplotlib import font_manager, rcParams
 
         font_manager.fontManager.addfont(spec.fallback_font)
-        rcParams["font.family"] = [fonts.FAMILY, fonts.family_name(Path(spec.fallback_font))]
+        rcParams["font.family"] = [spec.font, fonts.family_name(Path(spec.fallback_font))]
         # svglib sets a text in one font only: a chart that needs the fallback keeps its text as paths
         texts = "".join(spec.texts())
         rcParams["svg.fonttype"] = "path" if fonts.needs_face(set(texts), "fallback", Path(spec.fallback_font)) \
@@ -134,7 +134,7 @@ def _draw(spec: ChartSpec):
     else:
         from matplotlib import rcParams
 
-        rcParams["font.family"], rcParams["svg.fonttype"] = [fonts.FAMILY], "none"
+        rcParams["font.family"], rcParams["svg.fonttype"] = [spec.font], "none"
     fig, ax = plt.subplots(figsize=(width * MM, height * MM))
     {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
      "donut": _donut, "stacked_bar": _stacked_bar}[spec.kind](ax, spec)

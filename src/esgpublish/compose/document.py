@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from .. import ir
 from ..diagnostics import Collector, Location
 from ..model import placeholders
-from ..model.dataset import Dataset, Indicator, Lang, Text
+from ..model.dataset import Dataset, Indicator, Lang, Text, is_chinese
 from ..read.layout import EDITION_LANGS, Block, Layout
 from . import figures, localize, measure, styles, tables, typography
 from .lines import origins, stack, value_origins
-from .words import PILLAR_NAMES, WORDS, word
+from .words import pillar, text as word_text, word
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,12 @@ class Composer:
                 else:
                     out.append(part.raw)
             return "".join(out)
-        return Text(fill(text.zh, "zh"), fill(text.en, "en"))
+        return Text(fill(text.zh, "zh"), fill(text.en, "en"),
+                    zh_hant=fill(text.get("zh_hant"), "zh_hant") if "zh_hant" in self.langs else None)
+
+    def text_of(self, make) -> Text:
+        """A text made per language (``make(lang)`` → str) → a Text in the edition's languages."""
+        return Text(make("zh"), make("en"), zh_hant=make("zh_hant") if "zh_hant" in self.langs else None)
 
     def title(self) -> Text:
         """The report's title: the layout's (filled from the workbook), else the workbook's."""
@@ -175,7 +180,7 @@ class Composer:
         meta = self.ds.meta
         body: list[ir.Block] = []
         for sec in self.layout.sections:
-            title = self.layout_text(sec.title) if sec.title else Text(*PILLAR_NAMES[sec.pillar])
+            title = self.layout_text(sec.title) if sec.title else pillar(sec.pillar)
             self.chapter = title
             content = self.section_blocks(sec.blocks)
             if not content and sec.blocks:
@@ -210,6 +215,7 @@ class Composer:
             body=tuple(body), header=header,
             footer=self.footer(), charts=tuple(self.charts),
             fallback_font=str(self.fallback) if self.fallback else None,
+            cjk_font=styles.cjk_family(self.langs),
         )
 
     def cover(self, title: Text) -> ir.Cover:
@@ -307,7 +313,7 @@ class Composer:
             if blk.kind == "heading":
                 under_topic = False
             elif blk.kind in ("kpi_table", "chart", "cards", "breakdown") and under_topic and nodes:
-                out.append(self.heading(2, Text(*WORDS["key_figures"]), blk.origin))
+                out.append(self.heading(2, word_text("key_figures"), blk.origin))
                 under_topic = False
             elif blk.kind == "narratives" and any(isinstance(n, ir.Heading) for n in nodes):
                 under_topic = True

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import ir
-from ..model.dataset import Indicator, Lang, Text
+from ..model.dataset import Indicator, Lang, Text, is_chinese
 from ..read.layout import Block
-from . import localize, measure, styles
+from . import localize, measure, styles, typography
 from .lines import origins
 from .tables import caption, figure_or_gap
 from .words import word
@@ -33,8 +33,8 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     """Chart block + its indicators → a figure: the chart's spec, caption and alt text."""
     opts = blk.options
     theme = self.layout.theme
-    title = self.layout_text(opts["title"]) if "title" in opts else Text(
-        "、".join(i.name.zh for i in inds), ", ".join(i.name.en for i in inds))
+    title = self.layout_text(opts["title"]) if "title" in opts else self.text_of(
+        lambda l: ("、" if is_chinese(l) else ", ").join(i.name.get(l) for i in inds))
     series = opts.get("series", "value")
     if opts["kind"] == "progress":
         values = tuple(float(i.value) for i in inds)
@@ -97,7 +97,8 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
         muted_color=theme.colors["muted"], font_size=theme.fonts["small"], size_mm=theme.chart_size_mm,
         shares=shares, legend=legend, ticks=ticks, centre=centre,
         periods=periods, matrix=matrix, matrix_labels=matrix_labels,
-        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
+        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None,
+        font=styles.cjk_family(self.langs))
     self.charts.append(spec)
     self.n_figures += 1
     alt = tuple(ir.Span(_alt(self, spec, inds, l, series), l, origins(blk.origin)) for l in self.langs)
@@ -122,8 +123,9 @@ def _label(self: "Composer", ind: Indicator, series: str, size: float, room: flo
         suffix = ""
         if series == "target" and ind.target_year:
             by = word("by_year", l, year=ind.target_year)
-            suffix = f"（{by}）" if l == "zh" else f" ({by})"
-        out.append(measure.shorten(name.get(l), l, size, room, fallback=self.fallback, suffix=suffix))
+            suffix = f"（{by}）" if is_chinese(l) else f" ({by})"
+        out.append(measure.shorten(typography.refine(name.get(l), l), l, size, room, fallback=self.fallback,
+                                   suffix=suffix))
     return tuple(out)
 
 
@@ -140,7 +142,7 @@ def _chart_subtitle(self: "Composer", inds: list[Indicator], series: str, lang: 
     as_of = {i.as_of for i in inds}
     base = {i.baseline_year for i in inds}
     if len(as_of) == 1 and None not in as_of:
-        sep = "" if lang == "zh" else " "
+        sep = "" if is_chinese(lang) else " "
         parts.append(f"{word('as_of', lang)}{sep}{localize.date(inds[0].as_of, lang)}")
     if len(base) == 1 and None not in base and all(i.unit.kind == "change" for i in inds):
         parts.append(word("vs_year", lang, year=self.period(inds[0].baseline_year, lang)))
@@ -214,7 +216,8 @@ def breakdown_figure(self: "Composer", blk: Block, ind: Indicator, dim_id: str) 
 
     labels = tuple(tuple(label(j, i) for j in range(len(years))) for i in range(len(cats)))
     title = self.layout_text(opts["title"]) if "title" in opts else \
-        Text(f"{ind.name.zh}（按{dim.name.zh}）", f"{ind.name.en} by {dim.name.en.lower()}")
+        self.text_of(lambda l: f"{ind.name.get(l)}（按{dim.name.get(l)}）" if is_chinese(l)
+                     else f"{ind.name.en} by {dim.name.en.lower()}")
     unit = tuple(f"{word('unit', l)}{word('pair_sep', l)}{ind.unit.get(l)}" for l in self.langs) \
         if ind.unit.kind in ("count", "currency", "ratio") else ()
     spec = ir.ChartSpec(
@@ -224,7 +227,8 @@ def breakdown_figure(self: "Composer", blk: Block, ind: Indicator, dim_id: str) 
         text_color=theme.colors["text"], palette=theme.palette, muted_color=theme.colors["muted"],
         font_size=size, size_mm=theme.chart_size_mm, legend=names if stacked else (),
         periods=periods, matrix=matrix, matrix_labels=labels,
-        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None)
+        fallback_font=str(self.layout.fallback_font) if self.layout.fallback_font else None,
+        font=styles.cjk_family(self.langs))
     self.charts.append(spec)
     self.n_figures += 1
     alt = tuple(ir.Span(word("chart_alt_bar", l, title=title.get(l), items=word("list_sep", l).join(

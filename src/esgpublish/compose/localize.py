@@ -4,6 +4,8 @@
 "2,270万元" / "RMB22.70 million"; "1.9亿" / "190 million"; "460%" in both;
 dates "2023年4月27日" / "27 April 2023". Chinese scales at 万 from 100,000 and at 亿
 from 100,000,000 (the source's own forms: 24万家, 16300小时); English at million.
+Traditional Chinese (zh_hant) takes its dates from zh_Hant_HK and its 萬/億 from zh_Hant
+(zh_Hant_HK's compact patterns are Western: 22.7M): 2,270萬元, 超過1.9億.
 """
 from __future__ import annotations
 
@@ -14,26 +16,28 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
 
-from ..model.dataset import Lang, PartialDate, Qualifier, Unit
+from ..model.dataset import Lang, PartialDate, Qualifier, Unit, is_chinese, traditional
 from .words import word
 
-LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB"}
+LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB", "zh_hant": "zh_Hant_HK"}
+#: where each language's scale words (万/亿, million) come from
+COMPACT_LOCALES: dict[str, str] = {"zh": "zh_Hans_CN", "en": "en_GB", "zh_hant": "zh_Hant"}
 NBSP = "\u00a0"
 
 
 @lru_cache(maxsize=None)
 def _scale_word(lang: Lang, power: int) -> str:
-    """Babel's word for 10**power in the locale: "万", "亿", " million", " billion"."""
-    if lang == "zh":
-        text = format_compact_decimal(10 ** power, locale=LOCALES[lang])
+    """Babel's word for 10**power in the locale: "万", "亿", "萬", "億", " million", " billion"."""
+    if is_chinese(lang):
+        text = format_compact_decimal(10 ** power, locale=COMPACT_LOCALES[lang])
     else:
-        text = format_compact_decimal(10 ** power, format_type="long", locale=LOCALES[lang])
+        text = format_compact_decimal(10 ** power, format_type="long", locale=COMPACT_LOCALES[lang])
     return text[1:].replace(" ", NBSP)
 
 
 def _scales(lang: Lang) -> tuple[tuple[int, int], ...]:
     """(threshold power, scale power) pairs, largest first."""
-    return ((8, 8), (5, 4)) if lang == "zh" else ((9, 9), (6, 6))
+    return ((8, 8), (5, 4)) if is_chinese(lang) else ((9, 9), (6, 6))
 
 
 def _decimal(value: float | int) -> Decimal:
@@ -134,25 +138,25 @@ def quantity(value: float | int | str | PartialDate, unit: Unit, qualifier: Qual
     if isinstance(value, PartialDate):
         return date(value, lang)
     if unit.kind == "text":
-        text = str(value)
-        return text + unit.zh if lang == "zh" and with_unit else text
+        text = traditional(str(value)) if lang == "zh_hant" else str(value)
+        return text + unit.get(lang) if is_chinese(lang) and with_unit else text
     num = number(value, lang, money=unit.kind == "currency", power=power, decimals=decimals)
     if unit.kind in ("percent", "change"):
         core = num + "%"
     elif unit.kind == "currency":
-        if lang == "zh":
-            core = num + (unit.zh if with_unit else "")
+        if is_chinese(lang):
+            core = num + (unit.get(lang) if with_unit else "")
         else:
             core = (unit.en if with_unit else "") + num
     else:
         u = unit.get(lang) if with_unit else ""
-        core = num + (u if lang == "zh" else (NBSP + u if u else ""))
+        core = num + (u if is_chinese(lang) else (NBSP + u if u else ""))
     if qualifier is None:
         return core
-    if lang == "zh":
+    if is_chinese(lang):
         if qualifier.position == "after":  # 4,000多棵: the mark goes between number and unit
-            unit_text = unit.zh if with_unit and unit.kind in ("count", "currency") else ""  # 3,860万多元
+            unit_text = unit.get(lang) if with_unit and unit.kind in ("count", "currency") else ""  # 3,860万多元
             stem = core[: len(core) - len(unit_text)] if unit_text else core
-            return stem + qualifier.zh + unit_text
-        return qualifier.zh + core
+            return stem + qualifier.get(lang) + unit_text
+        return qualifier.get(lang) + core
     return word(qualifier.meaning, "en") + " " + core

@@ -26,12 +26,37 @@ def _advances(path: Path) -> tuple[dict[int, float], float]:
         return widths, hmtx[".notdef"][0] / upem if ".notdef" in hmtx else 1.0
 
 
-def _face_path(kind: str, bold: bool, fallback: Path | None) -> Path:
+def _face_path(kind: str, bold: bool, fallback: Path | None, lang: str = "zh") -> Path:
     if kind == "fallback" and fallback:
         return fallback
-    style = {("latin", False): "latin", ("latin", True): "latin-bold",
-             ("cjk", False): "regular", ("cjk", True): "bold"}[(kind, bold)]
-    return fonts.faces()[style].path
+    if kind == "cjk":  # Traditional text in the HK face
+        return fonts.faces()[fonts.cjk_styles(fonts.HK_FAMILY if lang == "zh_hant" else fonts.FAMILY)[bold]].path
+    return fonts.faces()["latin-bold" if bold else "latin"].path
+
+
+@lru_cache(maxsize=None)
+def blank_sides(family: str) -> tuple[str, str]:
+    """A CJK family → the full-width marks its glyphs leave half an em blank on the right
+    (，。 in SC fonts: ink in the left half) and on the left (（《“), measured in the regular
+    face's outlines. The Hong Kong face centres ，。、；：, which then close up with nothing."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(fonts.faces()[fonts.cjk_styles(family)[0]].path), lazy=True) as font:
+        cmap, glyf, hmtx = font.getBestCmap(), font["glyf"], font["hmtx"].metrics
+
+        def ink(ch: str) -> tuple[float, float] | None:
+            name = cmap.get(ord(ch))
+            if name is None:
+                return None
+            glyph = glyf[name]
+            if not glyph.numberOfContours:
+                return None
+            glyph.recalcBounds(glyf)
+            advance = hmtx[name][0]
+            return glyph.xMin / advance, glyph.xMax / advance
+        right = "".join(ch for ch in sorted(linebreak.BLANK_RIGHT) if (b := ink(ch)) and b[1] <= 0.5)
+        left = "".join(ch for ch in sorted(linebreak.BLANK_LEFT) if (b := ink(ch)) and b[0] >= 0.5)
+    return right, left
 
 
 def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path | None = None,
@@ -40,7 +65,7 @@ def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path 
     hanzi and Latin letters or digits (``ParaStyle.script_gap``)."""
     total = 0.0
     for kind, run in fonts.face_runs(text, lang, fallback):
-        adv, default = _advances(_face_path(kind, bold, fallback))
+        adv, default = _advances(_face_path(kind, bold, fallback, lang))
         total += sum(adv.get(ord(ch), default) for ch in run if ch != linebreak.GLUE)
     if gap:
         chars = [ch for ch in text if ch != linebreak.GLUE]

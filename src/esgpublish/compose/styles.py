@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .. import ir
+from .. import fonts, ir
 from ..read.layout import Page, Theme
+from .measure import blank_sides
 
 MM = 72 / 25.4  # points per millimetre
 SCRIPT_GAP = 0.25  # em between hanzi and Latin letters or digits in paragraphs that hold Chinese
@@ -17,8 +18,14 @@ SECOND_SCALE = {"h1": 0.72, "h2": 0.72, "h3": 0.72, "card-value": 0.62, "content
 
 def languages(tags: tuple[str, ...]) -> tuple[ir.Language, ...]:
     """Edition language tags → their IR descriptions."""
-    known = {"zh": ir.Language("zh", "zh-CN", True), "en": ir.Language("en", "en-US", False)}
+    known = {"zh": ir.Language("zh", "zh-CN", True), "en": ir.Language("en", "en-US", False),
+             "zh_hant": ir.Language("zh_hant", "zh-Hant-HK", True)}
     return tuple(known[t] for t in tags)
+
+
+def cjk_family(tags: tuple[str, ...]) -> str:
+    """Edition language tags → the CJK family its hanzi are set in (HK for Traditional)."""
+    return fonts.HK_FAMILY if "zh_hant" in tags else fonts.FAMILY
 
 
 def page_geometry(page: Page) -> ir.PageGeometry:
@@ -69,7 +76,9 @@ def para_styles(theme: Theme, langs: tuple[ir.Language, ...]) -> tuple[ir.ParaSt
     ]
     # clreq §3.2.1: a quarter em between hanzi and Latin letters or digits, as spacing, not a character
     # and adjacent full-width marks closed up by half an em (clreq §3.1.6)
-    return tuple(replace(st, script_gap=SCRIPT_GAP, squeeze_punctuation=True) if st.cjk_wrap else st for st in out)
+    marks = blank_sides(cjk_family(tuple(lang.tag for lang in langs)))
+    return tuple(replace(st, script_gap=SCRIPT_GAP, squeeze_punctuation=True, squeeze_marks=marks)
+                 if st.cjk_wrap else st for st in out)
 
 
 def char_styles(theme: Theme) -> tuple[ir.CharStyle, ...]:

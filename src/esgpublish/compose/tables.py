@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import ir
-from ..model.dataset import Gap, Indicator, Lang, Text
+from ..model.dataset import Gap, Indicator, Lang, Text, is_chinese
 from ..read.layout import Block
 from . import localize, measure, styles
 from .lines import dedupe, origins, stack, value_origins
-from .words import PILLAR_NAMES, WORDS, word
+from .words import aspect, pillar, text as word_text, word
 
 if TYPE_CHECKING:
     from .document import Composer
@@ -30,7 +30,7 @@ def caption(c: "Composer", kind: str, n: int, title: Text, origin, continued: bo
     'Table 1 (continued)  title', for the pages a table runs on to."""
     more = (lambda l: word("continued", l)) if continued else (lambda l: "")
     # （续） ends in a full-width bracket, which carries its own space
-    gap = (lambda l: "" if continued and l == "zh" else "  ")
+    gap = (lambda l: "" if continued and is_chinese(l) else "  ")
     return c.para(tuple((ir.Span(f"{word(kind, l)} {n}{more(l)}{gap(l)}{title.get(l)}", l, origins(origin)),)
                         for l in c.langs), "caption")
 
@@ -243,7 +243,8 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> list[ir.Table]
                     + tuple(cell(lambda _, cat=cat, y=y: by_key.get((y, d, cat)), y) for cat in cats)
                     + (cell(lambda _, y=y: totals.get(y) or ind.gap(y), y, strong=True),) for y in years]
             title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
-                Text(f"{ind.name.zh}（按{dim.name.zh}）", f"{ind.name.en} by {dim.name.en.lower()}")
+                c.text_of(lambda l, dim=dim: f"{ind.name.get(l)}（按{dim.name.get(l)}）" if is_chinese(l)
+                          else f"{ind.name.en} by {dim.name.en.lower()}")
             out.append(table(c, blk, title, header, rows))
         return out
     header = [ir.Cell(unit or c.words("indicator"))] + \
@@ -261,8 +262,9 @@ def breakdown_table(c: "Composer", blk: Block, ind: Indicator) -> list[ir.Table]
     rows.append((ir.Cell(tuple((ir.Span(word(whole, l), l, strong=True),) for l in c.langs)),)
                 + tuple(values(lambda y: totals.get(y) or ind.gap(y), strong=True)))
     title = c.layout_text(blk.options["title"]) if "title" in blk.options else \
-        Text(f"{ind.name.zh}（按{'、'.join(c.ds.dimensions[d].name.zh for d in dims)}）",
-             f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
+        c.text_of(lambda l: f"{ind.name.get(l)}（按{'、'.join(c.ds.dimensions[d].name.get(l) for d in dims)}）"
+                  if is_chinese(l) else
+                  f"{ind.name.en} by {', '.join(c.ds.dimensions[d].name.en.lower() for d in dims)}")
     return [table(c, blk, title, header, rows)]
 
 
@@ -278,7 +280,7 @@ def figure_or_gap(v, ind: Indicator, lang: Lang, power: int, decimals: int | Non
 
 def _bracketed(text: str, lang: str) -> str:
     """' (text)' in English, '（text）' in Chinese (full-width brackets, no space)."""
-    return f"（{text}）" if lang == "zh" else f" ({text})"
+    return f"（{text}）" if is_chinese(lang) else f" ({text})"
 
 
 def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
@@ -315,7 +317,7 @@ def cell_text(c: "Composer", ind: Indicator, column: str, lang: Lang) -> str:
         gaps = [f"{c.period(g.period, lang)}{word('pair_sep', lang)}{g.reason.get(lang)}" for g in ind.gaps
                 if g.dimension is None and g.reason]
         parts = [t.get(lang) for t in (ind.reason, ind.note) if t] + gaps
-        return "；".join(parts) if lang == "zh" else " ".join(parts)
+        return "；".join(parts) if is_chinese(lang) else " ".join(parts)
     raise KeyError(column)
 
 
@@ -331,7 +333,7 @@ def change_text(ind: Indicator, lang: Lang, period=lambda year, lang: str(year))
     else:
         return ""
     label = period(year, lang)
-    since = f"（{word('vs_year', lang, year=label)}）" if lang == "zh" else f" ({word('vs_year', lang, year=label)})"
+    since = f"（{word('vs_year', lang, year=label)}）" if is_chinese(lang) else f" ({word('vs_year', lang, year=label)})"
     if ind.unit.kind in ("percent", "change"):  # a share or a rate of change: the difference, in points
         diff = round(new - old, 6)
         sign = "+" if diff > 0 else "−" if diff < 0 else "±"
@@ -386,10 +388,10 @@ def content_index(c: "Composer", blk: Block, number: int) -> ir.Table:
     if "title" in opts:
         title = c.layout_text(opts["title"])
     elif gri:
-        title = Text(*WORDS["gri_index"])
+        title = word_text("gri_index")
     else:
         name = frameworks.framework_name(c.ds.meta.reporting_year)
-        title = Text(word("content_index_of", "zh", framework=name.zh), word("content_index_of", "en", framework=name.en))
+        title = c.text_of(lambda l: word("content_index_of", l, framework=name.get(l)))
     return table(c, blk, title, header, rows, number=number)
 
 

@@ -2,8 +2,10 @@
 
 ``refine(text, lang, before)`` → English with curly quotes and en dashes in year ranges;
 Chinese with full-width punctuation next to hanzi and no space between hanzi and
-full-width marks. Values from placeholders are formatted by ``localize`` and left alone;
-``before`` is the character printed just before ``text`` (quotes open or close by context).
+full-width marks; Traditional Chinese (zh_hant) as Chinese, with the corner brackets Hong
+Kong uses for quotation marks (“” → 「」, ‘’ → 『』; OpenCC leaves quotes alone). Values
+from placeholders are formatted by ``localize`` and left alone; ``before`` is the character
+printed just before ``text`` (quotes open or close by context).
 """
 from __future__ import annotations
 
@@ -53,11 +55,21 @@ def chinese(text: str, before: str = "", open_quote: bool = False) -> str:
     return re.sub(rf"[ \t]+(?=[{_FULL_MARKS}])|(?<=[{_FULL_MARKS}])[ \t]+", "", text)
 
 
+def traditional(text: str, before: str = "", open_quote: bool = False) -> str:
+    """Chinese typography with Hong Kong's quotation marks: 「」 outside, 『』 inside."""
+    from ..traditional import corner_quotes
+
+    return corner_quotes(chinese(text, before, open_quote))
+
+
 def refine_after(text: str, lang: str, preceding: str) -> str:
     """``refine`` for a piece of text printed after ``preceding`` (quotes open or close by it)."""
-    return refine(text, lang, preceding[-1:], preceding.count("“") > preceding.count("”"))
+    opened = preceding.count("“") + preceding.count("「") > preceding.count("”") + preceding.count("」")
+    return refine(text, lang, preceding[-1:], opened)
 
 
 def refine(text: str, lang: str, before: str = "", open_quote: bool = False) -> str:
     """The text in its language's typography."""
+    if lang == "zh_hant":
+        return traditional(text, before, open_quote)
     return chinese(text, before, open_quote) if lang == "zh" else english(text, before)

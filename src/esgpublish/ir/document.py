@@ -36,6 +36,7 @@ class Document:
     footer: Furniture
     charts: tuple[ChartSpec, ...] = field(default=())
     fallback_font: str | None = None  # a font file for what the shipped faces lack
+    cjk_font: str = "Noto Sans SC"  # the family hanzi are set in: Noto Sans SC, or Noto Sans HK (Traditional)
 
     @property
     def langs(self) -> tuple[str, ...]:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 class Language:
     """A language the edition prints: its tag, BCP 47 name and script."""
 
-    tag: str  # the key spans use: zh | en
-    bcp47: str  # zh-CN | en-US
+    tag: str  # the key spans use: zh | zh_hant | en
+    bcp47: str  # zh-CN | zh-Hant-HK | en-US
     cjk: bool  # Chinese script: set in the CJK face, broken and spaced by the clreq rules
 
 
@@ -42,6 +42,9 @@ class ParaStyle:
     cjk_wrap: bool = False  # holds Chinese: broken by the clreq rules (Latin text: at spaces only)
     script_gap: float = 0.0  # em between a hanzi and a Latin letter or digit (clreq: a quarter em)
     squeeze_punctuation: bool = False  # adjacent full-width marks close up by half an em (clreq)
+    # the marks whose glyphs leave half an em blank on the right (，。） in SC) and on the left
+    # (（《): the edition's face decides (the HK face centres ，。、；：, which never close up)
+    squeeze_marks: tuple[str, str] = ("", "")
     widow_control: bool = True  # no paragraph leaves one line alone at a page's foot or head
 
 

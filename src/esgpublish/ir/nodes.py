@@ -165,6 +165,7 @@ class ChartSpec:
     matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
     matrix_labels: tuple[tuple[str, ...], ...] = ()
     fallback_font: str | None = None
+    font: str = "Noto Sans SC"  # the CJK family the labels are set in (Noto Sans HK for Traditional)
 
     def texts(self) -> tuple[str, ...]:
         """Every text the chart prints."""

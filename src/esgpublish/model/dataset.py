@@ -11,19 +11,47 @@ from typing import Literal
 
 from ..diagnostics import Location
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+Lang = Literal["zh", "en", "zh_hant"]
+LANGS: tuple[Lang, ...] = ("zh", "en")  # the languages a workbook is written in (zh_hant derives from zh)
+
+
+def is_chinese(lang: str) -> bool:
+    """A language tag → whether it is Chinese (zh, Simplified; zh_hant, Traditional)."""
+    return lang.startswith("zh")
 
 
 @dataclass(frozen=True)
 class Text:
-    """A text in both languages."""
+    """A text in both languages, with the Traditional Chinese form the workbook may give
+    (``zh_hant``; without it, ``get("zh_hant")`` converts ``zh`` with OpenCC's s2hk).
+    ``origin`` is the cell of ``zh`` and ``hant_mark`` the row's reviewed_zh_hant mark,
+    where the text comes from a workbook row."""
 
     zh: str
     en: str
+    zh_hant: str | None = None
+    origin: Location | None = field(default=None, compare=False, hash=False, repr=False)
+    hant_mark: tuple[str, Location] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def get(self, lang: Lang) -> str:
+        """A language tag → the text in it (Traditional: the workbook's, else converted)."""
+        if lang == "zh_hant":
+            return hong_kong(self.zh, self.zh_hant)
         return self.zh if lang == "zh" else self.en
+
+
+def traditional(text: str) -> str:
+    """Simplified Chinese → Hong Kong Traditional (OpenCC s2hk, phrase by phrase)."""
+    from ..traditional import to_hk
+
+    return to_hk(text)
+
+
+def hong_kong(zh: str, zh_hant: str | None) -> str:
+    """A Simplified text and the workbook's Traditional one (or None) → the Traditional printed."""
+    from ..traditional import hong_kong as hk
+
+    return hk(zh, zh_hant)
 
 
 @dataclass(frozen=True)
@@ -47,8 +75,14 @@ class Unit:
     kind: str
     zh: str
     en: str
+    zh_hant: str | None = None  # the workbook's Traditional form, else converted from zh
+    origin: Location | None = field(default=None, compare=False, hash=False, repr=False)  # the zh cell
+    hant_mark: tuple[str, Location] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def get(self, lang: Lang) -> str:
+        """A language tag → the unit's word in it."""
+        if lang == "zh_hant":
+            return hong_kong(self.zh, self.zh_hant)
         return self.zh if lang == "zh" else self.en
 
 
@@ -60,6 +94,10 @@ class Qualifier:
     meaning: str  # over | nearly | approximately | more_than
     zh: str
     position: str  # before | after the number
+
+    def get(self, lang: Lang) -> str:
+        """The Chinese form in a Chinese language: 超过 / 超過, 约 / 約, 余 / 餘."""
+        return traditional(self.zh) if lang == "zh_hant" else self.zh
 
 
 @dataclass(frozen=True)

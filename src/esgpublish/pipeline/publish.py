@@ -17,7 +17,8 @@ from ..atomicfile import clear_cache_entry
 from . import uptodate
 from .atomic import Interrupted, failure, os_failure, output_path, prepare, write_set
 from ..diagnostics import Collector, Diagnostic, InputError, Location
-from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, load_layout
+from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, editions_made, load_layout
+from ..read.layoutspec import DERIVED_EDITIONS
 from ..model.dataset import Dataset
 
 FORMATS = ("pdf", "docx")
@@ -63,8 +64,11 @@ class _Clock:
         return _Ctx()
 
 
-def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None) -> tuple[Inputs | None, Collector]:
-    """Stages 1–2: read and validate both inputs and check them against each other."""
+def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None,
+                editions: tuple[str, ...] | None = None, list_hant: bool = False) -> tuple[Inputs | None, Collector]:
+    """Stages 1–2: read and validate both inputs and check them against each other, for the
+    ``editions`` asked for (None: the layout's); for a Traditional edition, its text too
+    (``list_hant``: a note per converted cell, else one in all)."""
     from ..read.workbook import read_workbook
 
     clock = _Clock(timings if timings is not None else {})
@@ -72,7 +76,11 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     with clock("read+validate layout"):
         layout, layout_diags = load_layout(layout_path, display_path(layout_path))
     # the languages the layout publishes: a text missing in another language is no error
-    langs = tuple(sorted({l for e in (layout.editions if layout else EDITIONS) for l in EDITION_LANGS[e]}))
+    made = editions_made(layout.editions, editions) if layout else EDITIONS
+    langs = tuple(sorted({l for e in made for l in EDITION_LANGS[e]}))
+    hant = "zh_hant" in langs
+    langs = tuple(sorted({"zh" if l == "zh_hant" else l for l in langs}))  # Traditional derives from zh
+    plain = tuple(sorted({l for e in made if e not in DERIVED_EDITIONS for l in EDITION_LANGS[e]}))
     with clock("read+validate workbook"):
         dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
     diags.extend(wb_diags)
@@ -80,7 +88,14 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     if dataset is None or layout is None:
         return None, diags
     diags.extend(check_against(layout, dataset))
-    diags.extend(check_glyphs(dataset, layout.fallback_font))
+    if plain or not hant:  # each edition's text against its own fonts
+        diags.extend(check_glyphs(dataset, layout.fallback_font, plain or ("zh", "en")))
+    if hant:
+        from ..read import hant as hant_text
+
+        diags.extend(hant_text.check(dataset, layout.fallback_font, list_hant))
+        if "en" in langs and "en" not in plain:  # English beside Traditional: hanzi in it set in the HK face
+            diags.extend(check_glyphs(dataset, layout.fallback_font, ("en",), fonts.HK_FAMILY))
     if not diags.ok:
         return None, diags
     return Inputs(dataset, layout), diags
@@ -100,15 +115,17 @@ def compose_all(inputs: Inputs, editions) -> tuple[dict[str, "ir.Document"], Col
     return documents, problems
 
 
-def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
-    """Every workbook text is printable in the shipped fonts (or the layout's fallback font);
-    a missing glyph is located at its cell."""
+def check_glyphs(dataset: Dataset, fallback: Path | None = None, langs: tuple[str, ...] = ("zh", "en"),
+                 family: str = fonts.FAMILY) -> Collector:
+    """Every workbook text in ``langs`` is printable in the shipped fonts (CJK: ``family``) or the
+    layout's fallback font; a missing glyph is located at its cell. (Traditional text:
+    ``read/hant.check``.)"""
     diags = Collector()
 
-    def check(text: str | None, loc: Location) -> None:
-        if not text:
+    def check(text: str | None, loc: Location, lang: str = "") -> None:
+        if not text or (lang and lang not in langs):
             return
-        message = fonts.missing_glyphs_error(text, fallback)
+        message = fonts.missing_glyphs_error(text, fallback, family)
         if message:
             diags.error(loc, message, fonts.GLYPH_HINT)
 
@@ -116,23 +133,23 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     for key, loc in meta.origins.items():
         value = getattr(meta, key)
         if hasattr(value, "zh"):
-            check(value.zh, loc)
-            check(value.en, meta.en_origins.get(key, loc))
+            check(value.zh, loc, "zh")
+            check(value.en, meta.en_origins.get(key, loc), "en")
     for ind in dataset.indicators.values():
-        check(ind.name.zh, ind.cell("name_zh"))
-        check(ind.name.en, ind.cell("name_en"))
+        check(ind.name.zh, ind.cell("name_zh"), "zh")
+        check(ind.name.en, ind.cell("name_en"), "en")
         if isinstance(ind.value, str):
             check(ind.value, ind.cell("value"))
         if ind.note:
-            check(ind.note.zh, ind.cell("note_zh"))
-            check(ind.note.en, ind.cell("note_en"))
+            check(ind.note.zh, ind.cell("note_zh"), "zh")
+            check(ind.note.en, ind.cell("note_en"), "en")
     for unit in dataset.units.values():
-        check(unit.zh + unit.en, Location(dataset.path, "单位 Units"))
+        check("".join(t for t, l in ((unit.zh, "zh"), (unit.en, "en")) if l in langs), Location(dataset.path, "单位 Units"))
     for topic in dataset.topics.values():
-        check(topic.name.zh + topic.name.en, Location(dataset.path, "议题 Topics"))
+        check("".join(topic.name.get(l) for l in ("zh", "en") if l in langs), Location(dataset.path, "议题 Topics"))
     for nar in dataset.narratives.values():
-        check(nar.text.zh, nar.origins["zh"])
-        check(nar.text.en, nar.origins["en"])
+        check(nar.text.zh, nar.origins["zh"], "zh")
+        check(nar.text.en, nar.origins["en"], "en")
     return diags
 
 
@@ -143,13 +160,13 @@ class Request:
     workbook: Path
     layout: Path
     outdir: Path
-    editions: tuple[str, ...] = EDITIONS
+    editions: tuple[str, ...] | None = None  # None: every edition the layout lists
     formats: tuple[str, ...] = FORMATS
     cache_dir: Path | None = None
     embed_full_fonts: bool = False
 
 
-def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] = EDITIONS,
+def publish(workbook: Path, layout_path: Path, outdir: Path, editions: tuple[str, ...] | None = None,
             formats: tuple[str, ...] = FORMATS, cache_dir: Path | None = None,
             log: Callable[[str], None] | None = None, embed_full_fonts: bool = False,
             jobs: int | None = None) -> Result:
@@ -205,7 +222,7 @@ class Session:
         try:
             try:
                 pool = self._executor(req.formats)
-                inputs, diags = load_inputs(req.workbook, req.layout, result.timings)
+                inputs, diags = load_inputs(req.workbook, req.layout, result.timings, req.editions)
                 result.diagnostics = diags.items
                 if inputs is None:
                     raise InputError(diags.items)
@@ -242,7 +259,7 @@ class Session:
     @staticmethod
     def _paths(req: Request, inputs: Inputs) -> dict[tuple[str, str], Path]:
         """(edition, format) → its output file, every one made by ``atomic.output_path``."""
-        editions = tuple(e for e in req.editions if e in inputs.layout.editions)
+        editions = editions_made(inputs.layout.editions, req.editions)
         return {(e, f): output_path(req.outdir, f"{req.workbook.stem}-{inputs.layout.name}-{e}.{f}")
                 for e in editions for f in req.formats}
 
@@ -255,7 +272,7 @@ class Session:
         """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
         from ..charts.draw import cached_chart
         cache = self._cache(req)
-        editions = tuple(dict.fromkeys(e for e, _ in paths))
+        editions = editions_made(inputs.layout.editions, req.editions)
         with clock("compose"):
             documents, problems = compose_all(inputs, editions)
         if not problems.ok:
@@ -271,7 +288,8 @@ class Session:
         specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
         drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
         to_draw = [s for s in specs if drawn[s.key] is None]
-        subsets = [("font", style, font_chars, cache / "fonts") for style in ("regular", "bold", "latin", "latin-bold")
+        cjk = sorted({style for d in documents.values() for style in fonts.cjk_styles(d.cjk_font)})
+        subsets = [("font", style, font_chars, cache / "fonts") for style in (*cjk, "latin", "latin-bold")
                    if font_chars and any(f == "docx" for _, f in stale)
                    and not fonts.subset_path(fonts.faces()[style], font_chars, cache / "fonts").is_file()]
         # the longest documents first, and the charts they need before the others', so that

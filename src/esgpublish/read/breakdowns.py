@@ -8,7 +8,7 @@ from . import cellvalues as cell
 from ..diagnostics import Collector
 from ..model.dataset import BreakdownValue, Dimension, Gap, Indicator, Text
 from .hints import suggest
-from .records import indicator_of, status_and_reason
+from .records import bilingual, indicator_of, status_and_reason
 from .xlsxread import SheetReader
 
 ADDITIVE = ("count", "currency")  # quantities whose parts add up to the whole (not shares or rates)
@@ -32,13 +32,13 @@ def read_dimensions(sheet: SheetReader, diags: Collector, need: frozenset[str]) 
         if cat is None:
             if dim in names:
                 diags.error(dloc, f"dimension '{dim}' is named twice", "keep one row without a category")
-            names[dim] = Text(zh, en)
+            names[dim] = bilingual(cells, "zh", zh, en, diags)
             continue
         cat = str(cat).strip()
         cats = categories.setdefault(dim, {})
         if cat in cats:
             diags.error(cloc, f"category '{cat}' of '{dim}' is listed twice", "keep one row per category")
-        cats[cat] = Text(zh, en)
+        cats[cat] = bilingual(cells, "zh", zh, en, diags)
     out = {}
     for dim, cats in categories.items():
         out[dim] = Dimension(dim, names.get(dim, Text(dim, dim)), cats)

@@ -13,7 +13,7 @@ from ..diagnostics import Collector, Location
 from ..model.dataset import Indicator, PeriodValue, Qualifier, Text, Topic, Unit
 from . import schema
 from .hints import suggest
-from .records import decimals_of, unit_of
+from .records import bilingual, decimals_of, unit_of
 from .xlsxread import SheetReader
 
 _OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -209,8 +209,8 @@ def _build(ident: str, cells: dict, tree: ast.expr, known: dict[str, Indicator],
         diags.warning(eloc, f"'{ident}' has no year in which all its inputs have a value",
                       "give every input a value for the same year")
         return None
-    name = Text(cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name") or "",
-                cell.text(cells, "name_en", diags, "en" in need, "English name") or "")
+    name = bilingual(cells, "name_zh", cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name") or "",
+                     cell.text(cells, "name_en", diags, "en" in need, "English name") or "", diags)
     last = series[-1]
     sources = tuple(dict.fromkeys(p.origin for b in by_year for p in b.values() if p.period in years))
     return Indicator(ident, str(cells["pillar"][0]), str(topic), name, last.value, unit, last.qualifier,

@@ -23,9 +23,11 @@ from .layoutfiles import (DEFAULT_LAYOUT, MAX_EXTENDS, builtin_dir, builtin_file
                           load_chain, load_fallback, load_theme)
 from .layoutmodel import Block, Layout, Page, Section, Theme, build_layout
 from .layoutspec import (BLOCK, BLOCKS, CHART_KINDS, COLOR, COLOR_RE, EDITION_LANGS, EDITIONS, LAYOUT, PAGE_SIZES,
+                         editions_made,
                          SELECT, SIZE, TABLE_COLUMNS, TEXT, THEME, M, Spec)
 
 __all__ = ["BLOCK", "BLOCKS", "CHART_KINDS", "COLOR", "COLOR_RE", "DEFAULT_LAYOUT", "EDITIONS", "EDITION_LANGS",
+           "editions_made",
            "LAYOUT", "MAX_EXTENDS", "PAGE_SIZES", "SELECT", "SIZE", "TABLE_COLUMNS", "TEXT", "THEME",
            "Block", "Layout", "M", "Page", "Section", "Spec", "Theme",
            "builtin_dir", "builtin_files", "builtin_layouts", "check_against", "is_layout_name", "load_layout",

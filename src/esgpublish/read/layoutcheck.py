@@ -26,8 +26,9 @@ def check(value: Any, spec: Spec, path: tuple, doc: yamlsrc.Located, diags: Coll
                         "quote the colour: a bare # starts a YAML comment")
         return
     if spec.type == "text":
-        if isinstance(value, dict) and set(value) <= {"zh", "en"} and all(isinstance(v, str) and v.strip() for v in value.values()):
-            if set(value) != {"zh", "en"}:
+        if isinstance(value, dict) and set(value) <= {"zh", "en", "zh_hant"} and \
+                all(isinstance(v, str) and v.strip() for v in value.values()):
+            if not {"zh", "en"} <= set(value):  # zh_hant (Traditional) is optional: else converted from zh
                 missing = ({"zh", "en"} - set(value)).pop()
                 diags.error(loc, f"'{path[-1]}' has no '{missing}' text", "give the text in both languages: {zh: …, en: …}")
             for lang, text in value.items():

@@ -27,7 +27,8 @@ def _schema(spec: Spec) -> dict[str, Any]:
             out["minItems"] = spec.min_items
     elif spec.type == "text":
         out = {"type": "object", "properties": {"zh": {"type": "string", "minLength": 1},
-                                                "en": {"type": "string", "minLength": 1}},
+                                                "en": {"type": "string", "minLength": 1},
+                                                "zh_hant": {"type": "string", "minLength": 1}},
                "required": ["zh", "en"], "additionalProperties": False}
     elif spec.type == "color":
         out = {"type": "string", "pattern": COLOR_RE.pattern}

@@ -9,7 +9,7 @@ from . import yamlsrc
 from ..diagnostics import Location
 from ..model.dataset import Text
 from .layoutfiles import merge
-from .layoutspec import EDITIONS, PAGE_SIZES
+from .layoutspec import DEFAULT_EDITIONS, PAGE_SIZES
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def build_layout(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: 
                                 sec.get("new_page", True)))
     return Layout(
         name=str(data.get("name") or path.stem), path=doc.file,
-        editions=tuple(data.get("editions", EDITIONS)), page=Page(w, h, margins), theme=theme,
+        editions=tuple(data.get("editions", DEFAULT_EDITIONS)), page=Page(w, h, margins), theme=theme,
         cover={"show": True, "disclaimer": True, **data.get("cover", {})},
         contents={"show": True, "depth": 2, **data.get("contents", {})},
         header={"show": True, **data.get("header", {})},

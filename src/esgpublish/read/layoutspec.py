@@ -5,9 +5,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-EDITIONS = ("zh", "en", "bilingual")
-#: the languages each edition prints
-EDITION_LANGS: dict[str, tuple[str, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
+EDITIONS = ("zh", "en", "bilingual", "zh-hant", "bilingual-hant")
+DEFAULT_EDITIONS = ("zh", "en", "bilingual")  # a layout that names none publishes these
+#: the languages each edition prints (zh_hant: Traditional Chinese, Hong Kong)
+EDITION_LANGS: dict[str, tuple[str, ...]] = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en"),
+                                             "zh-hant": ("zh_hant",), "bilingual-hant": ("zh_hant", "en")}
+#: the Traditional editions derive from the Simplified ones: a layout that publishes the
+#: Simplified edition makes the Traditional one too when asked for it by name
+DERIVED_EDITIONS: dict[str, str] = {"zh-hant": "zh", "bilingual-hant": "bilingual"}
+
+
+def editions_made(listed: tuple[str, ...], asked: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The editions a layout listing ``listed`` makes when ``asked`` for these (None: all it
+    lists): each one it lists, and a Traditional one whose Simplified edition it lists."""
+    if asked is None:
+        return tuple(listed)
+    return tuple(e for e in asked if e in listed or DERIVED_EDITIONS.get(e) in listed)
 CHART_KINDS = ("bar", "grouped_bar", "line", "progress", "donut")
 TABLE_COLUMNS = ("value", "periods", "change", "unit", "period", "baseline", "target", "hkex", "gri", "note")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -35,7 +48,8 @@ def M(doc: str, **fields: Spec) -> Spec:
     return Spec("map", doc, fields=tuple(fields.items()))
 
 
-TEXT = Spec("text", "text in both languages: {zh: …, en: …}; may use {report.reporting_year} and the like")
+TEXT = Spec("text", "text in both languages: {zh: …, en: …} (zh_hant: the Traditional text, else converted from zh); "
+                   "may use {report.reporting_year} and the like")
 SIZE = Spec("number", "font size in points", minimum=5, maximum=72)
 COLOR = Spec("color", "colour as #RRGGBB")
 

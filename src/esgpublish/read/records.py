@@ -12,6 +12,19 @@ from .hints import suggest
 from .xlsxread import SheetReader
 
 
+def bilingual(cells: dict, zh_key: str, zh: str, en: str, diags: Collector) -> Text:
+    """A row's Chinese and English texts → a Text, with the Traditional text of the row's
+    ``<zh_key>_hant`` cell (if any), the zh cell and the row's review mark (reviewed_zh_hant)."""
+    hant = cell.text(cells, zh_key + schema.HANT_SUFFIX, diags, False, "Traditional Chinese text")
+    return Text(zh, en, hant, cells[zh_key][1] if zh_key in cells else None, review_mark(cells))
+
+
+def review_mark(cells: dict) -> tuple[str, Location] | None:
+    """A row's reviewed_zh_hant cell → (the mark typed, its cell), or None."""
+    raw, loc = cells.get(schema.REVIEWED, (None, None))
+    return (cell.plain(raw).strip(), loc) if raw is not None else None
+
+
 def read_units(sheet: SheetReader, diags: Collector) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     seen: dict[str, Location] = {}
@@ -24,7 +37,8 @@ def read_units(sheet: SheetReader, diags: Collector) -> dict[str, Unit]:
         zh = cell.text(cells, "zh", diags, False, "Chinese unit") or ""
         en = cell.text(cells, "en", diags, False, "English unit") or ""
         if ident:
-            units[ident] = Unit(ident, kind, zh, en)
+            text = bilingual(cells, "zh", zh, en, diags)
+            units[ident] = Unit(ident, kind, zh, en, text.zh_hant, text.origin, text.hant_mark)
     return units
 
 
@@ -39,7 +53,7 @@ def read_topics(sheet: SheetReader, diags: Collector, need: frozenset[str]) -> d
         zh = cell.text(cells, "name_zh", diags, "zh" in need, "Chinese name")
         en = cell.text(cells, "name_en", diags, "en" in need, "English name")
         if ident and pillar in schema.PILLARS and (zh or "zh" not in need) and (en or "en" not in need):
-            topics[ident] = Topic(ident, pillar, Text(zh or "", en or ""))
+            topics[ident] = Topic(ident, pillar, bilingual(cells, "name_zh", zh or "", en or "", diags))
     return topics
 
 
@@ -74,7 +88,7 @@ def read_report(sheet: SheetReader, diags: Collector, here: Location, need: froz
         if kind == "text":
             zh = cell.text(cells, "zh", diags, "zh" in need, f"Chinese {key}")
             en = cell.text(cells, "en", diags, "en" in need, f"English {key}")
-            values[key] = Text(zh or "", en or "")
+            values[key] = bilingual(cells, "zh", zh or "", en or "", diags)
             origins[key] = cells["zh"][1]
             en_origins[key] = cells["en"][1]
         else:
@@ -161,13 +175,15 @@ def read_indicators(sheet: SheetReader, diags: Collector, units: dict[str, Unit]
         short_en = cell.text(cells, "short_en", diags, False, "English short name")
         if ident and name_zh is not None and name_en is not None and unit and quote:
             out[ident] = Indicator(
-                ident, str(pillar), str(topic), Text(name_zh, name_en), value, unit, qualifier,
+                ident, str(pillar), str(topic), bilingual(cells, "name_zh", name_zh, name_en, diags), value, unit,
+                qualifier,
                 period, as_of, baseline_year, baseline, target,
                 target_qualifier, target_year,
                 cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags),
-                quote, Text(note_zh or "", note_en or "") if note_zh or note_en else None,
+                quote, bilingual(cells, "note_zh", note_zh or "", note_en or "", diags) if note_zh or note_en else None,
                 cells["id"][1], {k: loc for k, (_, loc) in cells.items()},
-                short=Text(short_zh or name_zh, short_en or name_en) if short_zh or short_en else None,
+                short=bilingual(cells, "short_zh" if short_zh else "name_zh", short_zh or name_zh, short_en or name_en,
+                                diags) if short_zh or short_en else None,
                 status=status, decimals=decimals, reason=reason)
         elif ident:
             invalid.add((ident, "*"))  # a row with errors: references to it are not "unknown"
@@ -222,7 +238,8 @@ def status_and_reason(cells: dict, diags: Collector, need: frozenset[str], what:
                 diags.error(cells[f"reason_{lang}"][1], f"{what} {status.replace('_', ' ')} needs its explanation "
                                                         f"({'Chinese' if lang == 'zh' else 'English'})",
                             "say why: comply or explain")
-    reason = Text(texts["zh"] or "", texts["en"] or "") if texts["zh"] or texts["en"] else None
+    reason = bilingual(cells, "reason_zh", texts["zh"] or "", texts["en"] or "", diags) \
+        if texts["zh"] or texts["en"] else None
     return status, reason
 
 
@@ -307,7 +324,7 @@ def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, 
             _check_placeholders(text, cells[key][1], diags, indicators, invalid, broken_refs)
         hkex, gri = cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags)
         if ident and all(lang in texts for lang in need):
-            out[ident] = Narrative(ident, topic, Text(texts.get("zh", ""), texts.get("en", "")),
+            out[ident] = Narrative(ident, topic, bilingual(cells, "text_zh", texts.get("zh", ""), texts.get("en", ""), diags),
                                    {"zh": cells["text_zh"][1], "en": cells["text_en"][1]},
                                    cell.codes(hkex), cell.codes(gri))
     return out
@@ -389,5 +406,5 @@ def read_framework(sheet: SheetReader, diags: Collector, indicators: dict[str, I
         if code in out:
             diags.error(loc, f"{code} is explained twice", "keep one row per code")
             continue
-        out[code] = FrameworkItem(code, status, Text(texts["zh"], texts["en"]), loc)
+        out[code] = FrameworkItem(code, status, bilingual(cells, "reason_zh", texts["zh"], texts["en"], diags), loc)
     return out

@@ -19,6 +19,7 @@ class Column:
     zh: str
     required: bool = False
     width: int = 14
+    template: bool = True  # written into new workbooks (the optional Traditional columns are not)
 
     @property
     def header(self) -> str:
@@ -35,6 +36,25 @@ class Sheet:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+    @property
+    def written(self) -> tuple[Column, ...]:
+        """The columns a new workbook (``esgpublish init``, the samples) has."""
+        return tuple(c for c in self.columns if c.template)
+
+
+HANT_SUFFIX = "_hant"  # name_zh → name_zh_hant: the cell's Traditional Chinese (Hong Kong) text
+REVIEWED = "reviewed_zh_hant"  # a row's mark: its converted Traditional text was reviewed
+
+
+def _with_hant(sheet: Sheet) -> Sheet:
+    """A sheet with its optional Traditional columns: one beside each Chinese text column
+    (name_zh → name_zh_hant) and the row's review mark (reviewed_zh_hant), read when present."""
+    extra = tuple(Column(c.key + HANT_SUFFIX, "繁体" + c.zh, False, c.width, template=False)
+                  for c in sheet.columns if c.key == "zh" or c.key.endswith("_zh"))
+    if not extra:
+        return sheet
+    return Sheet(sheet.key, sheet.name, sheet.columns + extra + (Column(REVIEWED, "繁体已审", False, 12, template=False),))
 
 
 REPORT = Sheet("report", "报告 Report", (
@@ -151,6 +171,8 @@ FRAMEWORK = Sheet("framework", "框架 Framework", (
     Column("reason_en", "英文说明", True, 48),
 ))
 
+REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK = map(
+    _with_hant, (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK))
 SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK)
 #: sheets a workbook may leave out (older workbooks have no Periods sheet; the rest are optional)
 OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived", "framework")

@@ -42,19 +42,19 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for sheet in schema.SHEETS:
         ws = wb.create_sheet(sheet.name)
-        ws.append([c.header for c in sheet.columns])
+        ws.append([c.header for c in sheet.written])
         for cell in ws[1]:
             cell.font, cell.fill = header_font, header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows.get(sheet.key, ()):
             ws.append(list(row))
-        for i, col in enumerate(sheet.columns, start=1):
+        for i, col in enumerate(sheet.written, start=1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
         ws.freeze_panes = "B2"
         last = max(ws.max_row, 2) + 500
 
         def dropdown(key: str, values: Iterable[str]) -> None:
-            keys = [c.key for c in sheet.columns]
+            keys = [c.key for c in sheet.written]
             if key not in keys:
                 return
             letter = get_column_letter(keys.index(key) + 1)
@@ -64,7 +64,7 @@ def write_workbook(path: Path, rows: Mapping[str, Iterable[Row]], created: dt.da
 
         def ids_of(key: str, source: "schema.Sheet", blank: bool = True) -> None:
             """A dropdown of the ids in column A of another sheet (units, topics, indicators …)."""
-            keys = [c.key for c in sheet.columns]
+            keys = [c.key for c in sheet.written]
             if key not in keys:
                 return
             letter = get_column_letter(keys.index(key) + 1)

@@ -64,8 +64,9 @@ def settings(d, document: ir.Document) -> None:
     zoom.set(qn("w:percent"), "100")
     put(el, "w:updateFields", "true")
     put(el, "w:characterSpacingControl", "compressPunctuation")
-    east_asian = next((l.bcp47 for l in document.languages if l.cjk), "zh-CN")
-    latin = next((l.bcp47 for l in document.languages if not l.cjk), "en-US")
+    from .styles import languages
+
+    east_asian, latin = languages(document)
     tfl = put(el, "w:themeFontLang", latin)
     tfl.set(qn("w:eastAsia"), east_asian)
 
@@ -104,8 +105,9 @@ def embed_fonts(d, document: ir.Document, embed_full_fonts: bool, font_cache, fo
     root = _parse(font_table_part.blob) if not hasattr(font_table_part, "element") else font_table_part.element
     n = 0
     families = [(LATIN_FONT, "00", ("latin", "latin-bold"))]
-    if embed_full_fonts or fonts.needs_face(own, "cjk"):
-        families.insert(0, (FONT, "86", ("regular", "bold")))
+    if embed_full_fonts or fonts.needs_face(own, "cjk"):  # charset 86: GB2312; 88: Big5
+        families.insert(0, (document.cjk_font, "86" if document.cjk_font == FONT else "88",
+                            fonts.cjk_styles(document.cjk_font)))
     fallback = Path(document.fallback_font) if document.fallback_font else None
     if fallback and fonts.needs_face(own, "fallback", fallback):
         families.append((fallback_family, "00", ("fallback",)))

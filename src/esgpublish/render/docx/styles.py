@@ -22,18 +22,32 @@ def word_name(name: str) -> str:
     return WORD_NAMES.get(name) or " ".join(part.capitalize() for part in name.split("-"))
 
 
-def set_fonts(rpr, fallback_family: str | None = None) -> None:
-    """Noto Sans for Latin text, Noto Sans SC for East Asian text; theme fonts dropped."""
+def set_fonts(rpr, fallback_family: str | None = None, cjk: str = fonts.FAMILY) -> None:
+    """Noto Sans for Latin text, the document's CJK family (Noto Sans SC or HK) for East Asian
+    text; theme fonts dropped."""
     rfonts = put(rpr, "w:rFonts")
     latin = fallback_family or fonts.LATIN_FAMILY
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         rfonts.set(qn(attr), latin)
-    rfonts.set(qn("w:eastAsia"), fallback_family or fonts.FAMILY)
+    rfonts.set(qn("w:eastAsia"), fallback_family or cjk)
 
 
 def set_lang(rpr, latin: str, east_asian: str) -> None:
     lang = put(rpr, "w:lang", latin)
     lang.set(qn("w:eastAsia"), east_asian)
+
+
+def word_lang(bcp47: str) -> str:
+    """A BCP 47 tag → Word's language-region form (zh-Hant-HK → zh-HK; zh-CN, en-US as they are)."""
+    parts = bcp47.split("-")
+    return "-".join(p for i, p in enumerate(parts) if not (i and len(p) == 4 and p.isalpha()))
+
+
+def languages(document: ir.Document) -> tuple[str, str]:
+    """The document's East Asian and Latin languages, in Word's form."""
+    east_asian = next((l.bcp47 for l in document.languages if l.cjk), "zh-CN")
+    latin = next((l.bcp47 for l in document.languages if not l.cjk), "en-US")
+    return word_lang(east_asian), word_lang(latin)
 
 
 def _strip_theme_fonts(root) -> None:
@@ -46,11 +60,10 @@ def install(d, document: ir.Document) -> dict[str, str]:
     """Write the document's styles into ``d`` (python-docx Document); → IR name → style id."""
     styles_el = d.styles.element
     _strip_theme_fonts(styles_el)
-    east_asian = next((l.bcp47 for l in document.languages if l.cjk), "zh-CN")
-    latin = next((l.bcp47 for l in document.languages if not l.cjk), "en-US")
+    east_asian, latin = languages(document)
     defaults = styles_el.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_fonts(rpr)
+    set_fonts(rpr, cjk=document.cjk_font)
     set_lang(rpr, latin, east_asian)
     ppr = props(defaults.find(qn("w:pPrDefault")), "w:pPr")
     put(ppr, "w:kinsoku", "1")
@@ -80,7 +93,7 @@ def install(d, document: ir.Document) -> dict[str, str]:
         ids[c.name] = style.style_id
     for style in d.styles:  # every style names the shipped faces, none a theme font
         if style.element.get(qn("w:type")) in ("paragraph", "character", "table"):
-            set_fonts(style.element.get_or_add_rPr())
+            set_fonts(style.element.get_or_add_rPr(), cjk=document.cjk_font)
     return ids
 
 

@@ -43,7 +43,7 @@ from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate 
 from ... import ir  # noqa: E402
 from .blocks import Visitor
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
-from .text import FONT, Styles, register_fonts, use_fallback
+from .text import Styles, cjk_font, register_fonts, use_cjk, use_fallback
 
 _register_fonts = register_fonts  # the pipeline's workers load the fonts as they start
 
@@ -76,13 +76,14 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     """One layout of the document → the PDF's bytes and the page of each anchor."""
     register_fonts()
     use_fallback(document.fallback_font)
+    use_cjk(document.cjk_font)
     styles = Styles(document)
     page = document.page
     buf = io.BytesIO()
     meta = document.meta
     doc = PdfDoc(buf, document, pagesize=(page.width, page.height), title=meta.title, author=meta.author,
                  subject=meta.subject, keywords=meta.keywords, creator="esgpublish",
-                 producer="esgpublish (reportlab)", lang=meta.lang, initialFontName=FONT, initialFontSize=10,
+                 producer="esgpublish (reportlab)", lang=meta.lang, initialFontName=cjk_font(), initialFontSize=10,
                  leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom)
     frame = Frame(page.left, page.bottom, page.frame_width, page.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -8,7 +8,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from ... import ir
 from .flow import ContinuedTable, FloatFigure
 from .pages import ContentsEntry, HeadingMark
-from .text import FONT, Styles, color, markup, paragraph
+from .text import Styles, cjk_font, color, markup, paragraph
 
 
 class Visitor:
@@ -39,7 +39,7 @@ class Visitor:
                                         ("RIGHTPADDING", (0, 0), (0, 0), b.gap / 2),
                                         ("LEFTPADDING", (1, 0), (1, 0), b.gap / 2),
                                         ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                                        ("FONTNAME", (0, 0), (-1, -1), FONT)]))
+                                        ("FONTNAME", (0, 0), (-1, -1), cjk_font())]))
         return [table]
 
     def heading(self, h: ir.Heading) -> list:
@@ -64,7 +64,7 @@ class Visitor:
             rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align, indent=cell.indent),
                                    cell.anchor) for cell in row])
         style = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
             ("BACKGROUND", (0, 0), (-1, 0), color(look.head_fill)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), look.padding),
@@ -100,7 +100,7 @@ class Visitor:
         out: list = [Spacer(1, c.space_before)]
         for start in range(0, len(c.cards), n):
             row: list = []
-            style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
                      ("TOPPADDING", (0, 0), (-1, -1), top), ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
                      ("LEFTPADDING", (0, 0), (-1, -1), left), ("RIGHTPADDING", (0, 0), (-1, -1), right)]
             for k, card in enumerate(c.cards[start:start + n]):
@@ -167,14 +167,17 @@ class Gap(Spacer):
 
 class ChartFonts:
     """svglib's font map for charts: every family in the shipped CJK face (charts are drawn in
-    it), bold from weight 600; the fonts are already registered, so nothing is parsed again."""
+    it: Noto Sans HK for Traditional labels, else Noto Sans SC), bold from weight 600; the fonts
+    are already registered, so nothing is parsed again."""
 
     @staticmethod
     def find_font(name: str, weight="normal", style: str = "normal") -> tuple[str, bool]:
-        from .text import FONT_BOLD
+        from .text import FONT, FONT_BOLD
 
         weight = str(weight).lower()
         bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
+        if "Noto Sans HK" in name:
+            return cjk_font(bold), True
         return (FONT_BOLD if bold else FONT), True
 
 
@@ -212,6 +215,6 @@ def chart_drawing(svg):
         if len(_DRAWINGS) > 256:
             _DRAWINGS.clear()
         drawing = svg2rlg(key, font_map=ChartFonts())
-        drawing.initialFontName = FONT
+        drawing.initialFontName = cjk_font()
         _DRAWINGS[key] = drawing
     return _DRAWINGS[key]

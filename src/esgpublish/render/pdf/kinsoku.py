@@ -11,13 +11,14 @@ from contextlib import contextmanager
 from ... import linebreak
 
 GAP_CALLBACK = "esg_script_gap"  # the named canvas callback that moves the pen (``PdfCanvas``)
-_gap: list = [0.0, False]  # the paragraph being broken: em between hanzi and Latin; squeeze marks
+_gap: list = [0.0, False]  # the paragraph being broken: em between hanzi and Latin; marks to squeeze
 
 
 @contextmanager
-def script_gap(em: float, squeeze: bool = False):
+def script_gap(em: float, squeeze: tuple[str, str] | bool = False):
     """Break the lines of one paragraph with ``em`` between hanzi and Latin letters or
-    digits and, with ``squeeze``, adjacent full-width marks closed up (clreq)."""
+    digits and, with ``squeeze`` (the marks blank on the right and on the left, from the
+    IR), adjacent full-width marks closed up (clreq)."""
     saved, _gap[:] = list(_gap), [em, squeeze]
     try:
         yield
@@ -235,9 +236,9 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
         a, b = chars[k - 1], chars[k]
         if em and linebreak.script_gap(a, b):
             gaps[k] = em * units[k].frag.fontSize
-        elif squeeze and linebreak.punctuation_squeeze(a, b) and all(  # both set full-width (the CJK face)
+        elif squeeze and linebreak.punctuation_squeeze(a, b, *squeeze) and all(  # both full-width (the CJK face)
                 abs(widths[j] - units[j].frag.fontSize) < 0.05 * units[j].frag.fontSize for j in (k - 1, k)):
-            gaps[k] = -linebreak.punctuation_squeeze(a, b) * units[k - 1].frag.fontSize
+            gaps[k] = -linebreak.punctuation_squeeze(a, b, *squeeze) * units[k - 1].frag.fontSize
     widths = [w + g for w, g in zip(widths, gaps)]
     lines = []
     first = next((u.frag for u in units if str(u)), None)

@@ -16,11 +16,36 @@ from reportlab.platypus import Paragraph
 from ... import fonts, ir, linebreak
 from . import kinsoku
 
-FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face
+FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face (Simplified)
 LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 
 _FALLBACK: dict = {"path": None, "name": None}  # the document's fallback font, for this render
+_CJK: dict = {False: FONT, True: FONT_BOLD}  # the document's CJK face (ir.Document.cjk_font), for this render
+
+
+def cjk_font(bold: bool = False) -> str:
+    """The reportlab name of the CJK face the document being rendered sets its hanzi in."""
+    return _CJK[bool(bold)]
+
+
+def use_cjk(family: str) -> None:
+    """Make ``family`` (the IR's ``cjk_font``) the CJK face of this render, registering it once."""
+    if family == fonts.FAMILY:
+        _CJK.update({False: FONT, True: FONT_BOLD})
+        return
+    faces = fonts.faces()
+    names = []
+    for style in fonts.cjk_styles(family):
+        face = faces[style]
+        if face.ps_name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(face.ps_name, str(face.path)))
+        names.append(face.ps_name)
+    from reportlab.lib.fonts import addMapping
+
+    for bold, italic, name in ((0, 0, names[0]), (1, 0, names[1]), (0, 1, names[0]), (1, 1, names[1])):
+        addMapping(names[0], bold, italic, name)
+    _CJK.update({False: names[0], True: names[1]})
 
 
 def register_fonts() -> None:
@@ -66,7 +91,7 @@ class Styles:
         if name not in self._para:
             s = self.document.para_style(name)
             self._para[name] = ParagraphStyle(
-                name, fontName=FONT_BOLD if s.bold else FONT, fontSize=s.size, leading=s.leading,
+                name, fontName=cjk_font(s.bold), fontSize=s.size, leading=s.leading,
                 textColor=color(s.color), alignment=ALIGN[s.align], firstLineIndent=s.first_indent,
                 leftIndent=s.left_indent, spaceBefore=s.space_before, spaceAfter=s.space_after,
                 # every paragraph is filled by esgpublish's line breaker (kinsoku.py, after
@@ -75,7 +100,7 @@ class Styles:
                 keepWithNext=int(s.keep_with_next), wordWrap="CJK",
                 allowWidows=int(not s.widow_control), allowOrphans=int(not s.widow_control))
             self._para[name].scriptGap = s.script_gap  # read by Para.breakLinesCJK
-            self._para[name].squeezePunctuation = s.squeeze_punctuation
+            self._para[name].squeezePunctuation = s.squeeze_marks if s.squeeze_punctuation else False
         return self._para[name]
 
     def aligned(self, name: str, align: str, keep_with_next: bool | None = None, indent: float = 0.0) -> ParagraphStyle:
@@ -94,7 +119,7 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
     runs in the Latin face, the rest in the CJK face; character styles as font tags; in
     CJK-wrapped paragraphs, kept values glued."""
     cjk = style.wordWrap == "CJK"
-    bold_style = style.fontName == FONT_BOLD
+    bold_style = style.fontName == cjk_font(True)
     out = []
     for span in line:
         glue = cjk and span.keep and len(span.text) <= 24
@@ -113,7 +138,7 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
             lead = linebreak.GLUE if glue and prev_core and not head and core else ""  # glued across faces
             raw = run[:head] + lead + (linebreak.glue(core) if glue else core)
             prev_core = prev_core or bool(core)
-            face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": FONT_BOLD if bold else FONT,
+            face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": cjk_font(bold),
                     "fallback": _FALLBACK["name"]}[kind]
             runs.append(f'<font name="{face}">{escape(raw).replace(chr(10), "<br/>")}</font>')  # a line break in a cell
         text = "".join(runs)
@@ -158,7 +183,7 @@ def draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: floa
               gap: float = 0.0) -> float:
     """Draw one line on the canvas (headers, footers), each script in its own face and
     ``gap`` em between hanzi and Latin letters or digits; → its width."""
-    faces = {"latin": LATIN, "cjk": FONT, "fallback": _FALLBACK["name"]}
+    faces = {"latin": LATIN, "cjk": cjk_font(), "fallback": _FALLBACK["name"]}
     runs = [(faces[kind], run) for text, lang in texts for kind, run in fonts.face_runs(text, lang, _FALLBACK["path"])]
     advances, prev = [], ""
     for face, run in runs:
