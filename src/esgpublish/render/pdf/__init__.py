@@ -41,6 +41,7 @@ _reportlab_defaults()
 from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate  # noqa: E402
 
 from ... import ir  # noqa: E402
+from . import trace
 from .blocks import Visitor
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import FONT, Styles, register_fonts, use_fallback
@@ -55,6 +56,23 @@ def render_pdf(document: ir.Document, charts) -> bytes:
 
 def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     """Document IR and its drawn charts → the PDF's bytes and the page of each heading anchor."""
+    data, pages, _ = render_pdf_traced(document, charts)
+    return data, pages
+
+
+def render_pdf_traced(document: ir.Document, charts, attach: trace.Attach | None = None
+                      ) -> tuple[bytes, dict[str, int], list[ir.PdfPlacement]]:
+    """Document IR and its drawn charts → the PDF's bytes, the page of each heading anchor and
+    where each span with origins was drawn; ``attach(placements)`` gives a file to embed."""
+    recorder = trace.start()
+    try:
+        data, pages = _render(document, charts, attach)
+    finally:
+        trace.stop()
+    return data, pages, recorder.placed
+
+
+def _render(document: ir.Document, charts, attach) -> tuple[bytes, dict[str, int]]:
     register_fonts()
     use_fallback(document.fallback_font)
     styles = Styles(document)
@@ -99,5 +117,5 @@ def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, in
     doc.addPageTemplates(templates)
     for block in document.body:
         story += visitor.block(block)
-    doc.build(story, canvasmaker=PdfCanvas)
+    doc.build(story, canvasmaker=lambda *a, **kw: PdfCanvas(*a, attach=attach, **kw))
     return buf.getvalue(), dict(doc.heading_pages)
