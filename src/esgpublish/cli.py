@@ -1,4 +1,4 @@
-"""The command line: ``esgpublish publish|validate|init`` → exit 0 (ok), 1 (input
+"""The command line: ``esgpublish publish|validate|init|trace|verify`` → exit 0 (ok), 1 (input
 diagnostics, or a plain message when the folder, the disk or a worker process fails),
 2 (usage), 3 (internal error: a bug in esgpublish).
 
@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("workbook", type=Path)
     val.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    from .review.commands import add_parsers
+
+    add_parsers(sub, common)  # trace, verify: published files read back
     return p
 
 
@@ -125,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args)
         if args.command == "init":
             return _init(args)
+        if args.command in ("trace", "verify"):
+            from .review.commands import run
+
+            return run(args, _LANG)
         return _publish(args)
     except UsageError as exc:
         print(f"esgpublish: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""), file=sys.stderr)
