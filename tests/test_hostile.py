@@ -120,7 +120,8 @@ def test_two_publishes_at_once_into_one_folder(tmp_path):
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err.decode()
     names = sorted(p.name for p in out.iterdir() if p.is_file())
-    assert names == ["esg_2022-annual-zh.docx", "esg_2022-annual-zh.pdf"]
+    assert names == ["esg_2022-annual-zh.docx", "esg_2022-annual-zh.docx.sources.json", "esg_2022-annual-zh.pdf",
+                     "esg_2022-annual-zh.pdf.sources.json"]
     from pypdf import PdfReader
     import docx
 

@@ -66,7 +66,8 @@ def texts(build):
 
 def test_six_files(build):
     names = sorted(p.name for p in build.iterdir() if p.is_file())
-    assert names == sorted(f"esg_2022-annual-{e}.{x}" for e in EDITIONS for x in ("pdf", "docx"))
+    assert names == sorted(f"esg_2022-annual-{e}.{x}{side}" for e in EDITIONS for x in ("pdf", "docx")
+                           for side in ("", ".sources.json"))  # each output with its provenance record
     assert not list(build.glob("*.tmp")) and not list(build.glob(".*.tmp"))
 
 

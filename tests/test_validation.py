@@ -212,7 +212,8 @@ def test_failed_publish_keeps_previous_outputs(tmp_path, capsys):
     edit_workbook(book, CASES[0][1])
     assert main(["publish", str(book), "--edition", "zh", "--format", "pdf", "-o", str(out)]) == 1
     assert pdf.read_bytes() == before
-    assert [p.name for p in out.iterdir() if p.is_file()] == ["book-annual-zh.pdf"]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["book-annual-zh.pdf",
+                                                                    "book-annual-zh.pdf.sources.json"]
 
 
 def test_one_cell_edit_changes_table_chart_and_sentence(tmp_path):

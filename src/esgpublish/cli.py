@@ -1,4 +1,4 @@
-"""The command line: ``esgpublish publish|validate|init`` → exit 0 (ok), 1 (input
+"""The command line: ``esgpublish publish|validate|init|trace|verify|diff`` → exit 0 (ok), 1 (input
 diagnostics, or a plain message when the folder, the disk or a worker process fails),
 2 (usage), 3 (internal error: a bug in esgpublish).
 
@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     val.add_argument("--edition", choices=EDITIONS + ("all",), default="all",
                      help="check for one edition (zh-hant: also list every cell converted to Traditional Chinese)")
+    from .review.commands import add_parsers
+
+    add_parsers(sub, common)  # trace, verify: published files read back
+    from .pipeline.diffcmd import add_parser
+
+    add_parser(sub, common, LAYOUT_HELP)
     return p
 
 
@@ -128,6 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args)
         if args.command == "init":
             return _init(args)
+        if args.command == "diff":
+            from .pipeline.diffcmd import run as diff
+
+            return diff(args, _layout_path(args.layout), _print_diagnostics)
+        if args.command in ("trace", "verify"):
+            from .review.commands import run
+
+            return run(args, _LANG)
         return _publish(args)
     except UsageError as exc:
         print(f"esgpublish: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""), file=sys.stderr)

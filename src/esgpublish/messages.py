@@ -234,6 +234,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hant-unreviewed": ("{} cell(s) converted to Traditional Chinese (OpenCC s2hk) and not marked reviewed",
                         "{0} 个单元格已转换为繁体中文（OpenCC s2hk），尚未标记为已审阅"),
     "glyph-missing": ("no glyph in {} or {} for {}", "{0} 与 {1} 中都没有 {2} 的字形"),
+    # reading published files back (trace, verify)
+    "review-not-output": ("not a published PDF or DOCX (nor its .sources.json)",
+                          "不是发布的 PDF 或 DOCX（也不是其 .sources.json）"),
+    "review-pdf-unreadable": ("cannot read the PDF: {}: {}", "无法读取 PDF：{0}：{1}"),
+    "review-docx-unreadable": ("cannot read the DOCX: {}", "无法读取 DOCX：{0}"),
+    "review-no-record": ("no provenance record: none embedded and no {} beside it",
+                         "没有来源记录：文件中未嵌入，旁边也没有 {0}"),
+    "review-bad-record": ("not an esgpublish provenance record", "不是 esgpublish 的来源记录"),
 }
 
 # English hint template → Chinese template (fields as in MESSAGES)
@@ -414,6 +422,12 @@ HINTS: dict[str, str] = {
     "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",
     "replace the character (it would print as a box), or name a font that has it as the layout's fallback_font":
         "替换该字符（否则会印成方框），或在版式的 fallback_font 中指定含该字符的字体",
+    "give a file esgpublish publish wrote": "请给出 esgpublish publish 写出的文件",
+    "give a PDF esgpublish publish wrote": "请给出 esgpublish publish 写出的 PDF",
+    "give a DOCX esgpublish publish wrote": "请给出 esgpublish publish 写出的 DOCX",
+    "publish the report again with this esgpublish: files made before provenance carry none":
+        "请用此版本的 esgpublish 重新发布报告：加入来源记录之前生成的文件没有来源记录",
+    "publish the report again": "请重新发布报告",
 }
 
 # English words that fill a message's fields, in Chinese
@@ -438,6 +452,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary": ("{} error(s), {} warning(s)", "{0} 个错误，{1} 个警告"),
     "ok": ("{}: ok ({} indicators)", "{0}：通过（{1} 个指标）"),
     "unclassified": ("unclassified", "unclassified"),
+    "trace_page": ("p. {}", "第 {0} 页"),
+    "trace_paragraph": ("¶ {}", "第 {0} 段"),
+    "trace_cell": ("(table {}, row {}, cell {})", "（表 {0} 第 {1} 行第 {2} 格）"),
+    "trace_none": ("{}: no printed figure matches", "{0}：没有相符的印出数字"),
+    "verify_ok": ("{}: ok, the {} figures printed agree with the provenance record",
+                  "{0}：通过，印出的 {1} 个数字与来源记录相符"),
+    "verify_missing": ("missing: {} ({}) is not printed here{}", "缺失：此处没有印出 {0}（{1}）{2}"),
+    "verify_changed": ("changed: {} ({}) is not printed here; it reads: {}", "已改动：此处没有印出 {0}（{1}）；现为：{2}"),
+    "verify_extra": ("extra: {} is printed here but is no figure of the record{}; it reads: {}",
+                     "多出：此处印有来源记录中没有的 {0}{1}；现为：{2}"),
 }
 
 

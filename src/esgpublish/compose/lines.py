@@ -13,6 +13,12 @@ def origins(loc: Location | None) -> tuple[Location, ...]:
 def value_origins(ind, field: str) -> tuple[Location, ...]:
     """Where an indicator's printed figure comes from: its cell, or for a derived indicator's
     value every input cell it is computed from."""
+    if field == "change":  # both values it compares (as ``tables.change_text``)
+        series = ind.series()
+        if len(series) >= 2:
+            return (series[-1].origin, series[-2].origin) + tuple(getattr(ind, "derived_from", ()))
+        if ind.baseline_value is not None:
+            return (ind.cell("value"), ind.cell("baseline_value"), ind.cell("baseline_year"))
     if field == "value" and getattr(ind, "derived_from", ()):
         return (ind.cell("value"),) + tuple(ind.derived_from)
     return origins(ind.cell(field))

@@ -21,6 +21,7 @@ from .nodes import (
     Heading, Cell, Table, ChartSpec, Figure, Card, Cards, PageBreak, ContentsEntry, Contents,
     CoverBand, Cover, Space, Block, BLOCKS,
 )
+from .placement import PdfPlacement, DocxPlacement, Placement, traced
 
 __all__ = [
     "BLOCKS", "Block", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
@@ -28,4 +29,5 @@ __all__ = [
     "Language", "Line", "Metadata", "PageBreak", "PageCount", "PageGeometry", "PageNumber",
     "ParaStyle", "Paragraph", "Parallel", "PageRefs", "Part", "Rule", "Space", "Span", "Table", "TableLook",
     "block_spans", "has_page_refs", "page_refs_text", "plain", "resolve_page_refs", "spans",
+    "DocxPlacement", "PdfPlacement", "Placement", "traced",
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import fonts
 from ..atomicfile import clear_cache_entry
-from . import uptodate
+from . import provenance, uptodate
 from .atomic import Interrupted, failure, os_failure, output_path, prepare, write_set
 from ..diagnostics import Collector, Diagnostic, InputError, Location
 from ..read.layout import EDITION_LANGS, EDITIONS, Layout, check_against, editions_made, load_layout
@@ -228,7 +228,7 @@ class Session:
                     raise InputError(diags.items)
                 paths = self._paths(req, inputs)
                 cache = self._cache(req)
-                prepare(req.outdir, list(paths.values()),
+                prepare(req.outdir, [q for path in paths.values() for q in (path, provenance.sidecar_path(path))],
                         [cache / "outputs", cache / "charts", cache / "fonts"])
                 files = self._produce(pool, req, inputs, paths, result, clock)
             except BrokenProcessPool:  # a worker died (killed, out of memory): the next build starts afresh
@@ -241,9 +241,11 @@ class Session:
             with clock("write"):
                 from .uptodate import record, record_path
 
-                written = [(path, data) for path, _, data in files if data is not None]
-                records = [(record_path(cache, path), record(inputs_key, data))
-                           for path, inputs_key, data in files if data is not None]
+                # each output with its provenance record beside it, both with up-to-date records
+                made = [(q, inputs_key, d) for path, inputs_key, data, sources in files if data is not None
+                        for q, d in ((path, data), (provenance.sidecar_path(path), sources))]
+                written = [(path, data) for path, _, data in made]
+                records = [(record_path(cache, path), record(inputs_key, data)) for path, inputs_key, data in made]
                 for path, _ in records:  # the cache is esgpublish's own: what is no file there goes
                     clear_cache_entry(path)
                 write_set(written + records)
@@ -252,8 +254,8 @@ class Session:
             raise exc if isinstance(exc, Interrupted) else Interrupted(committed) from None
         except OSError as exc:
             raise os_failure(exc, req.outdir) from None
-        result.up_to_date = sum(data is None for _, _, data in files)
-        result.outputs = [path for path, _, _ in files]
+        result.up_to_date = sum(data is None for _, _, data, _ in files)
+        result.outputs = [path for path, _, _, _ in files]
         return result
 
     @staticmethod
@@ -268,8 +270,8 @@ class Session:
         return req.cache_dir or req.outdir / ".cache"
 
     def _produce(self, pool, req: Request, inputs: Inputs, paths: dict[tuple[str, str], Path], result: Result,
-                 clock) -> list[tuple[Path, str, bytes | None]]:
-        """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
+                 clock) -> list[tuple[Path, str, bytes | None, bytes | None]]:
+        """→ (path, inputs' key, new bytes or None when the file is up to date, its provenance record) per output."""
         from ..charts.draw import cached_chart
         cache = self._cache(req)
         editions = editions_made(inputs.layout.editions, req.editions)
@@ -281,9 +283,13 @@ class Session:
         font_chars = (frozenset().union(*(d.text_chars() for d in documents.values()))
                       if "docx" in req.formats and not req.embed_full_fonts else None)
         wanted = [(e, f) for e in editions for f in req.formats]
-        keys = {t: uptodate.key(documents[t[0]], t[1], req.embed_full_fonts, font_chars if t[1] == "docx" else None)
+        cells = provenance.catalogue(inputs.dataset)
+        sources = {e: provenance.sources_of(documents[e], cells) for e in editions}
+        keys = {t: provenance.key(uptodate.key(documents[t[0]], t[1], req.embed_full_fonts,
+                                               font_chars if t[1] == "docx" else None), sources[t[0]])
                 for t in wanted}
-        stale = [t for t in wanted if not uptodate.is_current(cache, paths[t], keys[t])]
+        stale = [t for t in wanted if not (uptodate.is_current(cache, paths[t], keys[t]) and
+                                           uptodate.is_current(cache, provenance.sidecar_path(paths[t]), keys[t]))]
         needed = {e for e, _ in stale}
         specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
         drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
@@ -302,13 +308,14 @@ class Session:
         to_draw.sort(key=lambda s: first_use[s.key])
         with clock("charts, fonts and documents"):
             outputs = _run(pool, documents, tasks, to_draw, subsets, drawn, cache, req.embed_full_fonts,
-                           font_chars, result.timings) if tasks else {}
+                           font_chars, result.timings, {t: (paths[t].name, sources[t[0]]) for t in tasks}) if tasks else {}
         result.charts_drawn = len(to_draw)
         result.charts_cached = len(specs) - len(to_draw)
-        return [(paths[t], keys[t], outputs.get(t)) for t in wanted]
+        return [(paths[t], keys[t], *outputs.get(t, (None, None))) for t in wanted]
 
 
-def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_fonts, font_chars, timings) -> dict:
+def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_fonts, font_chars, timings,
+         traced) -> dict:
     """Charts and font subsets first; each document as soon as what it needs is ready."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
@@ -323,7 +330,7 @@ def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_font
             waiting.remove((edition, fmt))
             doc = documents[edition]
             work = (doc, fmt, {s.key: drawn[s.key] for s in doc.charts}, embed_full_fonts, cache / "fonts", font_chars,
-                    pages.get(edition))
+                    pages.get(edition), traced[edition, fmt])
             running[pool.submit(_render, work)] = (edition, fmt)
         done, _ = wait(list(chart_jobs) + list(font_jobs) + list(running), return_when=FIRST_COMPLETED)
         for job in done:
@@ -333,9 +340,9 @@ def _run(pool, documents, tasks, to_draw, subsets, drawn, cache, embed_full_font
                 job.result()
                 font_jobs.discard(job)
             else:
-                data, seconds, heading_pages = job.result()
+                data, seconds, heading_pages, sources = job.result()
                 key = running.pop(job)
-                outputs[key] = data
+                outputs[key] = (data, sources)
                 if key[1] == "pdf":
                     pages[key[0]] = heading_pages
                     pdf_pending.discard(key[0])
@@ -391,22 +398,26 @@ def _draw(args):
     return render_chart(spec, cache)
 
 
-def _render(args) -> tuple[bytes, float, dict[str, int]]:
-    """A pool task: one document → its bytes, the CPU time and (a PDF's) the page of each heading.
-    A DOCX rendered without its PDF's page numbers lays the PDF out first to learn them."""
-    document, fmt, charts, embed_full_fonts, font_cache, font_chars, pages = args
+def _render(args) -> tuple[bytes, float, dict[str, int], bytes]:
+    """A pool task: one document → its bytes, the CPU time, (a PDF's) the page of each heading
+    and its provenance record (which a PDF also embeds). A DOCX rendered without its PDF's
+    page numbers lays the PDF out first to learn them."""
+    document, fmt, charts, embed_full_fonts, font_cache, font_chars, pages, (name, sources) = args
     start = time.process_time()
-    from ..render.pdf import render_pdf_pages
+    from ..render.pdf import render_pdf_pages, render_pdf_traced
 
     if fmt == "pdf":
-        data, pages = render_pdf_pages(document, charts)
+        attach = provenance.PdfAttach(name, document.edition, sources)
+        data, pages, _ = render_pdf_traced(document, charts, attach)
+        record = attach.data
     else:
-        from ..render.docx import render_docx
+        from ..render.docx import render_docx_traced
 
         if pages is None:
             pages = render_pdf_pages(document, charts)[1]
-        data = render_docx(document, charts, embed_full_fonts, font_cache, font_chars, pages)
-    return data, time.process_time() - start, pages
+        data, placed = render_docx_traced(document, charts, embed_full_fonts, font_cache, font_chars, pages)
+        record = provenance.record(name, document.edition, placed, sources)
+    return data, time.process_time() - start, pages, record
 
 
 class _Serial:

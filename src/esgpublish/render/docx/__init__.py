@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from ... import fonts, ir
 from ...ooxml import normalise_package
-from . import package, pictures, styles
+from . import package, pictures, styles, trace
 from .blocks import Writer, _space_before
 from .oxml import border, field, props, put, shade, sub, twips
 from .package import _obfuscate  # noqa: F401  (tests read embedded fonts back with it)
@@ -30,6 +30,12 @@ def render_docx(document: ir.Document, charts, embed_full_fonts: bool = False, f
     ``font_chars`` (default: the document's own characters; a publish passes the union of its
     editions, so each face is subset once), cached in ``font_cache``, or whole with
     ``embed_full_fonts``. ``pages`` (heading anchor → page, from the PDF) prefills the contents."""
+    return render_docx_traced(document, charts, embed_full_fonts, font_cache, font_chars, pages)[0]
+
+
+def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = False, font_cache=None,
+                       font_chars=None, pages: dict[str, int] | None = None) -> tuple[bytes, list[ir.DocxPlacement]]:
+    """As ``render_docx``, → also where each span with origins was put (part, paragraph, table cell)."""
     d = Document()
     fallback_family = fonts.family_name(Path(document.fallback_font)) if document.fallback_font else None
     ids = styles.install(d, document)
@@ -44,9 +50,10 @@ def render_docx(document: ir.Document, charts, embed_full_fonts: bool = False, f
     package.properties(d, document.meta)
     package.drop_template_leftovers(d)
     package.embed_fonts(d, document, embed_full_fonts, font_cache, font_chars, fallback_family)
+    placed = trace.locate(writer.written)
     buf = io.BytesIO()
     d.save(buf)
-    return normalise_package(buf.getvalue(), document.meta.date)
+    return normalise_package(buf.getvalue(), document.meta.date), placed
 
 
 def _page(d, document: ir.Document) -> None:
@@ -151,4 +158,4 @@ def _part(w: Writer, p, part, document: ir.Document) -> None:
         raise TypeError(f"no DOCX translation for furniture part {type(part).__name__}")
 
 
-__all__ = ["render_docx", "shade"]
+__all__ = ["render_docx", "render_docx_traced", "shade"]

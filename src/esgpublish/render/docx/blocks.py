@@ -23,6 +23,7 @@ class Writer:
         self.fallback_family = fallback_family
         self.body_end = d.element.body.find(qn("w:sectPr"))  # blocks go before it
         self.bookmark_id = 0
+        self.written: list = []  # (paragraph or hyperlink, span) for each span with origins (``trace.locate``)
 
     # ------------------------------------------------------------ text
     def para(self, container, style: str, align: str | None = None):
@@ -46,6 +47,8 @@ class Writer:
             if isinstance(span, ir.PageRefs):
                 self.page_refs(p, span)
                 continue
+            if ir.traced(span):
+                self.written.append((p, span))
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
             for kind, text in pieces:
                 if not text:

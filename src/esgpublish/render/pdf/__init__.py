@@ -41,6 +41,7 @@ _reportlab_defaults()
 from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate  # noqa: E402
 
 from ... import ir  # noqa: E402
+from . import trace
 from .blocks import Visitor
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import Styles, cjk_font, register_fonts, use_cjk, use_fallback
@@ -58,21 +59,39 @@ MAX_PASSES = 4  # layouts of a document whose page references change its paginat
 
 def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     """Document IR and its drawn charts → the PDF's bytes and the page of each anchor
-    (headings, captions, anchored paragraphs). A document with page references (a content
-    index's pages) is laid out again with the pages found until they agree."""
-    data, pages = _render_once(document, charts)
-    if not ir.has_page_refs(document):
-        return data, pages
-    for _ in range(MAX_PASSES - 1):
-        resolved = ir.resolve_page_refs(document, pages)
-        if resolved == document:
-            break
-        document = resolved
-        data, pages = _render_once(document, charts)
+    (headings, captions, anchored paragraphs)."""
+    data, pages, _ = render_pdf_traced(document, charts)
     return data, pages
 
 
-def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
+def render_pdf_traced(document: ir.Document, charts, attach: trace.Attach | None = None
+                      ) -> tuple[bytes, dict[str, int], list[ir.PdfPlacement]]:
+    """Document IR and its drawn charts → the PDF's bytes, the page of each anchor and where
+    each span with origins was drawn; ``attach(placements)`` gives a file to embed. A
+    document with page references (a content index's pages) is laid out again with the
+    pages found until they agree; the placements are those of the last layout."""
+    data, pages, placed = _traced_once(document, charts, attach)
+    if ir.has_page_refs(document):
+        for _ in range(MAX_PASSES - 1):
+            resolved = ir.resolve_page_refs(document, pages)
+            if resolved == document:
+                break
+            document = resolved
+            data, pages, placed = _traced_once(document, charts, attach)
+    return data, pages, placed
+
+
+def _traced_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str, int], list[ir.PdfPlacement]]:
+    """One layout, with the places of the spans drawn recorded."""
+    recorder = trace.start()
+    try:
+        data, pages = _render_once(document, charts, attach)
+    finally:
+        trace.stop()
+    return data, pages, recorder.placed
+
+
+def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str, int]]:
     """One layout of the document → the PDF's bytes and the page of each anchor."""
     register_fonts()
     use_fallback(document.fallback_font)
@@ -122,7 +141,7 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     canvases: list = []
 
     def canvasmaker(*args, **kw):
-        canvases.append(PdfCanvas(*args, **kw))
+        canvases.append(PdfCanvas(*args, attach=attach, **kw))
         return canvases[-1]
     doc.build(story, canvasmaker=canvasmaker)
     return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}

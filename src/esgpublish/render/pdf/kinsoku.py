@@ -148,7 +148,7 @@ def _justify_cjk(paragraph) -> None:
             return frag_line(tx, offset, line, last)
         spacing, current, spaced = extra / n, 0.0, []
         for w, count in zip(words, counts):
-            want = spacing if count else 0.0
+            want = current if _is_trace_marker(w) else spacing if count else 0.0  # markers: no width
             if want != current:
                 spaced.append(_char_space_unit(w, want))
                 current = want
@@ -163,6 +163,12 @@ def _justify_cjk(paragraph) -> None:
 
     justify_plain.esgpublish = True
     paragraph._justifyDrawParaLine, paragraph._justifyDrawParaLineX = justify_plain, justify_frags
+
+
+def _is_trace_marker(frag) -> bool:
+    from .trace import is_marker
+
+    return is_marker(frag)
 
 
 def _strip_glue(text: str) -> tuple[list[str], list[bool]]:
@@ -200,11 +206,17 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 
+    from .trace import is_marker
+
     units, glued, hard = [], [], set()
     pending = False
+    marks: list[tuple[int, object]] = []  # (the unit it stands before, marker): no width, no break
     for f in frags:
         if getattr(getattr(f, "cbDefn", None), "name", None) == GAP_CALLBACK:
             continue  # a gap from an earlier breaking (the rest of a split paragraph): placed anew
+        if is_marker(f):
+            marks.append((len(units), f))
+            continue
         text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
         if not text:  # an image or a <br/>
             units.append(cjkU(text, f, encoding))
@@ -243,11 +255,16 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     lines = []
     first = next((u.frag for u in units if str(u)), None)
     hyphen = stringWidth("-", first.fontName, first.fontSize) if first is not None else 0.0
-    for k, (a, b, used, forced, hyphenate) in enumerate(_fill(chars, widths, glued, maxWidths, hard, hyphen)):
+    filled = _fill(chars, widths, glued, maxWidths, hard, hyphen)
+    for k, (a, b, used, forced, hyphenate) in enumerate(filled):
         max_width = maxWidths[min(k, len(maxWidths) - 1)]
         used -= gaps[a] if a < b else 0.0  # no gap at the start of a line
+        # a marker goes on the first line that ends after it (the last line: any left over)
+        here = [(max(j, a), cjkU("", m, encoding)) for j, m in marks if j < b or k == len(filled) - 1]
+        marks = [(j, m) for j, m in marks if not (j < b or k == len(filled) - 1)]
         line = [x for j in range(a, b) for x in ((_gap_unit(units[j], gaps[j]),) if gaps[j] and j > a else ())
-                + (units[j],)]
+                + tuple(u for at, u in here if at == j) + (units[j],)]
+        line += [u for at, u in here if at >= b]
         if hyphenate:  # a word longer than the line, broken where the line is full
             line.append(cjkU("-", units[b - 1].frag, encoding))
         lines.append(makeCJKParaLine(line, max_width, used, max_width - used, forced, calcBounds))

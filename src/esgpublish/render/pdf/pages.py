@@ -12,7 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable
 
 from ... import ir
 from ...diagnostics import Diagnostic, InputError
-from . import kinsoku
+from . import kinsoku, trace
 from .text import ANCHOR_CALLBACK, Para, color, draw_runs
 
 
@@ -21,7 +21,7 @@ class PdfCanvas(Canvas):
     numbers in the contents, 'of M' in footers) is placed as a form XObject where it prints
     (``defer``) and the form is drawn just before saving, when the page count is known."""
 
-    def __init__(self, *args, **kw):
+    def __init__(self, *args, attach: "trace.Attach | None" = None, **kw):
         super().__init__(*args, **kw)
         self._deferred: dict[str, object] = {}
         self.pages = 0
@@ -30,6 +30,8 @@ class PdfCanvas(Canvas):
         self.setNamedCB(ANCHOR_CALLBACK, self._anchor)
         self.setNamedCB(kinsoku.GAP_CALLBACK, kinsoku.move_pen)
         self.setNamedCB(kinsoku.CHAR_SPACE_CALLBACK, kinsoku.set_char_space)
+        self.setNamedCB(trace.ORIGIN_CALLBACK, trace.on_draw)
+        self.attach = attach  # the record to embed, made from where the spans were drawn
 
     def showPage(self) -> None:
         self.pages += 1
@@ -51,6 +53,10 @@ class PdfCanvas(Canvas):
             self.beginForm(name, -big, -big, big, big)
             draw(self, self.pages)
             self.endForm()
+        recorder = trace._CURRENT[0]
+        attached = self.attach(recorder.placed) if self.attach and recorder else None
+        if attached:
+            trace.embed(self, *attached)
         super().save()
 
     def _anchor(self, canv, kind, label) -> None:

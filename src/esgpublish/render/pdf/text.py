@@ -14,7 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from ... import fonts, ir, linebreak
-from . import kinsoku
+from . import kinsoku, trace
 
 FONT, FONT_BOLD = "NotoSansSC", "NotoSansSC-Bold"  # the CJK face (Simplified)
 LATIN, LATIN_BOLD = "NotoSans", "NotoSans-Bold"  # the Latin face
@@ -141,7 +141,7 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
             face = {"latin": LATIN_BOLD if bold else LATIN, "cjk": cjk_font(bold),
                     "fallback": _FALLBACK["name"]}[kind]
             runs.append(f'<font name="{face}">{escape(raw).replace(chr(10), "<br/>")}</font>')  # a line break in a cell
-        text = "".join(runs)
+        text = trace.marker(span) + "".join(runs)  # where the span starts, reported as it is drawn
         if char and (char.color or char.size):
             attrs = (f' color="{char.color}"' if char.color else "") + (f' size="{char.size}"' if char.size else "")
             text = f"<font{attrs}>{text}</font>"
@@ -174,9 +174,21 @@ class Para(Paragraph):
         return super().split(avail_width, avail_height)
 
     def breakLinesCJK(self, maxWidths):
-        with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0),
-                                getattr(self.style, "squeezePunctuation", False)):
-            return super().breakLinesCJK(maxWidths)
+        frags, marks = trace.split_markers(self.frags)
+        single = marks and len(frags) == 1 and not hasattr(frags[0], "cbDefn")
+        if single:  # one run: reportlab's single-style path, as without markers (``trace.draw_leading``)
+            self.frags, self._esg_marks = frags, marks
+        try:
+            with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0),
+                                    getattr(self.style, "squeezePunctuation", False)):
+                return super().breakLinesCJK(maxWidths)
+        finally:
+            if single:
+                self.frags = frags + marks
+
+    def drawPara(self, debug=0):
+        trace.draw_leading(self, self.canv)
+        return super().drawPara(debug)
 
 
 def draw_runs(canv, x: float, y: float, texts: list[tuple[str, str]], size: float, align: str,
