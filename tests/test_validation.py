@@ -50,7 +50,7 @@ CASES = [
     ("lone brace", set_cell(NAR, "soc_charity", "C", "捐赠额达{charity_donation"), "C", "unbalanced '{'"),
     ("missing narrative text", set_cell(NAR, "soc_jobs", "D", None), "D", "missing English text"),
     ("HKEX code that does not exist", set_cell(IND, "charity_hours", "P", "B9.1"), "P",
-     "'B9.1' is not an HKEX ESG Reporting Guide KPI"),
+     "'B9.1' is not an HKEX ESG Reporting Code or Guide item"),
     ("GRI code malformed", set_cell(IND, "charity_hours", "Q", "GRI 413"), "Q", "'GRI 413' is not a GRI disclosure number"),
     ("pillar differs from topic", set_cell(IND, "charity_hours", "B", "E"), "B",
      "pillar 'E' differs from the pillar 'S' of topic 'community'"),

@@ -235,7 +235,7 @@ def code(cells: dict, key: str, diags: Collector) -> str | None:
     if value is None:
         return None
     loc = cells[key][1]
-    codes = [c for c in re.split(r"[\s,;，、；]+", value.strip()) if c]
+    codes = [c.strip() for c in re.split(r"[,;，、；]+", value.strip()) if c.strip()]  # several: A1.2, D4.1
     for one in codes:
         if key == "hkex" and one not in ALL_HKEX:
             diags.error(loc, f"'{one}' is not an HKEX ESG Reporting Code or Guide item",
