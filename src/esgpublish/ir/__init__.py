@@ -21,11 +21,14 @@ from .nodes import (
     Heading, Cell, Table, ChartSpec, Figure, Card, Cards, PageBreak, ContentsEntry, Contents,
     CoverBand, Cover, Space, Block, BLOCKS,
 )
+from .media import Box, CoverLogo, Image, Picture
+from .scatter import Scatter, ScatterLabel
 
 __all__ = [
     "BLOCKS", "Block", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
     "Contents", "ContentsEntry", "Cover", "CoverBand", "Document", "Figure", "Furniture", "Heading",
     "Language", "Line", "Metadata", "PageBreak", "PageCount", "PageGeometry", "PageNumber",
     "ParaStyle", "Paragraph", "Parallel", "PageRefs", "Part", "Rule", "Space", "Span", "Table", "TableLook",
+    "Box", "CoverLogo", "Image", "Picture", "Scatter", "ScatterLabel",
     "block_spans", "has_page_refs", "page_refs_text", "plain", "resolve_page_refs", "spans",
 ]

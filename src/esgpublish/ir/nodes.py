@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Location
 from .looks import Rule, TableLook, BoxLook
+from .scatter import Scatter
 
 
 # ---------------------------------------------------------------- text
@@ -165,12 +166,14 @@ class ChartSpec:
     matrix: tuple[tuple[float | None, ...], ...] = ()  # per indicator, per period
     matrix_labels: tuple[tuple[str, ...], ...] = ()
     fallback_font: str | None = None
+    scatter: Scatter | None = None  # materiality: the points, their placed labels, the axes
 
     def texts(self) -> tuple[str, ...]:
         """Every text the chart prints."""
         return (self.subtitle + self.labels + self.value_labels + self.target_labels + self.shares
                 + self.legend + tuple(t for _, t in self.ticks) + (self.centre,) + self.periods
-                + tuple(t for row in self.matrix_labels for t in row))
+                + tuple(t for row in self.matrix_labels for t in row)
+                + (self.scatter.texts() if self.scatter else ()))
 
     @property
     def key(self) -> str:
@@ -261,6 +264,7 @@ class Cover:
     band: CoverBand
     on_band: tuple[Paragraph | "Space", ...]
     below: tuple[Paragraph | "Space", ...]
+    logo: "CoverLogo | None" = None
 
 
 @dataclass(frozen=True)
@@ -270,5 +274,7 @@ class Space:
     height: float
 
 
-Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
-BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents)
+from .media import Box, CoverLogo, Image  # noqa: E402  (they hold paragraphs)
+
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents | Image | Box
+BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents, Image, Box)

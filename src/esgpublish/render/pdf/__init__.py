@@ -42,6 +42,7 @@ from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate 
 
 from ... import ir  # noqa: E402
 from .blocks import Visitor
+from .media import cover_logo
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import FONT, Styles, register_fonts, use_fallback
 
@@ -100,6 +101,7 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     def cover_page(canv, d):
         stamp_dates(canv, d)
         cover_band(canv, document)
+        cover_logo(canv, document)
 
     templates = [PageTemplate("body", [frame], onPageEnd=body_page)]
     story: list = []
