@@ -54,29 +54,62 @@ def _overlap(a: Box, b: Box, gap: float = GAP) -> bool:
     return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
 
 
+def _crosses(seg: tuple[float, float, float, float], b: Box) -> bool:
+    """Whether the segment (x0, y0, x1, y1) passes through box ``b`` (Liang–Barsky clipping)."""
+    x0, y0, x1, y1 = seg
+    t0, t1 = 0.0, 1.0
+    for p, q in ((x0 - x1, x0 - b[0]), (x1 - x0, b[2] - x0), (y0 - y1, y0 - b[1]), (y1 - y0, b[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _leader(x: float, y: float, b: Box) -> tuple[float, float, float, float]:
+    """The leader from a point to the nearest point of its label's box."""
+    return x, y, min(max(x, b[0]), b[2]), min(max(y, b[1]), b[3])
+
+
 def place(points: list[tuple[float, float]], sizes: list[tuple[float, float]], plot: tuple[float, float],
           marker: float = MARKER) -> list[tuple[Box, bool] | None]:
     """Points (pt) and their labels' sizes (pt) in a plot ``plot`` wide and high → per label
     its box and whether it stands away from its point (a leader line), or None where no
     place is free. Labels are placed in order: beside the point (right, left, above, below,
     the corners), then further out, then the free place nearest to the point; a box never
-    overlaps another box or any point, and stays inside the plot."""
+    overlaps another box or any point, stays inside the plot, and no leader crosses a box."""
     width, height = plot
     markers = [(x - marker, y - marker, x + marker, y + marker) for x, y in points]
     placed: list[Box] = []
+    leaders: list[tuple[float, float, float, float]] = []
     out: list[tuple[Box, bool] | None] = []
 
-    def free(b: Box) -> bool:
-        return (b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height
-                and not any(_overlap(b, m, 0.5) for m in markers) and not any(_overlap(b, p) for p in placed))
+    def free(b: Box, x: float, y: float, leader: bool, strict: bool = True) -> bool:
+        if not (b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height):
+            return False
+        if any(_overlap(b, m, 0.5) for m in markers) or any(_overlap(b, p) for p in placed):
+            return False
+        if strict and any(_crosses(seg, b) for seg in leaders):
+            return False
+        return not (strict and leader) or not any(_crosses(_leader(x, y, b), p) for p in placed)
 
     for (x, y), (w, h) in zip(points, sizes):
         found = None
         for ring, d in enumerate((marker + 1.5, marker + 8, marker + 16)):
             for bx, by in ((x + d, y - h / 2), (x - d - w, y - h / 2), (x - w / 2, y + d), (x - w / 2, y - d - h),
+                           (x + d, y - h * 0.15), (x + d, y - h * 0.85), (x - d - w, y - h * 0.15),
+                           (x - d - w, y - h * 0.85), (x - w * 0.15, y + d), (x - w * 0.85, y + d),
+                           (x - w * 0.15, y - d - h), (x - w * 0.85, y - d - h),
                            (x + d * 0.7, y + d * 0.7), (x - d * 0.7 - w, y + d * 0.7),
                            (x + d * 0.7, y - d * 0.7 - h), (x - d * 0.7 - w, y - d * 0.7 - h)):
-                if free((bx, by, bx + w, by + h)):
+                if free((bx, by, bx + w, by + h), x, y, ring > 0):
                     found = ((bx, by, bx + w, by + h), ring > 0)
                     break
             if found:
@@ -86,10 +119,15 @@ def place(points: list[tuple[float, float]], sizes: list[tuple[float, float]], p
             spots = sorted(((gx * step, gy * step) for gx in range(int((width - w) / step) + 1)
                             for gy in range(int((height - h) / step) + 1)),
                            key=lambda s: ((s[0] + w / 2 - x) ** 2 + (s[1] + h / 2 - y) ** 2, s))
-            found = next((((sx, sy, sx + w, sy + h), True) for sx, sy in spots if free((sx, sy, sx + w, sy + h))),
-                         None)
+            for strict in (True, False):  # at last, a leader may cross a label (never a label a label)
+                found = next((((sx, sy, sx + w, sy + h), True) for sx, sy in spots
+                              if free((sx, sy, sx + w, sy + h), x, y, True, strict)), None)
+                if found:
+                    break
         if found:
             placed.append(found[0])
+            if found[1]:
+                leaders.append(_leader(x, y, found[0]))
         out.append(found)
     return out
 
@@ -116,9 +154,10 @@ def materiality(c: "Composer", blk: Block) -> ir.Figure | None:
     height_mm = round(width_mm * HEIGHT_SHARE, 1)
     chart_w, chart_h = width_mm * styles.MM, height_mm * styles.MM
     scores = [v for t in topics for v in (t.stakeholders, t.business)]
-    lo, hi = math.floor(min(scores) * 2) / 2 - 0.5, math.ceil(max(scores) * 2) / 2 + 0.5
-    lo = max(lo, 0.0)
-    ticks = tuple((float(k), str(k)) for k in range(math.ceil(lo), math.floor(hi) + 1))
+    # the scores' range, to the half point, with room for the labels of the highest
+    lo, hi = max(math.floor((min(scores) - 0.1) * 2) / 2, 0.0), math.ceil((max(scores) + 0.2) * 2) / 2
+    step = 0.5 if hi - lo <= 3 else 1.0
+    ticks = tuple((lo + k * step, f"{lo + k * step:g}") for k in range(int((hi - lo) / step + 1e-9) + 1))
     sep = word("lang_sep", c.langs[0])
     x_title = sep.join(_w("x", l) for l in c.langs)
     y_title = sep.join(_w("y", l) for l in c.langs)

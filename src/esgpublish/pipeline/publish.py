@@ -118,6 +118,10 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None) -> Collector:
     for nar in dataset.narratives.values():
         check(nar.text.zh, nar.origins["zh"])
         check(nar.text.en, nar.origins["en"])
+    from ..read.assets import asset_texts
+
+    for text, loc in asset_texts(dataset):  # captions, alt texts, free tables, material topics
+        check(text, loc)
     return diags
 
 

@@ -155,3 +155,21 @@ def read_assets(sheets: dict[str, SheetReader], diags: Collector, workbook: Path
     return {"images": images,
             "tables": read_tables(sheets["tables"], diags, need) if "tables" in sheets else {},
             "materiality": read_materiality(sheets["materiality"], diags, need) if "materiality" in sheets else ()}
+
+
+def asset_texts(dataset) -> list[tuple[str, Location]]:
+    """Every text of the asset sheets that prints, with its cell (for the glyph check)."""
+    out: list[tuple[str, Location]] = []
+    for img in dataset.images.values():
+        for t in (img.alt, img.caption):
+            if t:
+                out.append((t.zh + t.en, img.origin))
+    for table in dataset.tables.values():
+        if table.title:
+            out.append((table.title.zh + table.title.en, table.origin))
+        for k, row in enumerate((table.header,) + table.rows):
+            locs = table.cells[k] if k < len(table.cells) else ()
+            out += [(t.zh + t.en, locs[j] if j < len(locs) else table.origin) for j, t in enumerate(row)]
+    for topic in dataset.materiality:
+        out.append((topic.name.zh + topic.name.en, topic.origin))
+    return out
