@@ -404,7 +404,7 @@ def make_assets(folder: Path) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     fonts = ROOT / "fonts"
-    logo = Image.new("RGB", (480, 160), "#FFFFFF")
+    logo = Image.new("RGB", (520, 160), "#FFFFFF")
     d = ImageDraw.Draw(logo)
     d.rounded_rectangle((8, 8, 152, 152), radius=28, fill="#0B6E4F")
     for k in range(3):  # three waves
