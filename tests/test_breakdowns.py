@@ -137,6 +137,7 @@ def test_the_fictional_hkex_demo_validates_and_prints_b11_by_every_dimension(tmp
     book = tmp_path / "demo.xlsx"
     import shutil
     shutil.copy(demo, book)
+    shutil.copytree(demo.parent / "assets", tmp_path / "assets")  # the demo's images (Images sheet)
 
     def wrong(wb):
         ws = wb["细分 Breakdowns"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,7 @@ def test_a_filing_index_reports_what_is_missing(tmp_path, capsys):
     neither data nor explanation a warning; a code of the other framework a warning at its cell."""
     book = tmp_path / "demo.xlsx"
     book.write_bytes(DEMO.read_bytes())
+    shutil.copytree(DEMO.parent / "assets", tmp_path / "assets")  # the demo's images (Images sheet)
 
     def edit(wb):
         nar = wb["叙述 Narrative"]

@@ -38,6 +38,8 @@ REPORT = [
      "This report is an esgpublish demo. Harbourline Logistics Holdings does not exist: the company and every figure in it are invented, to show how the disclosures of the HKEX ESG Reporting Code are produced from a workbook."),
     ("reporting_year", 2025, None, None),
     ("publication_date", dt.date(2026, 3, 31), None, None),
+    ("logo", "logo", None, None),
+    ("stock_code", "9999", None, None),
 ]
 
 TOPICS = [
@@ -51,6 +53,8 @@ TOPICS = [
     ("integrity", "S", "反贪污", "Anti-corruption"),
     ("community", "S", "社区投资", "Community investment"),
     ("board", "G", "董事会与ESG管治", "Board and ESG governance"),
+    ("stakeholders", "G", "利益相关方参与", "Stakeholder engagement"),
+    ("materiality", "G", "重要性评估", "Materiality assessment"),
 ]
 
 UNITS = [
@@ -262,23 +266,41 @@ FRAMEWORK = [
      "The group is setting up its review of employment practices and will report on it next year."),
 ]
 
+CASE_STUDY = ("case_ev_fleet", None,
+              "集团于{report.reporting_year}年在葵涌物流中心引入电动货车车队，以充电桩取代柴油加油，并按夜间电价安排充电。首年车队行驶里程中近三成由电动货车完成。\n\n项目亦为司机提供电动车安全驾驶培训，并与电力公司合作评估扩建充电设施。（虚构案例）",
+              "In {report.reporting_year} the group brought an electric van fleet into its Kwai Chung logistics centre, replacing diesel refuelling with chargers and charging at night-time tariffs. In the first year nearly a third of the fleet's distance was driven by electric vans.\n\nDrivers were trained to drive electric vans safely, and the group is studying larger charging facilities with the power company. (A fictional case.)",
+              None)
+
+
 NARRATIVE = [
     ("about", None,
      "本报告介绍虚构公司海港物流控股{report.reporting_year}年的环境、社会及管治表现，按香港联交所《环境、社会及管治报告守则》编制。公司与全部数字均为虚构。",
      "This report presents the {report.reporting_year} environmental, social and governance performance of the fictional Harbourline Logistics Holdings, prepared under the HKEX ESG Reporting Code. The company and every figure are invented.",
      None),
     ("board_statement", "board",
-     "董事会全面负责集团的环境、社会及管治策略及汇报，透过ESG委员会监察重大ESG事宜，批准重要性评估结果，并每半年检讨各项ESG目标的进度。",
-     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it oversees material ESG issues, approves the materiality assessment and reviews progress against the ESG targets twice a year.",
+     "董事会全面负责集团的环境、社会及管治策略及汇报。董事会透过辖下的ESG委员会监察重大ESG事宜，包括气候相关风险与机遇、职业健康与安全、供应链的劳工准则及客户资料私隐，并每季度听取管理层的汇报。\n\n年内，董事会审阅并批准了重要性评估的结果：评估由外部顾问协助进行，访问了员工、客户、投资者、供应商及社区的代表，按议题对利益相关方及对业务的重要性排序。评估结果决定了本报告的重点与披露范围。\n\n董事会订立了到{ghg_scope12.target_year}年的减排、节能、节水及废弃物回收目标，并每半年检讨进度；{report.reporting_year}年各项目标的进展载于本报告有关章节。董事会确认本报告已经其审阅及批准。",
+     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it oversees the material ESG issues — climate-related risks and opportunities, health and safety at work, labour standards in the supply chain, and customers' data privacy — and hears from management every quarter.\n\nIn the year the board reviewed and approved the materiality assessment. An external adviser helped to carry it out, interviewing employees, customers, investors, suppliers and community representatives, and ranking topics by their importance to stakeholders and to the business. Its results set the focus and the scope of this report.\n\nThe board has set targets to {ghg_scope12.target_year} for emissions, energy, water and waste recycling, and reviews progress twice a year; the progress in {report.reporting_year} is given in the chapters of this report. The board has reviewed and approved this report.",
      "MD1"),
     ("principles", "board",
-     "本报告遵循重要性、量化及一致性原则：议题经利益相关方评估确定；数据附计算方法；统计方法与往年一致，如有变更均予说明。",
-     "The report follows the principles of materiality, quantitative reporting and consistency: topics come from a stakeholder assessment, figures come with their methods, and methods are those of earlier years unless a change is stated.",
+     "本报告遵循《环境、社会及管治报告守则》的汇报原则。重要性：报告的议题来自年内的重要性评估，并经董事会批准。量化：关键绩效指标附有计算方法、单位及所用的排放系数。一致性：统计方法与往年一致；如有变更，会在相关数据旁说明其影响。\n\n报告亦参照GRI标准（2021）编制，GRI内容索引载于报告末。",
+     "The report follows the reporting principles of the ESG Reporting Code. Materiality: its topics come from the year's materiality assessment, approved by the board. Quantitative: the key performance indicators come with their methods, units and the emission factors used. Consistency: the methods are those of earlier years; where one changes, its effect is stated beside the figures.\n\nThe report has also been prepared with reference to the GRI Standards (2021); the GRI content index is at its end.",
      "MD2"),
     ("boundary", "board",
-     "报告范围涵盖集团于香港、中国内地及东南亚的全部物流营运，与综合财务报表的范围一致。",
-     "The report covers all of the group's logistics operations in Hong Kong, Mainland China and Southeast Asia, as its consolidated financial statements do.",
+     "报告范围涵盖集团于香港、中国内地及东南亚的全部物流营运，与综合财务报表的范围一致；分包商的营运不在范围之内。报告期间为{report.reporting_year}年1月1日至12月31日，与集团的财政年度一致。",
+     "The report covers all of the group's logistics operations in Hong Kong, Mainland China and Southeast Asia, as its consolidated financial statements do; subcontractors' operations are outside its scope. It covers 1 January to 31 December {report.reporting_year}, the group's financial year.",
      "MD3"),
+    ("contact", "board",
+     "如对本报告有任何意见，欢迎电邮至 esg@example.com 与集团的可持续发展部联络（虚构地址）。",
+     "Comments on this report are welcome by email to esg@example.com, the group's sustainability office (a fictional address).",
+     None),
+    ("stakeholder_process", "stakeholders",
+     "集团透过日常营运与专题活动与主要利益相关方保持沟通，下表列出各组别的沟通渠道及年内关注的议题。各业务部门每季度汇总意见，由ESG委员会审阅并回应。",
+     "The group keeps in touch with its main stakeholders in day-to-day work and through dedicated events; the table lists each group's channels and the concerns raised in the year. Each business unit gathers their views every quarter, and the ESG committee reviews and answers them.",
+     None),
+    ("materiality_process", "materiality",
+     "重要性评估分三步进行：识别议题（参考港交所守则、同业报告及媒体报道，共列出15项）；评估（问卷及访谈合共收回286份意见，按对利益相关方及对业务的重要性评分）；确认（管理层讨论结果，并经董事会批准）。右上方的议题为本报告的重点。",
+     "The materiality assessment took three steps: identification (15 topics, from the HKEX Code, peers' reports and the press); assessment (286 responses from surveys and interviews, each topic scored by its importance to stakeholders and to the business); and validation (management discussed the results and the board approved them). The topics at the top right are the focus of this report.",
+     None),
     ("env_climate", "climate",
      "{report.reporting_year}年，集团范围一及范围二温室气体排放合计{ghg_scope12}，排放密度为每百万元收入{ghg_intensity}，较{ghg_reduction.baseline_year}年减少{ghg_reduction}。集团目标是到{ghg_scope12.target_year}年将排放降至{ghg_scope12.target}以下。",
      "In {report.reporting_year}, the group's scope 1 and 2 greenhouse gas emissions totalled {ghg_scope12}, an intensity of {ghg_intensity}, {ghg_reduction} less than in {ghg_reduction.baseline_year}. The group aims to bring them below {ghg_scope12.target} by {ghg_scope12.target_year}.",
@@ -335,11 +357,100 @@ NARRATIVE = [
      "集团全年开展社区项目{community_projects}，员工参与义工服务{volunteer_hours}，集团向社区捐款{donations}。",
      "The group ran {community_projects}; employees gave {volunteer_hours} of volunteer work and the group donated {donations} to the community.",
      "B8"),
+    CASE_STUDY,
     ("gov_board", "board",
      "董事会辖下ESG委员会全年举行{esg_committee_meetings}会议，检讨ESG目标的进展。",
      "The board's ESG committee met {esg_committee_meetings} in the year to review progress against the ESG targets.",
      None),
 ]
+
+
+IMAGES = [
+    ("logo", "logo.png", "海港物流控股（虚构）标志", "Logo of Harbourline Logistics Holdings (fictional)", None, None),
+    ("depot", "depot.jpg", "集装箱码头旁的物流仓库与电动货车（生成的示意图）",
+     "A logistics depot beside a container terminal, with electric vans (a generated illustration)",
+     "葵涌物流中心的电动货车车队（示意图，非真实照片）",
+     "The electric van fleet at the Kwai Chung logistics centre (an illustration, not a photograph)"),
+]
+
+TABLES = [
+    ("stakeholders", "title", "利益相关方沟通", "Stakeholder engagement"),
+    ("stakeholders", "header", "利益相关方", "Stakeholder group", "沟通渠道", "Channels", "关注议题", "Concerns"),
+    ("stakeholders", "row", "员工", "Employees", "员工大会、意见调查、内联网", "Town halls, surveys, intranet",
+     "职业安全、培训、薪酬福利", "Safety at work, training, pay and benefits"),
+    ("stakeholders", "row", "客户", "Customers", "客户服务热线、满意度调查、业务会议",
+     "Service hotline, satisfaction surveys, account meetings", "服务质量、资料私隐、准时交付",
+     "Service quality, data privacy, on-time delivery"),
+    ("stakeholders", "row", "股东及投资者", "Shareholders and investors", "股东周年大会、业绩发布会、投资者会议",
+     "AGM, results briefings, investor meetings", "气候风险、企业管治、长远回报",
+     "Climate risk, corporate governance, long-term returns"),
+    ("stakeholders", "row", "供应商", "Suppliers", "供应商评估、年度会议", "Supplier assessments, annual meetings",
+     "公平采购、准时付款、环境标准", "Fair procurement, prompt payment, environmental standards"),
+    ("stakeholders", "row", "社区", "Communities", "义工活动、社区伙伴会议", "Volunteering, community partner meetings",
+     "交通安全、噪音、社区投资", "Road safety, noise, community investment"),
+    ("stakeholders", "row", "政府及监管机构", "Government and regulators", "咨询文件回应、定期报告",
+     "Responses to consultations, regular reports", "合规、排放、劳工权益", "Compliance, emissions, labour rights"),
+]
+
+# (id, zh, en, importance to stakeholders, importance to the business, pillar)
+MATERIALITY = [
+    ("ghg", "温室气体排放", "Greenhouse gas emissions", 4.6, 4.4, "E"),
+    ("climate_risk", "气候风险与适应", "Climate risk and adaptation", 4.2, 4.5, "E"),
+    ("energy", "能源效益", "Energy efficiency", 3.9, 4.1, "E"),
+    ("packaging", "包装与废弃物", "Packaging and waste", 3.7, 3.2, "E"),
+    ("water", "用水", "Water use", 2.6, 2.2, "E"),
+    ("safety", "职业健康与安全", "Occupational health and safety", 4.7, 4.6, "S"),
+    ("talent", "人才吸引与保留", "Attracting and keeping talent", 3.8, 4.3, "S"),
+    ("training", "培训与发展", "Training and development", 3.5, 3.6, "S"),
+    ("labour", "劳工准则", "Labour standards", 3.9, 3.3, "S"),
+    ("supply_chain", "供应链管理", "Supply chain management", 3.4, 3.9, "S"),
+    ("privacy", "客户资料私隐", "Customer data privacy", 4.4, 4.0, "S"),
+    ("service", "服务质量", "Service quality", 4.1, 4.7, "S"),
+    ("community", "社区投资", "Community investment", 3.0, 2.6, "S"),
+    ("anti_corruption", "反贪污", "Anti-corruption", 4.0, 4.2, "G"),
+    ("governance", "ESG管治", "ESG governance", 3.6, 3.8, "G"),
+]
+
+def make_assets(folder: Path) -> None:
+    """The demo's images, drawn deterministically with Pillow: the fictional logo (PNG) and an
+    illustration of a depot (JPEG); both small and the same bytes on every run."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fonts = ROOT / "fonts"
+    logo = Image.new("RGB", (520, 160), "#FFFFFF")
+    d = ImageDraw.Draw(logo)
+    d.rounded_rectangle((8, 8, 152, 152), radius=28, fill="#0B6E4F")
+    for k in range(3):  # three waves
+        y = 62 + k * 26
+        d.arc((24, y - 22, 80, y + 22), 200, 340, fill="#FFFFFF", width=9)
+        d.arc((80, y - 22, 136, y + 22), 200, 340, fill="#E07A1F" if k == 1 else "#FFFFFF", width=9)
+    d.text((172, 30), "Harbourline", font=ImageFont.truetype(str(fonts / "NotoSans-Bold.ttf"), 50), fill="#0B6E4F")
+    d.text((174, 96), "海港物流控股", font=ImageFont.truetype(str(fonts / "NotoSansSC-Bold.ttf"), 38), fill="#333333")
+    logo.save(folder / "logo.png", optimize=True)
+    w, h = 800, 480
+    photo = Image.new("RGB", (w, h))
+    d = ImageDraw.Draw(photo)
+    for y in range(h):  # sky, then the sea
+        t = y / h
+        d.line((0, y, w, y), fill=(int(150 + 80 * t), int(190 + 40 * t), 235) if y < 250 else
+               (int(30 + 40 * t), int(90 + 40 * t), int(130 + 30 * t)))
+    colours = ["#C0392B", "#2E86C1", "#E07A1F", "#0B6E4F", "#7D3C98", "#F1C40F"]
+    for i in range(14):  # stacks of containers
+        for j in range(1 + (i * 7) % 4):
+            x0, y0 = 40 + i * 52, 240 - (j + 1) * 26
+            d.rectangle((x0, y0, x0 + 48, y0 + 24), fill=colours[(i + 2 * j) % len(colours)], outline="#333333")
+    d.line((620, 60, 620, 240), fill="#444444", width=8)  # a crane
+    d.line((560, 70, 760, 70), fill="#444444", width=8)
+    d.rectangle((0, 300, w, h), fill="#8C8C8C")  # the depot's yard
+    for i in range(5):  # electric vans
+        x0 = 60 + i * 145
+        d.rounded_rectangle((x0, 360, x0 + 120, 420), radius=10, fill="#FFFFFF", outline="#0B6E4F", width=4)
+        d.rectangle((x0 + 84, 370, x0 + 112, 392), fill="#9CC8E6")
+        d.ellipse((x0 + 14, 408, x0 + 40, 434), fill="#222222")
+        d.ellipse((x0 + 80, 408, x0 + 106, 434), fill="#222222")
+        d.line((x0 + 30, 385, x0 + 60, 385), fill="#0B6E4F", width=6)
+    photo.save(folder / "depot.jpg", quality=70, optimize=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -348,8 +459,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     write_workbook(args.out, {"report": REPORT, "topics": TOPICS, "units": UNITS, "indicators": INDICATORS,
                               "narrative": NARRATIVE, "periods": PERIODS, "dimensions": DIMENSIONS,
-                              "breakdowns": BREAKDOWNS, "derived": DERIVED, "framework": FRAMEWORK},
+                              "breakdowns": BREAKDOWNS, "derived": DERIVED, "framework": FRAMEWORK,
+                              "images": IMAGES, "tables": TABLES, "materiality": MATERIALITY},
                    created=dt.date(2026, 3, 31))
+    make_assets(args.out.parent / "assets")
     print(f"{args.out}: {len(INDICATORS) + len(DERIVED)} indicators (fictional), {len(BREAKDOWNS)} breakdown values")
     return 0
 

@@ -242,6 +242,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review-no-record": ("no provenance record: none embedded and no {} beside it",
                          "没有来源记录：文件中未嵌入，旁边也没有 {0}"),
     "review-bad-record": ("not an esgpublish provenance record", "不是 esgpublish 的来源记录"),
+    # images, free-form tables and materiality (read/images.py, read/assets.py, read/assetcheck.py)
+    "image-name-unsafe": ("the file name '{}' {}", "文件名「{0}」{1}"),
+    "image-not-png-jpeg": ("'{}' is not a PNG or JPEG file (.png, .jpg, .jpeg)", "「{0}」不是 PNG 或 JPEG 文件（.png、.jpg、.jpeg）"),
+    "image-missing": ("no file '{}' in {}/", "{1}/ 中没有文件「{0}」"),
+    "image-link-outside": ("'{}' links to a file outside {}/", "「{0}」链接到 {1}/ 以外的文件"),
+    "image-not-regular": ("'{}' is not a regular file", "「{0}」不是普通文件"),
+    "image-too-big": ("'{}' is {} MB, more than {} MB", "「{0}」有 {1} MB，超过 {2} MB"),
+    "image-unreadable": ("cannot read '{}': {}", "无法读取「{0}」：{1}"),
+    "image-not-image": ("'{}' is not a {} image", "「{0}」不是 {1} 图像"),
+    "image-too-many-pixels": ("'{}' is {} × {} pixels, more than {} a side or {} in all",
+                              "「{0}」为 {1} × {2} 像素，超过每边 {3} 或合计 {4} 像素"),
+    "image-damaged": ("'{}' is damaged: {}", "「{0}」已损坏：{1}"),
+    "image-file-missing": ("missing file name", "缺少文件名"),
+    "image-id-unknown": ("unknown image id '{}'", "未知的图片编号「{0}」"),
+    "table-id-invalid": ("invalid table id '{}'", "无效的表格编号「{0}」"),
+    "table-id-missing": ("missing table id", "缺少表格编号"),
+    "table-id-unknown": ("unknown table id '{}'", "未知的表格编号「{0}」"),
+    "table-row-kind-unknown": ("unknown row kind '{}'", "未知的行类型「{0}」"),
+    "table-title-twice": ("table '{}' has a second or empty title row", "表格「{0}」有第二个或空的标题行"),
+    "table-header-twice": ("table '{}' has a second or empty header row", "表格「{0}」有第二个或空的表头行"),
+    "table-row-before-header": ("a row of table '{}' before its header row", "表格「{0}」的表头行之前有数据行"),
+    "table-row-too-wide": ("a row of table '{}' has {} columns, its header {}", "表格「{0}」的一行有 {1} 列，表头只有 {2} 列"),
+    "table-empty": ("table '{}' needs a header row and at least one row", "表格「{0}」需要一个表头行及至少一行数据"),
+    "materiality-score-missing": ("missing {} score", "缺少{0}评分"),
+    "materiality-score-range": ("score {} is outside 0–10", "评分 {0} 超出 0–10"),
+    "materiality-empty": ("no topics on the Materiality sheet: the matrix is left out", "「重要性」工作表没有议题：矩阵已略去"),
+    "materiality-too-many": ("a materiality matrix of {} topics is too big to label: at most {} fit",
+                             "{0} 个议题的重要性矩阵太大，无法标注：最多 {1} 个"),
 }
 
 # English hint template → Chinese template (fields as in MESSAGES)
@@ -428,6 +456,28 @@ HINTS: dict[str, str] = {
     "publish the report again with this esgpublish: files made before provenance carry none":
         "请用此版本的 esgpublish 重新发布报告：加入来源记录之前生成的文件没有来源记录",
     "publish the report again": "请重新发布报告",
+    # images, free-form tables and materiality
+    "add rows of kind header and row": "加入类型为 header（表头）与 row（行）的行",
+    "add the column's header, or move the text into the table's columns": "加入该列的表头，或把文字移到表格的列中",
+    "check the file's permissions": "检查文件的权限",
+    "copy the file itself into the folder": "把文件本身复制到该文件夹",
+    "fill in the sheet '重要性 Materiality'": "填写工作表「重要性 Materiality」",
+    "give a table one header row": "每个表格只有一个表头行",
+    "give a table one title, in the first two text columns": "每个表格只有一个标题，写在头两个文字列",
+    "give the name of a file inside the assets folder beside the workbook, e.g. logo.png":
+        "填写工作簿旁 assets 文件夹内的文件名，如 logo.png",
+    "keep the material topics on the sheet, and list the others elsewhere": "工作表只保留重大议题，其他议题另行列出",
+    "open the image and save it again as PNG or JPEG": "打开图像并重新另存为 PNG 或 JPEG",
+    "put the file in the folder {}/ beside the workbook, or correct the name": "把文件放入工作簿旁的 {0}/ 文件夹，或更正文件名",
+    "put the header row (kind: header) first": "先放表头行（类型：header）",
+    "save a smaller copy of the image (a report needs no more than 300 dpi)": "另存较小的图像（报告最多需要 300 dpi）",
+    "save the image as PNG or JPEG": "把图像另存为 PNG 或 JPEG",
+    "the file is not the image its name says; save it again as PNG or JPEG": "文件并非其名称所示的图像；请重新另存为 PNG 或 JPEG",
+    "type a score from 0 to 10": "填写 0 至 10 的评分",
+    "type the image's file name, e.g. logo.png": "填写图像的文件名，如 logo.png",
+    "use an id from the sheet '图片 Images'": "使用工作表「图片 Images」中的编号",
+    "use an id from the sheet '表格 Tables'": "使用工作表「表格 Tables」中的编号",
+    "use title, header or row (标题, 表头, 行)": "使用 title、header 或 row（标题、表头、行）",
 }
 
 # English words that fill a message's fields, in Chinese
@@ -443,6 +493,12 @@ FIELD_WORDS: dict[str, str] = {
     "HKEX ESG Reporting Code": "港交所《环境、社会及管治报告守则》",
     "HKEX ESG Reporting Guide": "港交所《环境、社会及管治报告指引》",
     "a number": "数字", "text": "文本", "a list": "列表", "a mapping": "映射", "true or false": "true 或 false",
+    "image": "图片", "materiality topic": "重要性议题", "stakeholders": "利益相关方", "business": "业务",
+    "Chinese alt text": "中文替代文字", "English alt text": "英文替代文字", "Chinese caption": "中文图注",
+    "English caption": "英文图注", "Chinese cell text": "中文单元格文字", "English cell text": "英文单元格文字",
+    "is empty or starts or ends with a space": "为空或以空格开头或结尾",
+    "is an absolute path or uses backslashes": "是绝对路径或使用了反斜杠",
+    "leaves the assets folder (..)": "离开了 assets 文件夹（..）",
 }
 
 # the CLI's own words

@@ -135,6 +135,10 @@ def _draw(spec: ChartSpec):
         from matplotlib import rcParams
 
         rcParams["font.family"], rcParams["svg.fonttype"] = [spec.font], "none"
+    if spec.kind == "materiality":  # its plot area and labels placed by compose
+        from .matrix import draw_matrix
+
+        return draw_matrix(spec)
     fig, ax = plt.subplots(figsize=(width * MM, height * MM))
     {"bar": _bar, "progress": _progress, "grouped_bar": _grouped_bar, "line": _line,
      "donut": _donut, "stacked_bar": _stacked_bar}[spec.kind](ax, spec)

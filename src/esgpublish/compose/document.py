@@ -15,7 +15,7 @@ from ..diagnostics import Collector, Location
 from ..model import placeholders
 from ..model.dataset import Dataset, Indicator, Lang, Text, is_chinese
 from ..read.layout import EDITION_LANGS, Block, Layout
-from . import figures, localize, measure, styles, tables, typography
+from . import assets, figures, localize, measure, styles, tables, typography
 from .lines import origins, stack, value_origins
 from .words import pillar, text as word_text, word
 
@@ -238,7 +238,7 @@ class Composer:
             below.append(ir.Space(8 * mm))
             below += [ir.Paragraph((self.fill(meta.disclaimer.get(l), l, meta.origins.get("disclaimer")),),
                                    "disclaimer", l) for l in self.langs]
-        return ir.Cover(styles.cover_band(self.theme, self.page), tuple(on_band), tuple(below))
+        return assets.cover(self, ir.Cover(styles.cover_band(self.theme, self.page), tuple(on_band), tuple(below)))
 
     def header(self, title: Text) -> ir.Furniture:
         """The running header: the report's (or the layout's) title left, the chapter right."""
@@ -376,6 +376,8 @@ class Composer:
         if blk.kind == "chart":
             inds = select.chart_indicators(self.ds, opts)
             return [self.covers(figures.figure(self, blk, inds), inds)] if inds else []
+        if blk.kind in assets.KINDS:  # image, box, free_table, materiality
+            return assets.block(self, blk)
         raise ValueError(blk.kind)
 
     def anchor(self, kind: str) -> str:

@@ -22,12 +22,15 @@ from .nodes import (
     CoverBand, Cover, Space, Block, BLOCKS,
 )
 from .placement import PdfPlacement, DocxPlacement, Placement, traced
+from .media import Box, CoverLogo, Image, Picture
+from .scatter import Scatter, ScatterLabel
 
 __all__ = [
     "BLOCKS", "Block", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
     "Contents", "ContentsEntry", "Cover", "CoverBand", "Document", "Figure", "Furniture", "Heading",
     "Language", "Line", "Metadata", "PageBreak", "PageCount", "PageGeometry", "PageNumber",
     "ParaStyle", "Paragraph", "Parallel", "PageRefs", "Part", "Rule", "Space", "Span", "Table", "TableLook",
+    "Box", "CoverLogo", "Image", "Picture", "Scatter", "ScatterLabel",
     "block_spans", "has_page_refs", "page_refs_text", "plain", "resolve_page_refs", "spans",
     "DocxPlacement", "PdfPlacement", "Placement", "traced",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .looks import Language, CharStyle, ParaStyle, PageGeometry
 from .nodes import PageRefs, Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
+from .media import Box, Image, media_spans
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def block_spans(b: Block):
         yield from b.alt
     elif isinstance(b, PageBreak):
         return
+    elif isinstance(b, (Image, Box)):
+        yield from media_spans(b)
     else:
         raise TypeError(f"not an IR block: {type(b).__name__}")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Location
 from .looks import Rule, TableLook, BoxLook
+from .scatter import Scatter
 
 
 # ---------------------------------------------------------------- text
@@ -166,12 +167,14 @@ class ChartSpec:
     matrix_labels: tuple[tuple[str, ...], ...] = ()
     fallback_font: str | None = None
     font: str = "Noto Sans SC"  # the CJK family the labels are set in (Noto Sans HK for Traditional)
+    scatter: Scatter | None = None  # materiality: the points, their placed labels, the axes
 
     def texts(self) -> tuple[str, ...]:
         """Every text the chart prints."""
         return (self.subtitle + self.labels + self.value_labels + self.target_labels + self.shares
                 + self.legend + tuple(t for _, t in self.ticks) + (self.centre,) + self.periods
-                + tuple(t for row in self.matrix_labels for t in row))
+                + tuple(t for row in self.matrix_labels for t in row)
+                + (self.scatter.texts() if self.scatter else ()))
 
     @property
     def key(self) -> str:
@@ -262,6 +265,7 @@ class Cover:
     band: CoverBand
     on_band: tuple[Paragraph | "Space", ...]
     below: tuple[Paragraph | "Space", ...]
+    logo: "CoverLogo | None" = None
 
 
 @dataclass(frozen=True)
@@ -271,5 +275,7 @@ class Space:
     height: float
 
 
-Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents
-BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents)
+from .media import Box, CoverLogo, Image  # noqa: E402  (they hold paragraphs)
+
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents | Image | Box
+BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents, Image, Box)

@@ -256,6 +256,8 @@ class ReportMeta:
     year_end: int = 12  # the month the reporting year ends: 12 a calendar year, 3 for 31 March
     origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # value or zh cell
     en_origins: dict[str, Location] = field(compare=False, hash=False, default_factory=dict)  # en cell
+    logo: str | None = None  # the id of the cover's logo on the Images sheet
+    stock_code: str | int | None = None  # printed on the cover
 
 
 @dataclass(frozen=True)
@@ -270,3 +272,6 @@ class Dataset:
     narratives: dict[str, Narrative]
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     framework: dict[str, FrameworkItem] = field(default_factory=dict)
+    images: dict = field(default_factory=dict)  # id → model.assets.ImageAsset (Images sheet)
+    tables: dict = field(default_factory=dict)  # id → model.assets.FreeTable (Tables sheet)
+    materiality: tuple = ()  # model.assets.MaterialTopic (Materiality sheet)

@@ -150,6 +150,10 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None, langs: tuple[st
     for nar in dataset.narratives.values():
         check(nar.text.zh, nar.origins["zh"], "zh")
         check(nar.text.en, nar.origins["en"], "en")
+    from ..read.assets import asset_texts
+
+    for text, loc in asset_texts(dataset):  # captions, alt texts, free tables, material topics
+        check(text, loc)
     return diags
 
 

@@ -22,8 +22,9 @@ LAYOUT_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf")
 
 
 def watched_files(req: Request) -> list[Path]:
-    """The files whose change triggers a build: the workbook, and the layout, theme and font
-    files in the layout's folder (hidden folders and the output folder left out)."""
+    """The files whose change triggers a build: the workbook, the layout, theme and font
+    files in the layout's folder (hidden folders and the output folder left out), and the
+    images in the ``assets/`` folder beside the workbook."""
     import os
 
     folder, skip = req.layout.parent, req.outdir.resolve()
@@ -31,6 +32,9 @@ def watched_files(req: Request) -> list[Path]:
     for top, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(top) / d).resolve() != skip)
         found += [Path(top) / f for f in sorted(files) if Path(f).suffix.lower() in LAYOUT_SUFFIXES]
+    assets = req.workbook.parent / "assets"  # the workbook's images (read/assets.py)
+    if assets.is_dir():
+        found += sorted(p for p in assets.iterdir() if p.suffix.lower() in (".png", ".jpg", ".jpeg"))
     return [req.workbook, *found]
 
 

@@ -7,6 +7,7 @@ from ..diagnostics import Collector, Location
 from ..model import select
 from ..model.dataset import Dataset, Text
 from .breakdowns import ADDITIVE
+from .assetcheck import check_assets
 from .frameworkcheck import check_framework
 from .hints import suggest
 from .layoutmodel import Block, Layout
@@ -46,6 +47,7 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
             elif blk.kind == "chart":
                 _check_chart_data(blk, dataset, diags)
     check_framework(layout, dataset, diags)
+    check_assets(layout, dataset, diags)
     _check_layout_glyphs(layout, diags)
     return diags
 

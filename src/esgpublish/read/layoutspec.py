@@ -72,6 +72,7 @@ THEME = M(
 )
 
 BLOCK = Spec("block", "one block: a single key naming its kind")
+from .assetspec import ASSET_BLOCKS  # noqa: E402  (image, box, free_table, materiality)
 SELECT = M("indicators chosen by pillar, topic or unit (all given must match)",
            pillar=Spec("str", "E, S or G", choices=("E", "S", "G")),
            topic=Spec("str", "a topic id"),
@@ -133,6 +134,7 @@ BLOCKS: dict[str, Spec] = {
                                              "warning; without it, the rows the report covers or explains"),
                        title=TEXT),
     "page_break": Spec("bool", "start a new page"),
+    **ASSET_BLOCKS,
 }
 
 LAYOUT = M(
@@ -152,7 +154,9 @@ LAYOUT = M(
                      bottom=Spec("number", minimum=5, maximum=60), left=Spec("number", minimum=5, maximum=60),
                      right=Spec("number", minimum=5, maximum=60))),
     cover=M("the cover page", show=Spec("bool", "print a cover"),
-            disclaimer=Spec("bool", "print the workbook's disclaimer on the cover")),
+            disclaimer=Spec("bool", "print the workbook's disclaimer on the cover"),
+            logo=Spec("bool", "print the workbook's logo (Report sheet: logo) on the cover (default true)"),
+            stock_code=Spec("bool", "print the stock code (Report sheet: stock_code) on the cover (default true)")),
     contents=M("the table of contents", show=Spec("bool", "print contents"),
                depth=Spec("int", "heading levels listed", choices=(1, 2))),
     header=M("running header", show=Spec("bool", "print a header on each page after the cover"),

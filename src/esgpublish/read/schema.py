@@ -173,9 +173,12 @@ FRAMEWORK = Sheet("framework", "框架 Framework", (
 
 REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK = map(
     _with_hant, (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK))
-SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK)
+from .assetschema import ASSET_SHEETS, IMAGES, MATERIALITY, TABLES  # noqa: E402  (images, free tables, materiality)
+
+SHEETS = (REPORT, TOPICS, UNITS, INDICATORS, NARRATIVE, PERIODS, DIMENSIONS, BREAKDOWNS, DERIVED, FRAMEWORK,
+          *ASSET_SHEETS)
 #: sheets a workbook may leave out (older workbooks have no Periods sheet; the rest are optional)
-OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived", "framework")
+OPTIONAL_SHEETS = ("periods", "dimensions", "breakdowns", "derived", "framework", "images", "tables", "materiality")
 INSTRUCTIONS_SHEET = "说明 Instructions"
 
 #: HKEX ESG Reporting Guide aspects and the number of KPIs each has
@@ -214,4 +217,6 @@ REPORT_KEYS = {
     "reporting_year": (True, "value"),
     "publication_date": (True, "value"),
     "year_end": (False, "value"),
+    "logo": (False, "value"),  # an image id of the Images sheet, printed on the cover
+    "stock_code": (False, "value"),  # printed on the cover
 }

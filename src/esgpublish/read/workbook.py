@@ -16,6 +16,7 @@ from .records import (read_framework, read_indicators, read_narratives, read_per
 from . import sanity
 from .breakdowns import read_breakdowns, read_dimensions
 from .derived import read_derived
+from .assets import read_assets
 from .xlsxread import MAX_CELL_CHARS, MAX_ROWS, open_sheets
 
 __all__ = ["DATE_RE", "GRI_RE", "HKEX_RE", "ID_RE", "MAX_CELL_CHARS", "MAX_ROWS", "NUMBER_IN_TEXT",
@@ -52,10 +53,11 @@ def read_workbook(path: Path, display: str | None = None,
     sanity.check(indicators, diags)
     framework = read_framework(sheets["framework"], diags, indicators, need) if "framework" in sheets else {}
     narratives = read_narratives(sheets["narrative"], diags, indicators, topics, invalid, need)
+    assets = read_assets(sheets, diags, path, meta, need)
     cached = sum(s.cached_formulas for s in sheets.values())
     if cached:
         diags.note(here, f"used the results Excel stored for {cached} formula cell(s)",
                    "esgpublish does not recalculate formulas; save the workbook after editing")
     if meta is None or not diags.ok:
         return None, diags
-    return Dataset(file, meta, topics, units, indicators, narratives, dimensions, framework), diags
+    return Dataset(file, meta, topics, units, indicators, narratives, dimensions, framework, **assets), diags

@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from ... import fonts, ir
 from ...ooxml import normalise_package
-from . import package, pictures, styles, trace
+from . import media, package, pictures, styles, trace
 from .blocks import Writer, _space_before
 from .oxml import border, field, props, put, shade, sub, twips
 from .package import _obfuscate  # noqa: F401  (tests read embedded fonts back with it)
@@ -87,6 +87,8 @@ def _cover(w: Writer, document: ir.Document) -> None:
     if first is None:  # (an lxml element's truth is its having children: test for None)
         first = w.para(tc, "furniture")
     pictures.add_band(w.d, first, document)
+    if cover.logo:
+        media.cover_logo(w, first, document)
     _cover_items(w, cover.below, None, band.gap_below)
     br = sub(sub(w.para(None, "furniture"), "w:r"), "w:br")
     br.set(qn("w:type"), "page")

@@ -355,3 +355,6 @@ def _bookmark(anchor: str) -> str:
 _VISITS = {ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
            ir.Contents: Writer.contents, ir.PageBreak: Writer.page_break, ir.Table: Writer.table,
            ir.Cards: Writer.cards, ir.Figure: Writer.figure}
+from .media import VISITS as _MEDIA_VISITS  # noqa: E402  (images and boxes)
+
+_VISITS.update(_MEDIA_VISITS)

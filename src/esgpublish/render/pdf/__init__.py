@@ -43,6 +43,7 @@ from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate 
 from ... import ir  # noqa: E402
 from . import trace
 from .blocks import Visitor
+from .media import cover_logo
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import Styles, cjk_font, register_fonts, use_cjk, use_fallback
 
@@ -120,6 +121,7 @@ def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str
     def cover_page(canv, d):
         stamp_dates(canv, d)
         cover_band(canv, document)
+        cover_logo(canv, document)
 
     templates = [PageTemplate("body", [frame], onPageEnd=body_page)]
     story: list = []

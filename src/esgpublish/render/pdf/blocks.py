@@ -155,6 +155,9 @@ def _origin(block):
 _VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
            ir.Contents: Visitor.contents, ir.PageBreak: Visitor.page_break, ir.Table: Visitor.table,
            ir.Cards: Visitor.cards, ir.Figure: Visitor.figure}
+from .media import VISITS as _MEDIA_VISITS  # noqa: E402  (images and boxes)
+
+_VISITS.update(_MEDIA_VISITS)
 
 
 class Gap(Spacer):
