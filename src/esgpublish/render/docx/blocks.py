@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ... import fonts, ir
-from . import pictures
+from . import lists, notes, pictures
 from .oxml import border, field, fld_char, instr, props, put, shade, sub, twips
 
 
@@ -46,11 +46,15 @@ class Writer:
             if isinstance(span, ir.PageRefs):
                 self.page_refs(p, span)
                 continue
+            if isinstance(span, ir.NoteRef) and span.note:  # a footnote (notes.py)
+                notes.reference(self, p, span)
+                continue
+            into = notes.hyperlink(self, p, span.link) if span.link else p
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
             for kind, text in pieces:
                 if not text:
                     continue
-                r = sub(p, "w:r")
+                r = sub(into, "w:r")
                 if span.style or span.strong or kind == "fallback":
                     rpr = sub(r, "w:rPr")
                     if span.style:
@@ -349,6 +353,6 @@ def _bookmark(anchor: str) -> str:
     return f"_Toc_{anchor}"
 
 
-_VISITS = {ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
+_VISITS = {ir.ItemList: lists.item_list, ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
            ir.Contents: Writer.contents, ir.PageBreak: Writer.page_break, ir.Table: Writer.table,
            ir.Cards: Writer.cards, ir.Figure: Writer.figure}

@@ -42,6 +42,7 @@ from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate 
 
 from ... import ir  # noqa: E402
 from .blocks import Visitor
+from .notes import NoteFrame, Notes, all_notes
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import FONT, Styles, register_fonts, use_fallback
 
@@ -54,26 +55,37 @@ def render_pdf(document: ir.Document, charts) -> bytes:
 
 
 MAX_PASSES = 4  # layouts of a document whose page references change its pagination
+NOTE_PASSES = 6  # layouts of a document with footnotes, until each page keeps room for its notes
 
 
 def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
     """Document IR and its drawn charts → the PDF's bytes and the page of each anchor
     (headings, captions, anchored paragraphs). A document with page references (a content
-    index's pages) is laid out again with the pages found until they agree."""
-    data, pages = _render_once(document, charts)
-    if not ir.has_page_refs(document):
-        return data, pages
-    for _ in range(MAX_PASSES - 1):
-        resolved = ir.resolve_page_refs(document, pages)
-        if resolved == document:
+    index's pages) is laid out again with the pages found until they agree; one with
+    footnotes until every page keeps room at its foot for the notes it cites (after two
+    layouts the room only grows, so that it ends)."""
+    refs = ir.has_page_refs(document)
+    notes = bool(all_notes(document))
+    kept: dict[int, tuple[int, ...]] = {}
+    data, pages, found = _render_once(document, charts, kept)
+    for n in range(1, max(MAX_PASSES if refs else 1, NOTE_PASSES if notes else 1)):
+        resolved = ir.resolve_page_refs(document, pages) if refs and n < MAX_PASSES else document
+        fits = all(set(v) <= set(kept.get(p, ())) for p, v in found.items())
+        if resolved == document and fits and (n > 2 or found == kept):
             break
+        if n <= 2:
+            kept = found
+        else:  # the room only grows: each page keeps what any layout put there
+            kept = {p: tuple(dict.fromkeys(kept.get(p, ()) + found.get(p, ()))) for p in {*kept, *found}}
         document = resolved
-        data, pages = _render_once(document, charts)
+        data, pages, found = _render_once(document, charts, kept)
     return data, pages
 
 
-def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
-    """One layout of the document → the PDF's bytes and the page of each anchor."""
+def _render_once(document: ir.Document, charts, kept: dict | None = None
+                 ) -> tuple[bytes, dict[str, int], dict[int, tuple[int, ...]]]:
+    """One layout of the document, keeping room for ``kept`` notes (page → numbers) → the
+    PDF's bytes, the page of each anchor and the notes each page cited."""
     register_fonts()
     use_fallback(document.fallback_font)
     styles = Styles(document)
@@ -84,8 +96,10 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
                  subject=meta.subject, keywords=meta.keywords, creator="esgpublish",
                  producer="esgpublish (reportlab)", lang=meta.lang, initialFontName=FONT, initialFontSize=10,
                  leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom)
-    frame = Frame(page.left, page.bottom, page.frame_width, page.frame_height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    notes = Notes(document, styles)
+    frame = NoteFrame(page.left, page.bottom, page.frame_width, page.frame_height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame.reserve = notes.reserve(page.frame_width, kept or {})
     date = meta.date.strftime("D:%Y%m%d000000+00'00'")
 
     def stamp_dates(canv, _doc):
@@ -96,6 +110,7 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
         if document.header:
             furniture(canv, d, document, document.header, page.height - page.header_y)
         furniture(canv, d, document, document.footer, page.footer_y)
+        notes.draw(canv, page.left, page.bottom, page.frame_width)
 
     def cover_page(canv, d):
         stamp_dates(canv, d)
@@ -122,6 +137,11 @@ def _render_once(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
 
     def canvasmaker(*args, **kw):
         canvases.append(PdfCanvas(*args, **kw))
+        notes.found.clear()
+        notes.install(canvases[-1])
+        canv = canvases[-1]
+        frame.page_of = lambda: canv.getPageNumber()  # a function: reportlab deep-copies frames
         return canvases[-1]
     doc.build(story, canvasmaker=canvasmaker)
-    return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}
+    found = {p: tuple(v) for p, v in notes.found.items()}
+    return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}, found

@@ -139,7 +139,13 @@ class Visitor:
         return out
 
 
-_VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
+def _item_list(v: Visitor, b) -> list:
+    from .lists import item_list
+
+    return item_list(v.doc, v.st, b)
+
+
+_VISITS = {ir.ItemList: _item_list, ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
            ir.Contents: Visitor.contents, ir.PageBreak: Visitor.page_break, ir.Table: Visitor.table,
            ir.Cards: Visitor.cards, ir.Figure: Visitor.figure}
 
