@@ -82,10 +82,11 @@ UNITS = [
 
 
 def ind(ident, pillar, topic, zh, en, value, unit, hkex, *, decimals=None, target=None, target_year=None,
-        baseline_year=None, baseline=None, short=(None, None), status=None, reason=(None, None), gri=None):
+        baseline_year=None, baseline=None, short=(None, None), status=None, reason=(None, None), gri=None,
+        note=(None, None)):
     """One Indicators row (columns in the schema's order)."""
     return (ident, pillar, topic, zh, en, value, unit, None, 2025 if value is not None else None, None,
-            baseline_year, baseline, target, None, target_year, hkex, gri, FICTIONAL, None, None, short[0], short[1],
+            baseline_year, baseline, target, None, target_year, hkex, gri, FICTIONAL, note[0], note[1], short[0], short[1],
             decimals, status, reason[0], reason[1])
 
 
@@ -97,9 +98,11 @@ INDICATORS = [
     ind("ghg_scope1", "E", "climate", "范围一温室气体排放", "Scope 1 greenhouse gas emissions", 1820, "tco2e", "A1.2, D4.1",
         short=("范围一", "Scope 1"), gri="305-1"),
     ind("ghg_scope2", "E", "climate", "范围二温室气体排放", "Scope 2 greenhouse gas emissions", 5410, "tco2e", "A1.2, D4.1",
-        short=("范围二", "Scope 2"), gri="305-2"),
+        short=("范围二", "Scope 2"), gri="305-2",
+        note=("按地点法计算，采用各地电网排放因子", "location-based, with each grid's emission factor")),
     ind("ghg_scope12", "E", "climate", "范围一及范围二温室气体排放", "Scope 1 and 2 greenhouse gas emissions", 7230,
-        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023, baseline=8070),
+        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023, baseline=8070,
+        note=("目标以2023年为基准年，经董事会批准", "the target, on the 2023 baseline, was approved by the board")),
     ind("hazardous_waste", "E", "resources", "有害废弃物", "Hazardous waste", 12.4, "tonne", "A1.3", decimals=1, gri="306-3"),
     ind("non_hazardous_waste", "E", "resources", "无害废弃物", "Non-hazardous waste", 860, "tonne", "A1.4", gri="306-3"),
     ind("ghg_reduction", "E", "climate", "范围一及范围二排放较基准年减少", "Scope 1 and 2 emissions cut on the baseline",
@@ -272,8 +275,18 @@ NARRATIVE = [
      "This report presents the {report.reporting_year} environmental, social and governance performance of the fictional Harbourline Logistics Holdings, prepared under the HKEX ESG Reporting Code. The company and every figure are invented.",
      None),
     ("board_statement", "board",
-     "董事会全面负责集团的环境、社会及管治策略及汇报，透过ESG委员会监察重大ESG事宜，批准重要性评估结果，并每半年检讨各项ESG目标的进度。",
-     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it oversees material ESG issues, approves the materiality assessment and reviews progress against the ESG targets twice a year.",
+     "董事会全面负责集团的环境、社会及管治策略及汇报。董事会透过ESG委员会：\n"
+     "- 监察**重大ESG事宜**及气候相关风险[^1]；\n"
+     "- 批准重要性评估结果；\n"
+     "- 每半年检讨各项ESG目标的进度。\n\n"
+     "ESG政策全文载于[集团网站](https://example.com/esg)（虚构地址）。\n"
+     "[^1]: ESG委员会由三名独立非执行董事组成，每季度向董事会汇报。",
+     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it:\n"
+     "- oversees **material ESG issues** and climate-related risks[^1];\n"
+     "- approves the materiality assessment;\n"
+     "- reviews progress against the ESG targets twice a year.\n\n"
+     "The full ESG policy is on the [group's website](https://example.com/esg) (a fictional address).\n"
+     "[^1]: The ESG committee has three independent non-executive directors and reports to the board every quarter.",
      "MD1"),
     ("principles", "board",
      "本报告遵循重要性、量化及一致性原则：议题经利益相关方评估确定；数据附计算方法；统计方法与往年一致，如有变更均予说明。",
@@ -292,8 +305,16 @@ NARRATIVE = [
      "The ESG committee reviews climate-related risks and opportunities every quarter and reports to the board; the chief operating officer carries out the emission plan.",
      "D1"),
     ("climate_strategy", "climate",
-     "集团识别的主要实体风险为台风及暴雨对仓储与车队的影响，主要转型风险为燃油车辆的碳成本；电动货车的应用是主要机遇。",
-     "The main physical risk the group has identified is typhoons and rainstorms affecting its warehouses and fleet; the main transition risk is the carbon cost of its fuel vehicles; electric vans are the main opportunity.",
+     "集团识别的主要气候相关风险及机遇：\n"
+     "1. 实体风险：台风及暴雨对仓储与车队的影响；\n"
+     "2. 转型风险：燃油车辆的碳成本[^1]；\n"
+     "3. 机遇：*电动货车*的应用。\n"
+     "[^1]: 按每吨二氧化碳当量人民币100元的内部碳价估算（虚构假设）。",
+     "The main climate-related risks and opportunities the group has identified:\n"
+     "1. physical risk: typhoons and rainstorms affecting its warehouses and fleet;\n"
+     "2. transition risk: the carbon cost of its fuel vehicles[^1];\n"
+     "3. opportunity: *electric vans*.\n"
+     "[^1]: Estimated at an internal carbon price of RMB100 per tonne of CO2e (a fictional assumption).",
      "D2"),
     ("climate_risk", "climate",
      "气候相关风险纳入集团的企业风险管理流程，按发生可能性及影响程度每年评估。",

@@ -26,7 +26,7 @@ LIST_HANG = 1.4  # ems: how far left of it the label hangs
 
 def para_styles(theme, langs: tuple[ir.Language, ...]) -> list[ir.ParaStyle]:
     """The styles of list items (each item, and the list's last, followed by the paragraph
-    space) and of footnotes, per language."""
+    space) and of footnotes, per language; and of table notes."""
     f, c, s = theme.fonts, theme.colors, theme.spacing
     out = []
     for lang in langs:
@@ -37,6 +37,8 @@ def para_styles(theme, langs: tuple[ir.Language, ...]) -> list[ir.ParaStyle]:
         out += [item, replace(item, name=f"list-end-{lang.tag}", space_after=s["paragraph"]),
                 ir.ParaStyle(f"footnote-{lang.tag}", f["small"], f["small"] * 1.4, c["text"], space_after=1,
                              cjk_wrap=lang.cjk)]
+    cjk = any(lang.cjk for lang in langs)
+    out.append(ir.ParaStyle("table-note", f["small"], f["small"] * 1.45, c["text"], space_before=1, cjk_wrap=cjk))
     return [replace(st, script_gap=styles.SCRIPT_GAP, squeeze_punctuation=True) if st.cjk_wrap else st
             for st in out]
 

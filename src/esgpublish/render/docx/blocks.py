@@ -213,6 +213,8 @@ class Writer:
                     put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)
                 self.bookmark(p, cell.anchor)
+        for note in t.notes:  # the table's notes (a, b, c …) under it
+            self.paragraph_into(None, note)
         self.spacer(t.space_after)
 
     def cards(self, c: ir.Cards) -> None:

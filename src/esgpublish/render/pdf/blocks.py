@@ -85,7 +85,8 @@ class Visitor:
                             t.anchor)
         first = Table(rows[:1 + t.keep_rows], colWidths=list(t.widths), style=TableStyle(style))
         need = caption.wrap(self.width, 1e6)[1] + self.st[t.caption.style].spaceAfter + first.wrap(self.width, 1e6)[1]
-        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, Gap(1, t.space_after)]
+        notes = [paragraph(self.doc, n.lines, self.st[n.style]) for n in t.notes]  # a, b, c … under it
+        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, *notes, Gap(1, t.space_after)]
 
     def cards(self, c: ir.Cards) -> list:
         """Highlight cards: rows of tinted boxes, each a large value over its label."""
