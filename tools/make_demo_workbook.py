@@ -276,13 +276,14 @@ NARRATIVE = [
      None),
     ("board_statement", "board",
      "董事会全面负责集团的环境、社会及管治策略及汇报。董事会透过ESG委员会：\n"
-     "- 监察**重大ESG事宜**及气候相关风险[^1]；\n"
+     "- 监察**重大ESG事宜**及气候相关风险，包括供应商以及集团车队所依赖的港口与机场所面对的风险[^1]；\n"
      "- 批准重要性评估结果；\n"
      "- 每半年检讨各项ESG目标的进度。\n\n"
      "ESG政策全文载于[集团网站](https://example.com/esg)（虚构地址）。\n"
      "[^1]: ESG委员会由三名独立非执行董事组成，每季度向董事会汇报。",
      "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it:\n"
-     "- oversees **material ESG issues** and climate-related risks[^1];\n"
+     "- oversees **material ESG issues** and climate-related risks, including those of its suppliers and of the "
+     "ports and airports its fleet depends on[^1];\n"
      "- approves the materiality assessment;\n"
      "- reviews progress against the ESG targets twice a year.\n\n"
      "The full ESG policy is on the [group's website](https://example.com/esg) (a fictional address).\n"
