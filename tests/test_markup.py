@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, edit_workbook, row_of
+from conftest import ROOT, copy_layouts, edit_workbook, row_of
 from esgpublish.cli import main
 from esgpublish.model import markup
 
@@ -23,8 +23,13 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 def demo(tmp_path_factory) -> Path:
     """The demo workbook's English edition in both formats (its narratives carry markup)."""
     out = tmp_path_factory.mktemp("markup")
-    assert main(["publish", str(DEMO), "--edition", "en", "-o", str(out)]) == 0
-    return out
+    layouts = copy_layouts(out)  # the annual layout, its KPI tables printing the indicators' notes
+    annual = layouts / "annual.yaml"
+    annual.write_text(re.sub(r"(\n( +)columns: \[value, unit, period, baseline, target, hkex\]\n)",
+                             r"\1\2notes: true\n", annual.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "notes: true" in annual.read_text(encoding="utf-8")
+    assert main(["publish", str(DEMO), "--layout", str(annual), "--edition", "en", "-o", str(out / "out")]) == 0
+    return out / "out"
 
 
 # ------------------------------------------------------------------ the parser
