@@ -86,10 +86,11 @@ UNITS = [
 
 
 def ind(ident, pillar, topic, zh, en, value, unit, hkex, *, decimals=None, target=None, target_year=None,
-        baseline_year=None, baseline=None, short=(None, None), status=None, reason=(None, None), gri=None):
+        baseline_year=None, baseline=None, short=(None, None), status=None, reason=(None, None), gri=None,
+        note=(None, None)):
     """One Indicators row (columns in the schema's order)."""
     return (ident, pillar, topic, zh, en, value, unit, None, 2025 if value is not None else None, None,
-            baseline_year, baseline, target, None, target_year, hkex, gri, FICTIONAL, None, None, short[0], short[1],
+            baseline_year, baseline, target, None, target_year, hkex, gri, FICTIONAL, note[0], note[1], short[0], short[1],
             decimals, status, reason[0], reason[1])
 
 
@@ -101,9 +102,11 @@ INDICATORS = [
     ind("ghg_scope1", "E", "climate", "范围一温室气体排放", "Scope 1 greenhouse gas emissions", 1820, "tco2e", "A1.2, D4.1",
         short=("范围一", "Scope 1"), gri="305-1"),
     ind("ghg_scope2", "E", "climate", "范围二温室气体排放", "Scope 2 greenhouse gas emissions", 5410, "tco2e", "A1.2, D4.1",
-        short=("范围二", "Scope 2"), gri="305-2"),
+        short=("范围二", "Scope 2"), gri="305-2",
+        note=("按地点法计算，采用各地电网排放因子", "location-based, with each grid's emission factor")),
     ind("ghg_scope12", "E", "climate", "范围一及范围二温室气体排放", "Scope 1 and 2 greenhouse gas emissions", 7230,
-        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023, baseline=8070),
+        "tco2e", "A1.2", target=6000, target_year=2030, baseline_year=2023, baseline=8070,
+        note=("目标以2023年为基准年，经董事会批准", "the target, on the 2023 baseline, was approved by the board")),
     ind("hazardous_waste", "E", "resources", "有害废弃物", "Hazardous waste", 12.4, "tonne", "A1.3", decimals=1, gri="306-3"),
     ind("non_hazardous_waste", "E", "resources", "无害废弃物", "Non-hazardous waste", 860, "tonne", "A1.4", gri="306-3"),
     ind("ghg_reduction", "E", "climate", "范围一及范围二排放较基准年减少", "Scope 1 and 2 emissions cut on the baseline",
@@ -278,8 +281,23 @@ NARRATIVE = [
      "This report presents the {report.reporting_year} environmental, social and governance performance of the fictional Harbourline Logistics Holdings, prepared under the HKEX ESG Reporting Code. The company and every figure are invented.",
      None),
     ("board_statement", "board",
-     "董事会全面负责集团的环境、社会及管治策略及汇报。董事会透过辖下的ESG委员会监察重大ESG事宜，包括气候相关风险与机遇、职业健康与安全、供应链的劳工准则及客户资料私隐，并每季度听取管理层的汇报。\n\n年内，董事会审阅并批准了重要性评估的结果：评估由外部顾问协助进行，访问了员工、客户、投资者、供应商及社区的代表，按议题对利益相关方及对业务的重要性排序。评估结果决定了本报告的重点与披露范围。\n\n董事会订立了到{ghg_scope12.target_year}年的减排、节能、节水及废弃物回收目标，并每半年检讨进度；{report.reporting_year}年各项目标的进展载于本报告有关章节。董事会确认本报告已经其审阅及批准。",
-     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it oversees the material ESG issues — climate-related risks and opportunities, health and safety at work, labour standards in the supply chain, and customers' data privacy — and hears from management every quarter.\n\nIn the year the board reviewed and approved the materiality assessment. An external adviser helped to carry it out, interviewing employees, customers, investors, suppliers and community representatives, and ranking topics by their importance to stakeholders and to the business. Its results set the focus and the scope of this report.\n\nThe board has set targets to {ghg_scope12.target_year} for emissions, energy, water and waste recycling, and reviews progress twice a year; the progress in {report.reporting_year} is given in the chapters of this report. The board has reviewed and approved this report.",
+     "董事会全面负责集团的环境、社会及管治策略及汇报。董事会透过ESG委员会：\n"
+     "- 监察**重大ESG事宜**及气候相关风险，包括供应商以及集团车队所依赖的港口与机场所面对的风险[^1]；\n"
+     "- 批准重要性评估结果；\n"
+     "- 每半年检讨各项ESG目标的进度。\n\n"
+     "年内，董事会审阅并批准了重要性评估的结果：评估由外部顾问协助进行，访问了员工、客户、投资者、供应商及社区的代表，按议题对利益相关方及对业务的重要性排序。评估结果决定了本报告的重点与披露范围。\n\n"
+     "董事会订立了到{ghg_scope12.target_year}年的减排、节能、节水及废弃物回收目标，并每半年检讨进度；{report.reporting_year}年各项目标的进展载于本报告有关章节。董事会确认本报告已经其审阅及批准。\n\n"
+     "ESG政策全文载于[集团网站](https://example.com/esg)（虚构地址）。\n"
+     "[^1]: ESG委员会由三名独立非执行董事组成，每季度向董事会汇报。",
+     "The board is responsible for the group's ESG strategy and reporting. Through its ESG committee it:\n"
+     "- oversees **material ESG issues** and climate-related risks, including those of its suppliers and of the "
+     "ports and airports its fleet depends on[^1];\n"
+     "- approves the materiality assessment;\n"
+     "- reviews progress against the ESG targets twice a year.\n\n"
+     "In the year the board reviewed and approved the materiality assessment. An external adviser helped to carry it out, interviewing employees, customers, investors, suppliers and community representatives, and ranking topics by their importance to stakeholders and to the business. Its results set the focus and the scope of this report.\n\n"
+     "The board has set targets to {ghg_scope12.target_year} for emissions, energy, water and waste recycling, and reviews progress twice a year; the progress in {report.reporting_year} is given in the chapters of this report. The board has reviewed and approved this report.\n\n"
+     "The full ESG policy is on the [group's website](https://example.com/esg) (a fictional address).\n"
+     "[^1]: The ESG committee has three independent non-executive directors and reports to the board every quarter.",
      "MD1"),
     ("principles", "board",
      "本报告遵循《环境、社会及管治报告守则》的汇报原则。重要性：报告的议题来自年内的重要性评估，并经董事会批准。量化：关键绩效指标附有计算方法、单位及所用的排放系数。一致性：统计方法与往年一致；如有变更，会在相关数据旁说明其影响。\n\n报告亦参照GRI标准（2021）编制，GRI内容索引载于报告末。",
@@ -314,8 +332,16 @@ NARRATIVE = [
      "The ESG committee reviews climate-related risks and opportunities every quarter and reports to the board; the chief operating officer carries out the emission plan.",
      "D1"),
     ("climate_strategy", "climate",
-     "集团识别的主要实体风险为台风及暴雨对仓储与车队的影响，主要转型风险为燃油车辆的碳成本；电动货车的应用是主要机遇。",
-     "The main physical risk the group has identified is typhoons and rainstorms affecting its warehouses and fleet; the main transition risk is the carbon cost of its fuel vehicles; electric vans are the main opportunity.",
+     "集团识别的主要气候相关风险及机遇：\n"
+     "1. 实体风险：台风及暴雨对仓储与车队的影响；\n"
+     "2. 转型风险：燃油车辆的碳成本[^1]；\n"
+     "3. 机遇：*电动货车*的应用。\n"
+     "[^1]: 按每吨二氧化碳当量人民币100元的内部碳价估算（虚构假设）。",
+     "The main climate-related risks and opportunities the group has identified:\n"
+     "1. physical risk: typhoons and rainstorms affecting its warehouses and fleet;\n"
+     "2. transition risk: the carbon cost of its fuel vehicles[^1];\n"
+     "3. opportunity: *electric vans*.\n"
+     "[^1]: Estimated at an internal carbon price of RMB100 per tonne of CO2e (a fictional assumption).",
      "D2"),
     ("climate_risk", "climate",
      "气候相关风险纳入集团的企业风险管理流程，按发生可能性及影响程度每年评估。",

@@ -118,6 +118,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "placeholder-withheld": ("placeholder {} names the value of '{}', which is {}",
                              "占位符 {0} 引用「{1}」的数值，而该指标为 {2}"),
     "placeholder-empty": ("placeholder {} names the {} of '{}', which is empty", "占位符 {0} 引用「{2}」的{1}，但其为空"),
+    "markup-note-twice": ("footnote [^{}] is defined twice", "脚注 [^{0}] 定义了两次"),
+    "markup-list-of-one": ("a line starting with '{}' makes a list of one item", "以「{0}」开头的一行成为只有一项的列表"),
+    "markup-list-numbers": ("a numbered list is numbered 1, 2, 3 … whatever numbers are typed",
+                            "编号列表一律按 1、2、3 … 编号，与所填数字无关"),
+    "markup-note-missing": ("footnote [^{}] has no note", "脚注 [^{0}] 没有注文"),
+    "markup-note-unused": ("footnote [^{}] is never cited", "脚注 [^{0}] 未被引用"),
+    "markup-link-scheme": ("link address '{}' is not an http, https or mailto address",
+                           "链接地址「{0}」不是 http、https 或 mailto 地址"),
+    "markup-lone-star": ("'{}' at character {} has no partner and prints as it is",
+                         "第 {1} 个字符处的「{0}」没有配对，按原样印出"),
     "brace-unbalanced": ("unbalanced '{}' at character {}", "第 {1} 个字符处的「{0}」不成对"),
     "framework-needs-status": ("a framework row needs the status 不适用 or 未披露", "框架行的状态须为 不适用 或 未披露"),
     "framework-code-missing": ("missing HKEX code", "缺少港交所指标编号"),
@@ -274,6 +284,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # English hint template → Chinese template (fields as in MESSAGES)
 HINTS: dict[str, str] = {
+    "keep one [^label]: line per note": "每条脚注只保留一行 [^标签]:",
+    "write \\- (or 1\\.) at the line's start to print it as it is, or add items":
+        "若要原样印出，请在行首写 \\-（或 1\\.），或补充列表项",
+    "number the items 1, 2, 3 …, or write 1\\. to print the number as it is":
+        "请按 1、2、3 … 编号，或写 1\\. 以原样印出数字",
+    "add a line [^{}]: the note's text, in the same cell": "请在同一单元格中加一行 [^{0}]: 注文",
+    "cite it with [^{}] in the text": "请在正文中以 [^{0}] 引用",
+    "write a full address: https://… or mailto:…": "请写完整地址：https://… 或 mailto:…",
+    "close the emphasis (**bold**, *emphasis*), or write \\* for a literal *":
+        "请闭合强调标记（**粗体**、*强调*），或写 \\* 印出星号",
     "did you mean '{}'?": "是否想输入「{0}」？",
     "a layout is a short description; remove repeated aliases": "版式文件是简短的描述；请删除重复的别名",
     "a layout is a short description; split it with extends:": "版式文件是简短的描述；请用 extends: 拆分",

@@ -17,6 +17,7 @@ from ..model.dataset import Dataset, Indicator, Lang, Text, is_chinese
 from ..read.layout import EDITION_LANGS, Block, Layout
 from . import assets, figures, localize, measure, styles, tables, typography
 from .lines import origins, stack, value_origins
+from .narrative import char_styles as narrative_chars, para_styles as narrative_styles
 from .words import pillar, text as word_text, word
 
 
@@ -50,6 +51,7 @@ class Composer:
         self.theme = layout.theme
         self.page = styles.page_geometry(layout.page)
         self.para_styles = {s.name: s for s in styles.para_styles(self.theme, self.languages)}
+        self.para_styles.update((s.name, s) for s in narrative_styles(self.theme, self.languages))
         self.n_tables = 0
         self.n_figures = 0
         self.n_headings = 0
@@ -62,6 +64,7 @@ class Composer:
         self.n_anchors = 0
         self.problems = Collector()  # what the renderers could not lay out, found while composing
         self.printed: set[str] = set()  # narratives printed so far (a selection skips them)
+        self.n_notes = 0  # footnotes so far (numbered through the document)
 
     # ------------------------------------------------------------ text
     def lines(self, text: Text, origin: Location | None = None) -> tuple[ir.Line, ...]:
@@ -209,7 +212,7 @@ class Composer:
                 keywords=_property(word("list_sep", "en").join(meta.keywords.get(l) for l in self.langs)
                                    if meta.keywords else ""),
                 lang=self.languages[0].bcp47, date=meta.publication_date),
-            page=self.page, char_styles=styles.char_styles(self.theme),
+            page=self.page, char_styles=styles.char_styles(self.theme) + tuple(narrative_chars(self.theme)),
             para_styles=tuple(self.para_styles.values()),
             cover=self.cover(title) if self.layout.cover["show"] else None,
             body=tuple(body), header=header,
@@ -399,19 +402,20 @@ class Composer:
         return self._narrative(nar)
 
     def _narrative(self, nar) -> list[ir.Block]:
-        """A narrative block → a paragraph per language (side by side where the layout says so);
-        in a bilingual edition the translation is muted. A narrative reporting framework codes
-        is anchored (its first paragraph), for the content index."""
-        paras = [ir.Paragraph((self.fill(nar.text.get(l), l, nar.origins.get(l)),), f"body-{l}", l)
-                 for l in self.langs]
+        """A narrative block → its paragraphs and lists per language (``narrative.py``: markup),
+        side by side where the layout says so and each language is one paragraph; in a bilingual
+        edition the translation is muted. A narrative reporting framework codes is anchored
+        (its first block), for the content index."""
+        from . import narrative
+
+        per_lang = narrative.narrative(self, nar)
         if nar.hkex_codes or nar.gri_codes:
-            paras[0] = self.covers(replace(paras[0], anchor=self.anchor("n")), hkex=nar.hkex_codes,
-                                   gri=nar.gri_codes)
-        if len(paras) == 2:
-            paras[1] = ir.Paragraph(stack(((),) + paras[1].lines, "second")[1:], paras[1].style, paras[1].lang)
-            if self.layout.bilingual.get("paragraphs") == "side_by_side":
-                return [ir.Parallel(paras[0], paras[1], 6 * styles.MM)]
-        return paras
+            per_lang[0][0] = self.covers(replace(per_lang[0][0], anchor=self.anchor("n")), hkex=nar.hkex_codes,
+                                         gri=nar.gri_codes)
+        if len(per_lang) == 2 and self.layout.bilingual.get("paragraphs") == "side_by_side" \
+                and all(len(b) == 1 and isinstance(b[0], ir.Paragraph) for b in per_lang):
+            return [ir.Parallel(per_lang[0][0], per_lang[1][0], 6 * styles.MM)]
+        return [b for blocks in per_lang for b in blocks]
 
 
 PROPERTY_CHARS = 255  # a document property (title, author …): Word's and python-docx's limit

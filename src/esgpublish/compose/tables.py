@@ -195,6 +195,11 @@ def kpi_table(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Table:
                                             for l in c.langs)), ALIGN.get(col, "left")))
         rows.append(tuple(row))
     title = c.layout_text(opts["title"]) if "title" in opts else Text("关键绩效指标", "Key performance indicators")
+    if opts.get("notes"):  # the indicators' notes as the table's notes (a, b, c …)
+        from .tablenotes import mark_rows
+
+        rows, notes = mark_rows(c, inds, rows)
+        return replace(table(c, blk, title, header, rows), notes=notes)
     return table(c, blk, title, header, rows)
 
 

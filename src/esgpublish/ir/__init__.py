@@ -11,22 +11,23 @@ edition (``zh``, ``en``, …) described once in ``Document.languages``.
 from __future__ import annotations
 
 from .document import (
-    Metadata, Document, spans, block_spans, page_refs_text, resolve_page_refs, has_page_refs,
+    Metadata, Document, spans, block_spans, page_refs_text, resolve_page_refs, has_page_refs, footnotes,
 )
 from .looks import (
-    Language, CharStyle, ParaStyle, Rule, TableLook, BoxLook, PageGeometry,
+    Language, CharStyle, ParaStyle, Rule, TableLook, BoxLook, PageGeometry, NoteLook,
 )
+from .lists import ItemList, ListItem
 from .nodes import (
     Span, PageRefs, Line, plain, ChapterTitle, PageNumber, PageCount, Part, Furniture, Paragraph, Parallel,
     Heading, Cell, Table, ChartSpec, Figure, Card, Cards, PageBreak, ContentsEntry, Contents,
-    CoverBand, Cover, Space, Block, BLOCKS,
+    CoverBand, Cover, Space, Block, BLOCKS, Footnote, NoteRef,
 )
 from .placement import PdfPlacement, DocxPlacement, Placement, traced
 from .media import Box, CoverLogo, Image, Picture
 from .scatter import Scatter, ScatterLabel
 
 __all__ = [
-    "BLOCKS", "Block", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
+    "BLOCKS", "Block", "Footnote", "ItemList", "ListItem", "NoteLook", "NoteRef", "footnotes", "BoxLook", "Card", "Cards", "Cell", "ChapterTitle", "CharStyle", "ChartSpec",
     "Contents", "ContentsEntry", "Cover", "CoverBand", "Document", "Figure", "Furniture", "Heading",
     "Language", "Line", "Metadata", "PageBreak", "PageCount", "PageGeometry", "PageNumber",
     "ParaStyle", "Paragraph", "Parallel", "PageRefs", "Part", "Rule", "Space", "Span", "Table", "TableLook",

@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .looks import Language, CharStyle, ParaStyle, PageGeometry
-from .nodes import PageRefs, Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
+from .lists import ItemList
+from .nodes import NoteRef, PageRefs, Span, Furniture, Paragraph, Parallel, Heading, Table, ChartSpec, Figure, Cards, PageBreak, Contents, Cover, Block
 from .media import Box, Image, media_spans
 
 
@@ -108,7 +109,12 @@ def block_spans(b: Block):
     """The spans one block prints, in reading order (chart text excluded)."""
     if isinstance(b, Paragraph):
         for line in b.lines:
-            yield from line
+            yield from _with_notes(line)
+    elif isinstance(b, ItemList):
+        for item in b.items:
+            yield Span(item.label, b.lang)
+            for line in item.lines:
+                yield from _with_notes(line)
     elif isinstance(b, Parallel):
         yield from block_spans(b.left)
         yield from block_spans(b.right)
@@ -125,6 +131,8 @@ def block_spans(b: Block):
             for cell in row:
                 for line in cell.lines:
                     yield from line
+        for note in b.notes:
+            yield from block_spans(note)
     elif isinstance(b, Cards):
         for card in b.cards:
             yield from block_spans(card.value)
@@ -138,6 +146,20 @@ def block_spans(b: Block):
         yield from media_spans(b)
     else:
         raise TypeError(f"not an IR block: {type(b).__name__}")
+
+
+def _with_notes(line):
+    """A line's spans, each footnote's text after its citation."""
+    for span in line:
+        yield span
+        if isinstance(span, NoteRef) and span.note:
+            for note_line in span.note.lines:
+                yield from note_line
+
+
+def footnotes(b: Block) -> list:
+    """The footnotes a block cites, in order."""
+    return [s.note for s in block_spans(b) if isinstance(s, NoteRef) and s.note]
 
 
 def page_refs_text(anchors: tuple[str, ...], pages: dict[str, int], sep: str = ", ") -> str:

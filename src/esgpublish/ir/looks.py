@@ -22,6 +22,8 @@ class CharStyle:
     color: str | None = None
     size: float | None = None
     bold: bool | None = None
+    underline: bool | None = None
+    superscript: bool = False  # raised and smaller (a footnote's mark)
 
 
 @dataclass(frozen=True)
@@ -100,3 +102,13 @@ class PageGeometry:
     @property
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom
+
+
+@dataclass(frozen=True)
+class NoteLook:
+    """The footnotes at a page's foot: ``space`` above them, a rule ``length`` long over them."""
+
+    rule: Rule
+    length: float
+    space: float  # between the text above and the rule
+    gap: float  # between the rule and the first note

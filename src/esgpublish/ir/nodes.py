@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ..diagnostics import Location
-from .looks import Rule, TableLook, BoxLook
+from .looks import Rule, TableLook, BoxLook, NoteLook
 from .scatter import Scatter
 
 
@@ -21,6 +21,7 @@ class Span:
     style: str | None = None  # a CharStyle name
     strong: bool = False
     keep: bool = False
+    link: str = ""  # an http(s) or mailto address the text links to, else none
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,27 @@ class PageRefs(Span):
 
 
 Line = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its number (per document), its text in ``style``; it prints its number in
+    ``mark_style`` and ``sep`` before the text, at the foot of the page that cites it."""
+
+    number: int
+    lines: tuple[Line, ...]
+    style: str
+    lang: str
+    mark_style: str
+    look: NoteLook
+    sep: str = " "
+
+
+@dataclass(frozen=True)
+class NoteRef(Span):
+    """A footnote's citation: ``text`` is its number, printed in ``style`` (a superscript mark)."""
+
+    note: Footnote | None = None
 
 
 def plain(line: Line) -> str:
@@ -137,6 +159,7 @@ class Table:
     keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
     continued: Paragraph | None = None  # the caption on each page the table runs on to
     split_rows: bool = False  # a row is taller than a page: rows may then break across pages
+    notes: tuple[Paragraph, ...] = ()  # the table's notes (a, b, c …), printed under it
 
 
 @dataclass(frozen=True)
@@ -276,6 +299,7 @@ class Space:
 
 
 from .media import Box, CoverLogo, Image  # noqa: E402  (they hold paragraphs)
+from .lists import ItemList, ListItem  # noqa: E402  (a list block: ir/lists.py)
 
-Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents | Image | Box
-BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents, Image, Box)
+Block = Paragraph | Parallel | Heading | Table | Figure | Cards | PageBreak | Contents | Image | Box | ItemList
+BLOCKS = (Paragraph, Parallel, Heading, Table, Figure, Cards, PageBreak, Contents, Image, Box, ItemList)

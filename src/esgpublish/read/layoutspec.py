@@ -94,7 +94,9 @@ BLOCKS: dict[str, Spec] = {
                    select=SELECT,
                    columns=Spec("list", "columns after the indicator name", item=Spec("str", choices=TABLE_COLUMNS)),
                    decimals=Spec("int", "decimal places of every figure in the table (over the workbook's decimals)",
-                                 choices=(0, 1, 2, 3, 4))),
+                                 choices=(0, 1, 2, 3, 4)),
+                   notes=Spec("bool", "print the indicators' notes (note_zh/note_en) as the table's notes: a "
+                                      "letter (a, b, c …) after the indicator's name, the note under the table")),
     "chart": M("a chart drawn from indicators",
                kind=Spec("str", "chart kind", required=True, choices=CHART_KINDS),
                indicators=Spec("list", "indicator ids", item=Spec("str")),

@@ -322,12 +322,21 @@ def read_narratives(sheet: SheetReader, diags: Collector, indicators: dict[str, 
                 continue
             texts[lang] = text
             _check_placeholders(text, cells[key][1], diags, indicators, invalid, broken_refs)
+            _check_markup(text, cells[key][1], diags)
         hkex, gri = cell.code(cells, "hkex", diags), cell.code(cells, "gri", diags)
         if ident and all(lang in texts for lang in need):
             out[ident] = Narrative(ident, topic, bilingual(cells, "text_zh", texts.get("zh", ""), texts.get("en", ""), diags),
                                    {"zh": cells["text_zh"][1], "en": cells["text_en"][1]},
                                    cell.codes(hkex), cell.codes(gri))
     return out
+
+
+def _check_markup(text: str, loc: Location, diags: Collector) -> None:
+    """A narrative's markup (model/markup.py): its errors and warnings at its cell."""
+    from ..model import markup
+
+    for severity, message, hint in markup.parse(text).problems:
+        (diags.error if severity == "error" else diags.warning)(loc, message, hint)
 
 
 def _check_placeholders(text: str, loc: Location, diags: Collector,

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ... import fonts, ir
-from . import pictures
+from . import lists, notes, pictures
 from .oxml import border, field, fld_char, instr, props, put, shade, sub, twips
 
 
@@ -47,13 +47,17 @@ class Writer:
             if isinstance(span, ir.PageRefs):
                 self.page_refs(p, span)
                 continue
+            if isinstance(span, ir.NoteRef) and span.note:  # a footnote (notes.py)
+                notes.reference(self, p, span)
+                continue
             if ir.traced(span):
                 self.written.append((p, span))
+            into = notes.hyperlink(self, p, span.link) if span.link else p
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
             for kind, text in pieces:
                 if not text:
                     continue
-                r = sub(p, "w:r")
+                r = sub(into, "w:r")
                 if span.style or span.strong or kind == "fallback":
                     rpr = sub(r, "w:rPr")
                     if span.style:
@@ -212,6 +216,8 @@ class Writer:
                     put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)
                 self.bookmark(p, cell.anchor)
+        for note in t.notes:  # the table's notes (a, b, c …) under it
+            self.paragraph_into(None, note)
         self.spacer(t.space_after)
 
     def cards(self, c: ir.Cards) -> None:
@@ -352,7 +358,7 @@ def _bookmark(anchor: str) -> str:
     return f"_Toc_{anchor}"
 
 
-_VISITS = {ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
+_VISITS = {ir.ItemList: lists.item_list, ir.Paragraph: Writer.paragraph, ir.Parallel: Writer.parallel, ir.Heading: Writer.heading,
            ir.Contents: Writer.contents, ir.PageBreak: Writer.page_break, ir.Table: Writer.table,
            ir.Cards: Writer.cards, ir.Figure: Writer.figure}
 from .media import VISITS as _MEDIA_VISITS  # noqa: E402  (images and boxes)

@@ -90,6 +90,12 @@ def install(d, document: ir.Document) -> dict[str, str]:
         if c.size:
             put(rpr, "w:sz", str(round(c.size * 2)))
             put(rpr, "w:szCs", str(round(c.size * 2)))
+        if name in ("Emphasis", "Hyperlink"):  # Word's own styles of these names are italic or underlined
+            put(rpr, "w:i", "0")
+        if c.underline is not None:
+            put(rpr, "w:u", "single" if c.underline else "none")
+        if c.superscript:
+            put(rpr, "w:vertAlign", "superscript")
         ids[c.name] = style.style_id
     for style in d.styles:  # every style names the shipped faces, none a theme font
         if style.element.get(qn("w:type")) in ("paragraph", "character", "table"):
@@ -114,7 +120,7 @@ def _para_style(el, s: ir.ParaStyle) -> None:
     put(ppr, "w:autoSpaceDN", "1" if s.script_gap else "0")
     ind = put(ppr, "w:ind")
     ind.set(qn("w:left"), twips(s.left_indent))
-    ind.set(qn("w:firstLine"), twips(s.first_indent))
+    ind.set(qn("w:hanging" if s.first_indent < 0 else "w:firstLine"), twips(abs(s.first_indent)))
     put(ppr, "w:jc", JC[s.align])
     rpr = el.get_or_add_rPr()
     put(rpr, "w:b", "1" if s.bold else "0")

@@ -44,6 +44,7 @@ from ... import ir  # noqa: E402
 from . import trace
 from .blocks import Visitor
 from .media import cover_logo
+from .notes import NoteFrame, Notes, all_notes
 from .pages import PdfCanvas, PdfDoc, cover_band, furniture
 from .text import Styles, cjk_font, register_fonts, use_cjk, use_fallback
 
@@ -56,6 +57,7 @@ def render_pdf(document: ir.Document, charts) -> bytes:
 
 
 MAX_PASSES = 4  # layouts of a document whose page references change its pagination
+NOTE_PASSES = 6  # layouts of a document with footnotes, until each page keeps room for its notes
 
 
 def render_pdf_pages(document: ir.Document, charts) -> tuple[bytes, dict[str, int]]:
@@ -70,30 +72,42 @@ def render_pdf_traced(document: ir.Document, charts, attach: trace.Attach | None
     """Document IR and its drawn charts → the PDF's bytes, the page of each anchor and where
     each span with origins was drawn; ``attach(placements)`` gives a file to embed. A
     document with page references (a content index's pages) is laid out again with the
-    pages found until they agree; the placements are those of the last layout."""
-    data, pages, placed = _traced_once(document, charts, attach)
-    if ir.has_page_refs(document):
-        for _ in range(MAX_PASSES - 1):
-            resolved = ir.resolve_page_refs(document, pages)
-            if resolved == document:
-                break
-            document = resolved
-            data, pages, placed = _traced_once(document, charts, attach)
+    pages found until they agree; one with footnotes until every page keeps room at its foot
+    for the notes it cites (after two layouts the room only grows, so that it ends). The
+    placements are those of the last layout."""
+    refs = ir.has_page_refs(document)
+    notes = bool(all_notes(document))
+    kept: dict[int, tuple[int, ...]] = {}
+    data, pages, found, placed = _traced_once(document, charts, attach, kept)
+    for n in range(1, max(MAX_PASSES if refs else 1, NOTE_PASSES if notes else 1)):
+        resolved = ir.resolve_page_refs(document, pages) if refs and n < MAX_PASSES else document
+        fits = all(set(v) <= set(kept.get(p, ())) for p, v in found.items())
+        if resolved == document and fits and (n > 2 or found == kept):
+            break
+        if n <= 2:
+            kept = found
+        else:  # the room only grows: each page keeps what any layout put there
+            kept = {p: tuple(dict.fromkeys(kept.get(p, ()) + found.get(p, ()))) for p in {*kept, *found}}
+        document = resolved
+        data, pages, found, placed = _traced_once(document, charts, attach, kept)
     return data, pages, placed
 
 
-def _traced_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str, int], list[ir.PdfPlacement]]:
+def _traced_once(document: ir.Document, charts, attach, kept: dict
+                 ) -> tuple[bytes, dict[str, int], dict[int, tuple[int, ...]], list[ir.PdfPlacement]]:
     """One layout, with the places of the spans drawn recorded."""
     recorder = trace.start()
     try:
-        data, pages = _render_once(document, charts, attach)
+        data, pages, found = _render_once(document, charts, attach, kept)
     finally:
         trace.stop()
-    return data, pages, recorder.placed
+    return data, pages, found, recorder.placed
 
 
-def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str, int]]:
-    """One layout of the document → the PDF's bytes and the page of each anchor."""
+def _render_once(document: ir.Document, charts, attach=None, kept: dict | None = None
+                 ) -> tuple[bytes, dict[str, int], dict[int, tuple[int, ...]]]:
+    """One layout of the document, keeping room for ``kept`` notes (page → numbers) → the
+    PDF's bytes, the page of each anchor and the notes each page cited."""
     register_fonts()
     use_fallback(document.fallback_font)
     use_cjk(document.cjk_font)
@@ -105,8 +119,10 @@ def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str
                  subject=meta.subject, keywords=meta.keywords, creator="esgpublish",
                  producer="esgpublish (reportlab)", lang=meta.lang, initialFontName=cjk_font(), initialFontSize=10,
                  leftMargin=page.left, rightMargin=page.right, topMargin=page.top, bottomMargin=page.bottom)
-    frame = Frame(page.left, page.bottom, page.frame_width, page.frame_height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    notes = Notes(document, styles)
+    frame = NoteFrame(page.left, page.bottom, page.frame_width, page.frame_height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame.reserve = notes.reserve(page.frame_width, kept or {})
     date = meta.date.strftime("D:%Y%m%d000000+00'00'")
 
     def stamp_dates(canv, _doc):
@@ -117,6 +133,7 @@ def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str
         if document.header:
             furniture(canv, d, document, document.header, page.height - page.header_y)
         furniture(canv, d, document, document.footer, page.footer_y)
+        notes.draw(canv, page.left, page.bottom, page.frame_width)
 
     def cover_page(canv, d):
         stamp_dates(canv, d)
@@ -144,6 +161,11 @@ def _render_once(document: ir.Document, charts, attach) -> tuple[bytes, dict[str
 
     def canvasmaker(*args, **kw):
         canvases.append(PdfCanvas(*args, attach=attach, **kw))
+        notes.found.clear()
+        notes.install(canvases[-1])
+        canv = canvases[-1]
+        frame.page_of = lambda: canv.getPageNumber()  # a function: reportlab deep-copies frames
         return canvases[-1]
     doc.build(story, canvasmaker=canvasmaker)
-    return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}
+    found = {p: tuple(v) for p, v in notes.found.items()}
+    return buf.getvalue(), {**canvases[-1].anchor_pages, **doc.heading_pages}, found

@@ -89,7 +89,8 @@ class Visitor:
                             t.anchor)
         first = Table(rows[:1 + t.keep_rows], colWidths=list(t.widths), style=TableStyle(style))
         need = caption.wrap(self.width, 1e6)[1] + self.st[t.caption.style].spaceAfter + first.wrap(self.width, 1e6)[1]
-        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, Gap(1, t.space_after)]
+        notes = [paragraph(self.doc, n.lines, self.st[n.style]) for n in t.notes]  # a, b, c … under it
+        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, *notes, Gap(1, t.space_after)]
 
     def cards(self, c: ir.Cards) -> list:
         """Highlight cards: rows of tinted boxes, each a large value over its label."""
@@ -152,7 +153,13 @@ def _origin(block):
         if isinstance(block, ir.BLOCKS) else None
 
 
-_VISITS = {ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
+def _item_list(v: Visitor, b) -> list:
+    from .lists import item_list
+
+    return item_list(v.doc, v.st, b)
+
+
+_VISITS = {ir.ItemList: _item_list, ir.Paragraph: Visitor.paragraph, ir.Parallel: Visitor.parallel, ir.Heading: Visitor.heading,
            ir.Contents: Visitor.contents, ir.PageBreak: Visitor.page_break, ir.Table: Visitor.table,
            ir.Cards: Visitor.cards, ir.Figure: Visitor.figure}
 from .media import VISITS as _MEDIA_VISITS  # noqa: E402  (images and boxes)

@@ -145,10 +145,19 @@ def markup(document: ir.Document, line: ir.Line, style: ParagraphStyle) -> str:
         if char and (char.color or char.size):
             attrs = (f' color="{char.color}"' if char.color else "") + (f' size="{char.size}"' if char.size else "")
             text = f"<font{attrs}>{text}</font>"
+        if char and char.underline:
+            text = f"<u>{text}</u>"
+        if char and char.superscript:
+            text = f"<super>{text}</super>"
+        if span.link:
+            text = f'<a href="{escape(span.link, {chr(34): "&quot;"})}">{text}</a>'
+        if isinstance(span, ir.NoteRef) and span.note:  # the page it prints on gets the note (``notes.py``)
+            text = f'<onDraw name="{NOTE_CALLBACK}" label="{span.note.number}"/>{text}'
         out.append(text)
     return "".join(out)
 
 
+NOTE_CALLBACK = "esg_note"  # <onDraw>: where a footnote is cited (its page gets the note)
 ANCHOR_CALLBACK = "esg_anchor"  # <onDraw>: where an anchored paragraph is drawn (its page)
 
 
