@@ -62,18 +62,21 @@ class _Clock:
         return _Ctx()
 
 
-def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None) -> tuple[Inputs | None, Collector]:
-    """Stages 1–2: read and validate both inputs and check them against each other."""
+def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None,
+                names: tuple[str, str] | None = None) -> tuple[Inputs | None, Collector]:
+    """Stages 1–2: read and validate both inputs and check them against each other.
+    ``names``: how to show the workbook and the layout (default: their paths as typed)."""
     from ..read.workbook import read_workbook
 
     clock = _Clock(timings if timings is not None else {})
     diags = Collector()
+    workbook_name, layout_name = names or (display_path(workbook), display_path(layout_path))
     with clock("read+validate layout"):
-        layout, layout_diags = load_layout(layout_path, display_path(layout_path))
+        layout, layout_diags = load_layout(layout_path, layout_name)
     # the languages the layout publishes: a text missing in another language is no error
     langs = tuple(sorted({l for e in (layout.editions if layout else EDITIONS) for l in EDITION_LANGS[e]}))
     with clock("read+validate workbook"):
-        dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
+        dataset, wb_diags = read_workbook(workbook, workbook_name, langs)
     diags.extend(wb_diags)
     diags.extend(layout_diags)
     if dataset is None or layout is None:
@@ -233,6 +236,10 @@ class Session:
     def _cache(req: Request) -> Path:
         return req.cache_dir or req.outdir / ".cache"
 
+    def _is_current(self, cache: Path, path: Path, inputs_key: str) -> bool:
+        """Whether an output is up to date (a batch's worker asks the caller's records instead)."""
+        return uptodate.is_current(cache, path, inputs_key)
+
     def _produce(self, pool, req: Request, inputs: Inputs, paths: dict[tuple[str, str], Path], result: Result,
                  clock) -> list[tuple[Path, str, bytes | None]]:
         """→ (path, inputs' key, new bytes or None when the file is up to date) per output."""
@@ -249,7 +256,7 @@ class Session:
         wanted = [(e, f) for e in editions for f in req.formats]
         keys = {t: uptodate.key(documents[t[0]], t[1], req.embed_full_fonts, font_chars if t[1] == "docx" else None)
                 for t in wanted}
-        stale = [t for t in wanted if not uptodate.is_current(cache, paths[t], keys[t])]
+        stale = [t for t in wanted if not self._is_current(cache, paths[t], keys[t])]
         needed = {e for e, _ in stale}
         specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
         drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
