@@ -154,7 +154,11 @@ def run(args) -> int:
         except cluster.DaskMissing:
             raise cli.UsageError("--scheduler needs Dask, which is not installed",
                                  "pip install 'esgpublish[dask]' (here and on the workers)") from None
-        results = cluster.cluster_results(client, args.jobs)
+        try:
+            results = cluster.cluster_results(client, args.jobs)  # workers checked first
+        except BaseException:
+            client.close()
+            raise
     else:
         results = batch.local_results(args.jobs or _cores(None))
     plan = batch.Plan(jobs, layout_path, layout, args.outdir, editions, formats, args.embed_full_fonts,

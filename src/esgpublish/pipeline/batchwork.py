@@ -116,6 +116,17 @@ def worker_start(formats: tuple[str, ...]) -> None:
     _worker_start(formats, True)
 
 
+def warm() -> None:
+    """A cluster's worker loads the renderers and matplotlib before its first task."""
+    from ..charts.draw import _setup
+    from ..render import docx  # noqa: F401
+    from ..render.pdf import register_fonts
+
+    with _LOCK:
+        register_fonts()
+        _setup()
+
+
 def _session() -> _RenderSession:
     global _SESSION
     if _SESSION is None:

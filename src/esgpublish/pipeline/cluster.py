@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .atomic import WriteError, failure
 from .batch import Job
-from .batchwork import Outcome, Task, build_task
+from .batchwork import Outcome, Task, build_task, warm
 
 CONNECT_TIMEOUT = 20  # seconds
 
@@ -30,7 +30,7 @@ class DaskMissing(Exception):
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What makes the bytes: esgpublish's version, its code and libraries, its fonts."""
+    """What makes the bytes: esgpublish's version, its code and libraries, its fonts and built-in layouts."""
 
     version: str
     code: str
@@ -44,7 +44,7 @@ class Fingerprint:
         elif self.code != other.code:
             out.append("esgpublish's source or a library that shapes the files differs")
         if self.fonts != other.fonts:
-            out.append("its fonts differ")
+            out.append("its fonts or built-in layouts differ")
         return out
 
 
@@ -56,7 +56,18 @@ def fingerprint() -> Fingerprint:
     for style, face in sorted(fonts.faces().items()):
         h.update(f"{style}:{face.path.name}:".encode())
         h.update(hashlib.sha256(face.path.read_bytes()).digest())
+    from ..read.layout import builtin_dir, builtin_files
+
+    source = builtin_dir()
+    for rel in builtin_files() if source is not None else ():  # extends: annual comes from the worker's own
+        h.update(f"layout:{rel}:".encode())
+        h.update(hashlib.sha256((source / rel).read_bytes()).digest())
     return Fingerprint(__version__, cachekey.code_digest(), h.hexdigest())
+
+
+def worker_fingerprint() -> Fingerprint:
+    """A worker's fingerprint (sent by reference: the worker's own esgpublish computes it)."""
+    return fingerprint()
 
 
 def connect(address: str):
@@ -82,7 +93,7 @@ def check_workers(client) -> int:
                       "start some: dask worker tcp://HOST:8786")
     mine = fingerprint()
     try:
-        theirs = client.run(fingerprint)
+        theirs = client.run(worker_fingerprint)
     except (ImportError, AttributeError) as exc:
         raise failure(str(client.scheduler.address), f"a Dask worker cannot run esgpublish ({exc}); nothing was published",
                       "install the caller's esgpublish on every worker: pip install esgpublish[dask]") from None
@@ -93,6 +104,7 @@ def check_workers(client) -> int:
                       "workers refused, their outputs would not be byte-identical to this machine's: "
                       + "; ".join(refused) + "; nothing was published",
                       "install the same esgpublish (and its fonts) on every worker as on this machine")
+    client.run(warm)  # every worker loads the renderers now, all at once
     return sum(info.get("nthreads", 1) for info in workers.values())
 
 
@@ -114,16 +126,16 @@ def cluster_results(client, jobs_limit: int | None) -> Callable[[list[Job], Call
 
         queue = list(reversed(jobs))
         running: dict = {}  # future → its job
-        pending = as_completed()
 
-        def submit() -> None:
+        def submit():
             job = queue.pop()
             future = client.submit(build_task, make_task(job), pure=False)
             running[future] = job
-            pending.add(future)
+            return future
 
-        while queue and len(running) < limit:
-            submit()
+        if not queue:
+            return
+        pending = as_completed([submit() for _ in range(min(limit, len(queue)))], loop=client.loop)
         try:
             for future in pending:
                 job = running.pop(future)
@@ -133,7 +145,7 @@ def cluster_results(client, jobs_limit: int | None) -> Callable[[list[Job], Call
                     outcome = _failed(job, exc)
                 future.release()
                 if queue:
-                    submit()
+                    pending.add(submit())
                 yield job, outcome
         finally:
             if running:
