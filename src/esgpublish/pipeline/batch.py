@@ -195,7 +195,7 @@ class Plan:
         data = {"outputs": sorted(self.manifest, key=lambda e: e["file"]),
                 "workbooks": [{"workbook": r.workbook, "status": r.status, "written": r.written,
                                "up_to_date": r.up_to_date, "errors": r.errors, "warnings": r.warnings,
-                               "peak_mb": r.peak_mb} for r in rows]}
+                               "peak_mb": r.peak_mb, "cpu_s": round(r.cpu_s, 3)} for r in rows]}
         path = output_path(self.outdir, MANIFEST)
         write_set([(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())])
         return path
