@@ -142,6 +142,18 @@ def _scratch() -> Path:
     return _SCRATCH
 
 
+_TASKS = [0]
+CHARTS_KEPT_FOR = 100  # tasks: a worker's chart cache is emptied this often (disk stays bounded)
+
+
+def _bound(cache: Path) -> None:
+    """Every ``CHARTS_KEPT_FOR`` tasks, empty a cluster worker's chart cache (a batch's charts
+    are its workbooks' own; the font subsets, which they share, are kept)."""
+    _TASKS[0] += 1
+    if _TASKS[0] % CHARTS_KEPT_FOR == 0:
+        shutil.rmtree(cache / "charts", ignore_errors=True)
+
+
 def reset_peak() -> None:
     """Start measuring this process's peak memory afresh (Linux: /proc/self/clear_refs)."""
     try:
@@ -207,6 +219,7 @@ def build_task(task: Task) -> Outcome:
                 folder = Path(tempfile.mkdtemp(dir=_scratch()))
                 workbook, layout = _unpack(task, folder)
                 cache = _scratch() / "cache"
+                _bound(cache)
             else:
                 workbook, layout, cache = task.workbook, task.layout, task.cache
             req = Request(workbook, layout, Path(tempfile.gettempdir()), task.editions, task.formats,
