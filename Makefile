@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask]'
 	touch $(STAMP)
 
 publish: $(STAMP)
@@ -32,7 +32,7 @@ fuzz: $(STAMP)
 
 # the benchmark: each performance target beside its measured value
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dask]'
 	$(BIN)/python bench/bench.py
 
 # rebuild fonts/ from Debian's fonts-noto-cjk and fonts-noto-core (apt-get install fonts-noto-cjk fonts-noto-core)

@@ -198,7 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="skip the 50× workbook")
+    parser.add_argument("--batch", type=int, default=200, metavar="N",
+                        help="workbooks in the batch benchmark (bench/batch_bench.py; 0: skip it)")
+    parser.add_argument("--batch-only", action="store_true", help="only the batch benchmark")
     args = parser.parse_args(argv)
+    if args.batch_only:
+        return _print_rows(_batch_rows(args.batch), f"batch of {args.batch}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -233,8 +238,22 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("peak RSS (largest process)", "≤ 300 MB", f"{peak:.0f} MB", peak <= 300))
     for name, size in sorted(file_sizes.items()):
         rows.append((name, "≤ 1 MB", f"{size / 1024:.0f} KB", size <= 1024 * 1024))
+    if args.batch:
+        rows += _batch_rows(args.batch)
+    return _print_rows(rows, f"median of {args.runs} runs")
+
+
+def _batch_rows(count: int) -> list:
+    """The batch benchmark's rows (issue 20): bench/batch_bench.py."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import batch_bench
+
+    return batch_bench.main(["--count", str(count)])
+
+
+def _print_rows(rows: list, what: str) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}; median of {args.runs} runs")
+          f"{platform.system()} {platform.release()}; {what}")
     print(f"| {'measure':<45} | {'target':<10} | {'measured':<32} | met |")
     print(f"|{'-' * 47}|{'-' * 12}|{'-' * 34}|-----|")
     for name, target, value, ok in rows:

@@ -1,4 +1,4 @@
-"""The command line: ``esgpublish publish|validate|init|trace|verify|diff`` → exit 0 (ok), 1 (input
+"""The command line: ``esgpublish publish|validate|init|batch|trace|verify|diff`` → exit 0 (ok), 1 (input
 diagnostics, or a plain message when the folder, the disk or a worker process fails),
 2 (usage), 3 (internal error: a bug in esgpublish).
 
@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     ini.add_argument("--layouts", type=Path, default=None, metavar="DIR",
                      help="also copy the built-in layouts and their theme into DIR, to start your own "
                           "layouts from (existing files are never overwritten)")
+    from .batchcli import add_parser as add_batch
+
+    add_batch(sub, common)
     val = sub.add_parser("validate", help="check the workbook (and layout) without publishing", parents=[common])
     val.add_argument("workbook", type=Path)
     val.add_argument("--layout", default=None, metavar="NAME|PATH", help=LAYOUT_HELP)
@@ -142,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
             from .review.commands import run
 
             return run(args, _LANG)
+        if args.command == "batch":
+            from .batchcli import run as batch
+
+            return batch(args)
         return _publish(args)
     except UsageError as exc:
         print(f"esgpublish: error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else ""), file=sys.stderr)

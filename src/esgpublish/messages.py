@@ -53,6 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "工作表的 XML 中有不规则的单元格引用「{0}」（应如 B7）"),
     "too-many-texts": ("the workbook holds {} different texts, more than {}", "工作簿有 {0} 个不同的文本，超过 {1} 个"),
     "excel-error-value": ("the cell holds the Excel error {}", "单元格为 Excel 错误值 {0}"),
+    # esgpublish batch: the inputs
+    "batch-no-workbooks": ("no workbooks (.xlsx) in this folder", "此文件夹中没有工作簿（.xlsx）"),
+    "batch-same-outputs": ("publishes to the same files as {}", "与 {0} 发布到相同的文件"),
     # cell values
     "text-in-number": ("text '{}' in a number column", "数字列中有文本「{0}」"),
     "not-a-number": ("'{}' is not a number", "「{0}」不是数字"),
@@ -466,6 +469,9 @@ HINTS: dict[str, str] = {
     "esgpublish validate --edition zh-hant lists them, with the mark that says a row was reviewed":
         "esgpublish validate --edition zh-hant 会列出它们，并附上表示该行已审阅的标记",
     "write a short plain name, e.g. name: annual_2024": "使用简短的普通名称，例如 name: annual_2024",
+    "a batch publishes every .xlsx file in the folders it is given (hidden files and Excel's ~$ lock files are skipped)":
+        "批处理发布所给文件夹中的每个 .xlsx 文件（跳过隐藏文件及 Excel 的 ~$ 锁定文件）",
+    "rename one of the two workbooks": "重命名其中一个工作簿",
     "add a line such as name: annual_2024, or rename the file": "加入一行如 name: annual_2024，或重命名该文件",
     "write {{{{ and }}}} for literal braces": "以 {{{{ 和 }}}} 表示花括号本身",
     "replace the character (it would print as a box), or name a font that has it as the layout's fallback_font":
@@ -538,6 +544,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "verify_changed": ("changed: {} ({}) is not printed here; it reads: {}", "已改动：此处没有印出 {0}（{1}）；现为：{2}"),
     "verify_extra": ("extra: {} is printed here but is no figure of the record{}; it reads: {}",
                      "多出：此处印有来源记录中没有的 {0}{1}；现为：{2}"),
+    # esgpublish batch
+    "batch-row-ok": ("{} written, {} up to date ({} s)", "写入 {0} 个，{1} 个已是最新（{2} 秒）"),
+    "batch-row-failed": ("not published: {} error(s)", "未发布：{0} 个错误"),
+    "batch-workbook": ("workbook", "工作簿"), "batch-written": ("written", "写入"),
+    "batch-up-to-date": ("up to date", "已是最新"), "batch-errors": ("errors", "错误"),
+    "batch-peak": ("peak MB", "内存峰值 MB"),
+    "batch-total": ("{} workbook(s): {} published, {} not; {} file(s) written, {} up to date, in {} s",
+                    "{0} 个工作簿：{1} 个已发布，{2} 个未发布；写入 {3} 个文件，{4} 个已是最新，用时 {5} 秒"),
+    "batch-failed": ("not published:", "未发布："),
+    "batch-more": ("{}: {} more error(s)", "{0}：另有 {1} 个错误"),
+    "batch-manifest": ("manifest: {}", "清单：{0}"),
+    "batch-interrupted": ("esgpublish: interrupted after {} of {} workbook(s); the files written are whole; "
+                          "run the same batch again to resume (what is up to date is skipped)",
+                          "esgpublish：在 {1} 个工作簿中完成 {0} 个后中断；已写入的文件完整；"
+                          "再次运行同一批处理即可继续（已是最新的会跳过）"),
 }
 
 

@@ -65,16 +65,19 @@ class _Clock:
 
 
 def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | None = None,
-                editions: tuple[str, ...] | None = None, list_hant: bool = False) -> tuple[Inputs | None, Collector]:
+                editions: tuple[str, ...] | None = None, list_hant: bool = False,
+                names: tuple[str, str] | None = None) -> tuple[Inputs | None, Collector]:
     """Stages 1–2: read and validate both inputs and check them against each other, for the
     ``editions`` asked for (None: the layout's); for a Traditional edition, its text too
-    (``list_hant``: a note per converted cell, else one in all)."""
+    (``list_hant``: a note per converted cell, else one in all). ``names``: how to show the
+    workbook and the layout (default: their paths as typed)."""
     from ..read.workbook import read_workbook
 
     clock = _Clock(timings if timings is not None else {})
     diags = Collector()
+    workbook_name, layout_name = names or (display_path(workbook), display_path(layout_path))
     with clock("read+validate layout"):
-        layout, layout_diags = load_layout(layout_path, display_path(layout_path))
+        layout, layout_diags = load_layout(layout_path, layout_name)
     # the languages the layout publishes: a text missing in another language is no error
     made = editions_made(layout.editions, editions) if layout else EDITIONS
     langs = tuple(sorted({l for e in made for l in EDITION_LANGS[e]}))
@@ -82,7 +85,7 @@ def load_inputs(workbook: Path, layout_path: Path, timings: dict[str, float] | N
     langs = tuple(sorted({"zh" if l == "zh_hant" else l for l in langs}))  # Traditional derives from zh
     plain = tuple(sorted({l for e in made if e not in DERIVED_EDITIONS for l in EDITION_LANGS[e]}))
     with clock("read+validate workbook"):
-        dataset, wb_diags = read_workbook(workbook, display_path(workbook), langs)
+        dataset, wb_diags = read_workbook(workbook, workbook_name, langs)
     diags.extend(wb_diags)
     diags.extend(layout_diags)
     if dataset is None or layout is None:
@@ -273,6 +276,10 @@ class Session:
     def _cache(req: Request) -> Path:
         return req.cache_dir or req.outdir / ".cache"
 
+    def _is_current(self, cache: Path, path: Path, inputs_key: str) -> bool:
+        """Whether an output is up to date (a batch's worker asks the caller's records instead)."""
+        return uptodate.is_current(cache, path, inputs_key)
+
     def _produce(self, pool, req: Request, inputs: Inputs, paths: dict[tuple[str, str], Path], result: Result,
                  clock) -> list[tuple[Path, str, bytes | None, bytes | None]]:
         """→ (path, inputs' key, new bytes or None when the file is up to date, its provenance record) per output."""
@@ -292,8 +299,8 @@ class Session:
         keys = {t: provenance.key(uptodate.key(documents[t[0]], t[1], req.embed_full_fonts,
                                                font_chars if t[1] == "docx" else None), sources[t[0]])
                 for t in wanted}
-        stale = [t for t in wanted if not (uptodate.is_current(cache, paths[t], keys[t]) and
-                                           uptodate.is_current(cache, provenance.sidecar_path(paths[t]), keys[t]))]
+        stale = [t for t in wanted if not (self._is_current(cache, paths[t], keys[t]) and
+                                           self._is_current(cache, provenance.sidecar_path(paths[t]), keys[t]))]
         needed = {e for e, _ in stale}
         specs = list({spec.key: spec for e in needed for spec in documents[e].charts}.values())
         drawn = {s.key: cached_chart(s, cache / "charts") for s in specs}
