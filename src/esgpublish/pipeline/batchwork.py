@@ -157,6 +157,19 @@ def _bound(cache: Path) -> None:
         shutil.rmtree(cache / "charts", ignore_errors=True)
 
 
+def _trim() -> None:
+    """Give freed memory back to the system after a cluster task: a Dask worker runs tasks in a
+    thread, whose malloc arena otherwise keeps growing with each workbook's bytes."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def reset_peak() -> None:
     """Start measuring this process's peak memory afresh (Linux: /proc/self/clear_refs)."""
     try:
@@ -244,6 +257,7 @@ def build_task(task: Task) -> Outcome:
                 shutil.rmtree(folder, ignore_errors=True)
         if folder is not None:
             diags = _relocated(list(diags), folder, task)
+            _trim()
         return Outcome(task.index, task.workbook_name, status, tuple(outputs), tuple(diags), round(peak_mb(), 1),
                        time.process_time() - cpu, time.perf_counter() - start, tuple(result.timings.items()),
                        result.charts_drawn, tb, f"{os.uname().nodename}:{os.getpid()}")
