@@ -206,5 +206,5 @@ def test_the_hkex_layout_fills_every_part_from_the_demo(tmp_path, capsys):
                     "Use of resources", "Climate governance", "Employment and labour standards", "Health and safety",
                     "Development and training", "Supply chain management", "Product responsibility",
                     "Anti-corruption", "Community investment", "Key performance data summary",
-                    "HKEX ESG Reporting Code content index", "GRI content index"):
+                    "HKEX ESG Reporting Code content index", "GRI content index", "Glossary"):
         assert chapter in text, chapter

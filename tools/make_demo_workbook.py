@@ -416,6 +416,23 @@ TABLES = [
      "交通安全、噪音、社区投资", "Road safety, noise, community investment"),
     ("stakeholders", "row", "政府及监管机构", "Government and regulators", "咨询文件回应、定期报告",
      "Responses to consultations, regular reports", "合规、排放、劳工权益", "Compliance, emissions, labour rights"),
+    # the glossary printed at the end of the HKEX report
+    ("glossary", "title", "词汇表", "Glossary"),
+    ("glossary", "header", "词汇", "Term", "释义", "Meaning"),
+    ("glossary", "row", "港交所", "HKEX", "香港交易及结算所有限公司", "Hong Kong Exchanges and Clearing Limited"),
+    ("glossary", "row", "ESG", "ESG", "环境、社会及管治", "Environmental, social and governance"),
+    ("glossary", "row", "范围一排放", "Scope 1 emissions", "集团拥有或控制的排放源直接产生的温室气体排放",
+     "Greenhouse gas emissions from sources the group owns or controls"),
+    ("glossary", "row", "范围二排放", "Scope 2 emissions", "集团外购电力、热力或蒸汽所产生的间接温室气体排放",
+     "Indirect greenhouse gas emissions from the electricity, heat or steam the group buys"),
+    ("glossary", "row", "范围三排放", "Scope 3 emissions", "集团价值链中其他间接温室气体排放",
+     "Other indirect greenhouse gas emissions in the group's value chain"),
+    ("glossary", "row", "二氧化碳当量", "CO2e", "以二氧化碳的全球暖化潜能表示的温室气体量",
+     "A quantity of greenhouse gases expressed as the carbon dioxide of equal global warming potential"),
+    ("glossary", "row", "密度", "Intensity", "某一数值除以收入、员工人数等基数所得的比率",
+     "A figure divided by a base such as revenue or the number of employees"),
+    ("glossary", "row", "GRI", "GRI", "全球报告倡议组织及其可持续发展报告标准",
+     "The Global Reporting Initiative and its sustainability reporting standards"),
 ]
 
 # (id, zh, en, importance to stakeholders, importance to the business, pillar)
