@@ -79,23 +79,12 @@ def box(writer, node: ir.Box) -> None:
 
 def cover_logo(writer, p, document: ir.Document) -> None:
     """The cover's logo, anchored to the page at its place, in front of the band."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
+    from .pictures import page_anchor
 
     logo = document.cover.logo
     inline = _inline(writer, logo.picture, logo.width, logo.height, logo.alt, "Cover logo")
-    emu = lambda pt: str(round(pt * 12700))  # noqa: E731
-    anchor = parse_xml(
-        f'<wp:anchor {nsdecls("wp", "a", "pic", "r")} distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-        f'relativeHeight="{writer.shape_id}" behindDoc="0" locked="1" layoutInCell="0" allowOverlap="1">'
-        f'<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(logo.x)}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(logo.y)}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{emu(logo.width)}" cy="{emu(logo.height)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:wrapNone/><wp:docPr id="{writer.shape_id}" name="Cover logo" descr=""/><wp:cNvGraphicFramePr/>'
-        f'</wp:anchor>')
-    anchor.find(qn("wp:docPr")).set("descr", logo.alt)
-    anchor.append(inline.graphic)
+    anchor = page_anchor(inline, logo.x, logo.y, logo.width, logo.height, writer.shape_id, "Cover logo",
+                         behind=False, descr=logo.alt)
     sub(sub(p, "w:r"), "w:drawing").append(anchor)
 
 

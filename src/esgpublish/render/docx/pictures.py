@@ -62,19 +62,27 @@ def _anchor(d, color: str, x: float, y: float, width: float, height: float, shap
     """A rectangle of one colour at (x, y) from the page's top-left corner, behind the text."""
     import io
 
+    inline = d.part.new_pic_inline(io.BytesIO(_solid_png(color)), Pt(width), Pt(height))
+    return page_anchor(inline, x, y, width, height, shape_id, name, behind=True)
+
+
+def page_anchor(inline, x: float, y: float, width: float, height: float, shape_id: int, name: str, *,
+                behind: bool, descr: str = ""):
+    """A picture (python-docx's inline) → the same picture anchored to the page at (x, y) from
+    its top-left corner, ``width`` × ``height`` points, behind the text or in front of it."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    inline = d.part.new_pic_inline(io.BytesIO(_solid_png(color)), Pt(width), Pt(height))
     emu = lambda pt: str(round(pt * 12700))  # noqa: E731
     anchor = parse_xml(
         f'<wp:anchor {nsdecls("wp", "a", "pic", "r")} distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-        f'relativeHeight="{shape_id}" behindDoc="1" locked="1" layoutInCell="0" allowOverlap="1">'
+        f'relativeHeight="{shape_id}" behindDoc="{int(behind)}" locked="1" layoutInCell="0" allowOverlap="1">'
         f'<wp:simplePos x="0" y="0"/>'
         f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{emu(width)}" cy="{emu(height)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:wrapNone/><wp:docPr id="{shape_id}" name="{name}" descr=""/><wp:cNvGraphicFramePr/></wp:anchor>')
+    anchor.find(qn("wp:docPr")).set("descr", descr)  # set as an attribute: the text is escaped
     anchor.append(inline.graphic)
     return anchor
 
