@@ -16,6 +16,7 @@ from esgpublish.cli import main
 DEMO = ROOT / "data" / "demo_hkex.xlsx"
 LAYOUT = """name: assets
 extends: annual
+back_cover: {show: true, narrative: contact}
 sections:
   - title: {zh: 利益相关方与重要性, en: Stakeholders and materiality}
     blocks:
@@ -123,6 +124,50 @@ def test_image_box_table_and_cover_print_in_the_docx(published):
     assert any("Case study: an electric van fleet" in c for c in cells)  # the box's title row
     media = {p.partname.ext for p in d.part.package.parts if str(p.partname).startswith("/word/media/")}
     assert {"png", "jpeg"} <= media or {"png", "jpg"} <= media
+
+
+def test_the_back_cover_prints_alone_on_the_last_page_in_both_formats(published, tmp_path):
+    """The back cover: the last page, with the company, the stock code and the contact narrative in
+    both languages, the band over the whole page, and no running header or footer — in the PDF,
+    and in the DOCX as LibreOffice lays it out."""
+    import docx
+    import pdfplumber
+
+    with pdfplumber.open(published / "x-assets-bilingual.pdf") as doc:
+        last = doc.pages[-1]
+        text = squash(last.extract_text() or "", "en")
+        assert last.rects and last.rects[0]["width"] >= last.width - 1 and last.rects[0]["height"] >= last.height - 1
+        assert last.images, "the logo on the back cover"
+        before = squash(doc.pages[-2].extract_text() or "", "en")
+    for words in ("Harbourline Logistics Holdings (fictional)", "海港物流控股（虚构）", "Stock code: 9999",
+                  "Comments on this report are welcome by email", "如对本报告有任何意见"):
+        assert squash(words, "en") in text, words
+    assert "Page" not in text and "页" not in text and "Environmental,Social" not in text
+    assert "Comments on this report" not in before  # the narrative is not on the page before
+    d = docx.Document(str(published / "x-assets-bilingual.docx"))
+    assert len(d.sections) == 2
+    back = d.sections[-1]
+    assert not back.header.is_linked_to_previous and not back.footer.is_linked_to_previous
+    assert not "".join(p.text for p in back.header.paragraphs + back.footer.paragraphs).strip()
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(published / "x-assets-bilingual.docx")],
+                   check=True, capture_output=True, timeout=180)
+    with pdfplumber.open(tmp_path / "x-assets-bilingual.pdf") as doc:
+        text = squash(doc.pages[-1].extract_text() or "", "en")
+    assert squash("Stock code: 9999", "en") in text and "Page" not in text and "Environmental,Social" not in text
+
+
+def test_an_unknown_back_cover_narrative_is_located(tmp_path, capsys):
+    book, layout = _demo(tmp_path)
+    layout.write_text(LAYOUT.replace("narrative: contact}", "narrative: contacts}"), encoding="utf-8")
+    assert main(["validate", str(book), "--layout", str(layout)]) == 1
+    err = capsys.readouterr().err
+    assert "assets.yaml:3:1: error: unknown narrative id 'contacts'" in err and "contact" in err
 
 
 def test_an_image_changes_the_up_to_date_key_and_is_watched(tmp_path):

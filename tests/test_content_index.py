@@ -49,8 +49,9 @@ def published(tmp_path_factory):
     return out / "build", layout
 
 
-def _printed(layout: Path) -> dict[str, list[tuple[str, str]]]:
-    """HKEX and GRI code → the (zh, en) names or text openings of what the layout prints with it."""
+def _printed(layout: Path, zh: str = "zh") -> dict[str, list[tuple[str, str]]]:
+    """HKEX and GRI code → the (Chinese, en) names or text openings of what the layout prints
+    with it; ``zh`` the Chinese of the edition (zh, or zh_hant: converted as the edition prints it)."""
     from esgpublish.model import select
     from esgpublish.pipeline.publish import load_inputs
 
@@ -62,12 +63,12 @@ def _printed(layout: Path) -> dict[str, list[tuple[str, str]]]:
             if blk.kind in ("kpi_table", "breakdown"):
                 for ind in select.indicators(ds, blk.options):
                     for code in ind.hkex_codes + ind.gri_codes:
-                        out.setdefault(code, []).append((ind.name.zh, ind.name.en))
+                        out.setdefault(code, []).append((ind.name.get(zh), ind.name.en))
             elif blk.kind == "narratives":
                 for _, items in select.narratives(ds, blk.options):
                     for nar in items:
                         for code in nar.hkex_codes + nar.gri_codes:
-                            out.setdefault(code, []).append((_plain_run(nar.text.zh, r"[\u4e00-\u9fff]{6,}"),
+                            out.setdefault(code, []).append((_plain_run(nar.text.get(zh), r"[\u4e00-\u9fff]{6,}"),
                                                              _plain_run(nar.text.en, r"[A-Za-z ,]{14,}")))
     return out
 
@@ -91,7 +92,7 @@ def _index_rows(pdf: Path) -> dict[str, list[int]]:
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
             text = page.extract_text() or ""
-            if "内容索引" not in text and "content index" not in text:
+            if "内容索引" not in text and "內容索引" not in text and "content index" not in text:
                 continue
             words = page.extract_words(keep_blank_chars=False)
             lefts = [w for w in words if CODE.match(w["text"]) and w["x0"] < 80]
@@ -120,6 +121,36 @@ def test_every_page_in_the_index_carries_the_row(published, edition):
             assert any(n and n in texts[page - 1] for n in names), (edition, code, page)
             checked += 1
     assert checked > 40
+
+
+@pytest.fixture(scope="module")
+def hkex_published(tmp_path_factory):
+    """layouts/hkex.yaml on the demo: the PDF of every edition it lists, Traditional ones included."""
+    out = tmp_path_factory.mktemp("hkex")
+    assert main(["publish", str(DEMO), "--layout", "hkex", "--edition", "all", "--format", "pdf", "-o", str(out)]) == 0
+    return out
+
+
+@pytest.mark.parametrize("edition", ["zh", "en", "bilingual", "zh-hant", "bilingual-hant"])
+def test_every_page_in_the_hkex_layouts_index_carries_the_row(hkex_published, edition):
+    """The shipped filing layout, every edition: each page its index names prints the row's data or text."""
+    import pdfplumber
+
+    pdf = hkex_published / f"demo_hkex-hkex-{edition}.pdf"
+    rows = _index_rows(pdf)
+    printed = _printed(ROOT / "layouts" / "hkex.yaml", "zh_hant" if edition.endswith("hant") else "zh")
+    with pdfplumber.open(pdf) as doc:
+        texts = [_squash(p.extract_text() or "") for p in doc.pages]
+        assert len(doc.pages) >= 30, len(doc.pages)  # the report an issuer files: 30 pages or more
+    assert {"MD1", "MD2", "MD3", "A1", "A1.2", "A1.5", "B1.1", "B5.2", "B6.5", "D2", "D4.1", "305-1"} <= set(rows)
+    checked = 0
+    for code, pages in rows.items():
+        for page in pages:  # a name's opening: in narrow columns a name wraps round the figures beside it
+            names = [_squash(n)[:6 if re.match(r"[\u4e00-\u9fff]", n) else 10]
+                     for pair in printed.get(code, []) for n in pair]
+            assert any(n and n in texts[page - 1] for n in names), (edition, code, page)
+            checked += 1
+    assert checked > 60
 
 
 def test_the_docx_page_fields_are_prefilled_with_the_pdfs_pages(published):

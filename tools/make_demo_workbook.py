@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from esgpublish.read.xlsxwrite import write_workbook  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_text import CASES, CLIMATE_TABLE, GOVERNANCE_TABLE, MANAGEMENT, MESSAGES, METHODOLOGY_TABLE  # noqa: E402  (the management narratives)
 
 FICTIONAL = "虚构示例数据（公司与数字均为虚构）"
 
@@ -52,6 +54,7 @@ TOPICS = [
     ("service", "S", "服务责任", "Service responsibility"),
     ("integrity", "S", "反贪污", "Anti-corruption"),
     ("community", "S", "社区投资", "Community investment"),
+    ("message", "G", "主席致辞", "Chairman's message"),
     ("board", "G", "董事会与ESG管治", "Board and ESG governance"),
     ("stakeholders", "G", "利益相关方参与", "Stakeholder engagement"),
     ("materiality", "G", "重要性评估", "Materiality assessment"),
@@ -319,6 +322,8 @@ NARRATIVE = [
      "重要性评估分三步进行：识别议题（参考港交所守则、同业报告及媒体报道，共列出15项）；评估（问卷及访谈合共收回286份意见，按对利益相关方及对业务的重要性评分）；确认（管理层讨论结果，并经董事会批准）。右上方的议题为本报告的重点。",
      "The materiality assessment took three steps: identification (15 topics, from the HKEX Code, peers' reports and the press); assessment (286 responses from surveys and interviews, each topic scored by its importance to stakeholders and to the business); and validation (management discussed the results and the board approved them). The topics at the top right are the focus of this report.",
      None),
+    *MESSAGES,
+    *[row for row in MANAGEMENT if row[0].endswith("_policy")],
     ("env_climate", "climate",
      "{report.reporting_year}年，集团范围一及范围二温室气体排放合计{ghg_scope12}，排放密度为每百万元收入{ghg_intensity}，较{ghg_reduction.baseline_year}年减少{ghg_reduction}。集团目标是到{ghg_scope12.target_year}年将排放降至{ghg_scope12.target}以下。",
      "In {report.reporting_year}, the group's scope 1 and 2 greenhouse gas emissions totalled {ghg_scope12}, an intensity of {ghg_intensity}, {ghg_reduction} less than in {ghg_reduction.baseline_year}. The group aims to bring them below {ghg_scope12.target} by {ghg_scope12.target_year}.",
@@ -355,10 +360,6 @@ NARRATIVE = [
      "截至年末，集团共有员工{workforce}，员工流失率为{turnover_rate}。",
      "At the year end the group employed {workforce}; employee turnover was {turnover_rate}.",
      "B1"),
-    ("soc_labour", "employment",
-     "集团禁止聘用童工及强制劳工，入职时核实身份证明文件；年内未发现违规个案。",
-     "The group employs no child or forced labour and checks identity documents on hiring; no case was found in the year.",
-     "B4"),
     ("soc_safety", "safety",
      "集团全年提供安全培训{safety_training_hours}，因工伤损失工作日{lost_days}。",
      "The group gave {safety_training_hours} of safety training in the year; {lost_days} were lost to work injury.",
@@ -383,7 +384,9 @@ NARRATIVE = [
      "集团全年开展社区项目{community_projects}，员工参与义工服务{volunteer_hours}，集团向社区捐款{donations}。",
      "The group ran {community_projects}; employees gave {volunteer_hours} of volunteer work and the group donated {donations} to the community.",
      "B8"),
+    *[row for row in MANAGEMENT if not row[0].endswith("_policy")],
     CASE_STUDY,
+    *CASES,
     ("gov_board", "board",
      "董事会辖下ESG委员会全年举行{esg_committee_meetings}会议，检讨ESG目标的进展。",
      "The board's ESG committee met {esg_committee_meetings} in the year to review progress against the ESG targets.",
@@ -416,6 +419,9 @@ TABLES = [
      "交通安全、噪音、社区投资", "Road safety, noise, community investment"),
     ("stakeholders", "row", "政府及监管机构", "Government and regulators", "咨询文件回应、定期报告",
      "Responses to consultations, regular reports", "合规、排放、劳工权益", "Compliance, emissions, labour rights"),
+    *CLIMATE_TABLE,
+    *GOVERNANCE_TABLE,
+    *METHODOLOGY_TABLE,
     # the glossary printed at the end of the HKEX report
     ("glossary", "title", "词汇表", "Glossary"),
     ("glossary", "header", "词汇", "Term", "释义", "Meaning"),

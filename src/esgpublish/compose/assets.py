@@ -131,3 +131,33 @@ def cover(c: "Composer", base: ir.Cover) -> ir.Cover:
                             round(px_w * scale, 2), round(px_h * scale, 2),
                             " / ".join(dict.fromkeys(asset.alt.get(l) for l in c.langs)))
     return replace(base, on_band=tuple(on_band), logo=logo)
+
+
+def back_cover(c: "Composer") -> ir.Cover:
+    """The back cover: the cover colour over the whole page, the logo where the cover has it,
+    and under the accent bar the company, its stock code and the layout's narrative (contact
+    details, say) in white, every language in full (no muted translation on the band)."""
+    from . import narrative as nar_mod
+    from ..model import markup
+
+    meta, mm = c.ds.meta, styles.MM
+    band = styles.back_band(c.theme, c.page)
+    on_band: list = [ir.Space(band.accent_top - c.page.top + band.accent_height + 10 * mm)]
+    on_band += [ir.Paragraph((line,), "cover-title-2", line[0].lang)
+                for line in c.lines(meta.company, meta.origins.get("company"))]
+    on_band.append(ir.Space(3 * mm))
+    front = cover(c, ir.Cover(band, (), ()))  # the logo and the stock code, as the layout prints them on the cover
+    on_band += [item for item in front.on_band if isinstance(item, ir.Paragraph)]
+    nar_id = c.layout.back_cover.get("narrative")
+    if nar_id is not None:
+        nar = c.ds.narratives[nar_id]
+        c.printed.add(nar.id)
+        on_band.append(ir.Space(6 * mm))
+        for lang in c.langs:
+            for block in nar_mod._blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang)):
+                if isinstance(block, ir.ItemList):  # a list on the band: each item a paragraph, its label kept
+                    on_band += [ir.Paragraph(((ir.Span(f"{item.label} ", lang),) + item.lines[0],) + item.lines[1:],
+                                             "cover-note", lang) for item in block.items]
+                else:
+                    on_band.append(replace(block, style="cover-note"))
+    return replace(front, on_band=tuple(on_band))

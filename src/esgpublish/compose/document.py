@@ -219,6 +219,7 @@ class Composer:
             footer=self.footer(), charts=tuple(self.charts),
             fallback_font=str(self.fallback) if self.fallback else None,
             cjk_font=styles.cjk_family(self.langs),
+            back_cover=assets.back_cover(self) if self.layout.back_cover.get("show") else None,
         )
 
     def cover(self, title: Text) -> ir.Cover:

@@ -73,6 +73,7 @@ def para_styles(theme: Theme, langs: tuple[ir.Language, ...]) -> tuple[ir.ParaSt
         ir.ParaStyle("cover-title-2", f["title"] * 0.6, f["title"] * 0.8, "#FFFFFF", bold=True, cjk_wrap=True),
         ir.ParaStyle("cover-subtitle", f["h2"], f["h2"] * 1.5, "#FFFFFF", cjk_wrap=True),
         ir.ParaStyle("cover-meta", f["body"] + 1, (f["body"] + 1) * 1.6, text, cjk_wrap=True),
+        ir.ParaStyle("cover-note", f["body"], f["body"] * 1.6, "#FFFFFF", space_after=4, cjk_wrap=True),
     ]
     # clreq §3.2.1: a quarter em between hanzi and Latin letters or digits, as spacing, not a character
     # and adjacent full-width marks closed up by half an em (clreq §3.1.6)
@@ -111,6 +112,13 @@ def box_look(theme: Theme) -> ir.BoxLook:
     """Highlight cards: tinted boxes with an accent rule on top, 4 mm apart."""
     c = theme.colors
     return ir.BoxLook(fill=c["zebra"], top=ir.Rule(c["accent"], 2), padding=(7, 6, 8, 7), gap=4 * MM)
+
+
+def back_band(theme: Theme, page: ir.PageGeometry) -> ir.CoverBand:
+    """The back cover's band: the whole page in the cover colour, the accent bar 40 % of the way down."""
+    c = theme.colors
+    return ir.CoverBand(c["cover"], page.height, c["accent"], 40 * MM, 3 * MM, 12 * MM, 0.0,
+                        accent_y=round(page.height * 0.4, 2))
 
 
 def cover_band(theme: Theme, page: ir.PageGeometry) -> ir.CoverBand:

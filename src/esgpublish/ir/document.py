@@ -39,6 +39,7 @@ class Document:
     charts: tuple[ChartSpec, ...] = field(default=())
     fallback_font: str | None = None  # a font file for what the shipped faces lack
     cjk_font: str = "Noto Sans SC"  # the family hanzi are set in: Noto Sans SC, or Noto Sans HK (Traditional)
+    back_cover: Cover | None = None  # the last page: the band over the whole page, no header or footer
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -103,6 +104,10 @@ def spans(document: Document):
     for b in document.body:
         yield from block_spans(b)
     yield from parts(document.footer)
+    if document.back_cover:
+        for item in document.back_cover.on_band + document.back_cover.below:
+            if isinstance(item, Paragraph):
+                yield from para(item)
 
 
 def block_spans(b: Block):

@@ -159,7 +159,7 @@ class Table:
     keep_rows: int = 2  # the caption and header stay on the page of the first this many rows
     continued: Paragraph | None = None  # the caption on each page the table runs on to
     split_rows: bool = False  # a row is taller than a page: rows may then break across pages
-    notes: tuple[Paragraph, ...] = ()  # the table's notes (a, b, c …), printed under it
+    notes: tuple[Paragraph, ...] = ()  # the table's notes (a, b, c …), under it and kept with its last row
 
 
 @dataclass(frozen=True)
@@ -279,6 +279,11 @@ class CoverBand:
     accent_height: float
     gap_above: float  # between the band's bottom and the text on it
     gap_below: float  # between the band's bottom and the text below it
+    accent_y: float | None = None  # the accent bar's top from the page's top (None: under the band)
+
+    @property
+    def accent_top(self) -> float:
+        return self.bottom if self.accent_y is None else self.accent_y
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,10 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
                               "check the selector, or remove the block")
             elif blk.kind == "chart":
                 _check_chart_data(blk, dataset, diags)
+    back = layout.back_cover.get("narrative")
+    if layout.back_cover.get("show") and back is not None and back not in dataset.narratives:
+        diags.error(layout.back_cover_origin, f"unknown narrative id '{back}'",
+                    suggest(str(back), list(dataset.narratives)) or "use an id from the Narrative sheet")
     check_framework(layout, dataset, diags)
     check_assets(layout, dataset, diags)
     _check_layout_glyphs(layout, diags)

@@ -62,6 +62,8 @@ class Layout:
     bilingual: dict[str, Any] = field(default_factory=dict)
     fallback_font: Path | None = None
     title: Text | None = None  # the report's title (None: the workbook's)
+    back_cover: dict[str, Any] = field(default_factory=lambda: {"show": False})
+    back_cover_origin: Location | None = None  # the layout's back_cover key, for its diagnostics
 
 
 def build_layout(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: Path) -> Layout:
@@ -106,4 +108,6 @@ def build_layout(doc: yamlsrc.Located, theme_doc: yamlsrc.Located | None, path: 
         sections=tuple(sections),
         bilingual=dict(data.get("bilingual", {})),
         title=Text(**data["title"]) if "title" in data else None,
+        back_cover={"show": False, **data.get("back_cover", {})},
+        back_cover_origin=doc.loc(("back_cover",), key=True) if "back_cover" in data else None,
     )

@@ -159,6 +159,10 @@ LAYOUT = M(
             disclaimer=Spec("bool", "print the workbook's disclaimer on the cover"),
             logo=Spec("bool", "print the workbook's logo (Report sheet: logo) on the cover (default true)"),
             stock_code=Spec("bool", "print the stock code (Report sheet: stock_code) on the cover (default true)")),
+    back_cover=M("the back cover: the cover's colour over the whole page, with the logo, the company, "
+                  "the stock code and a narrative of the workbook (its contact details, say)",
+                  show=Spec("bool", "print a back cover (default false)"),
+                  narrative=Spec("str", "the id of a narrative block printed on the back cover")),
     contents=M("the table of contents", show=Spec("bool", "print contents"),
                depth=Spec("int", "heading levels listed", choices=(1, 2))),
     header=M("running header", show=Spec("bool", "print a header on each page after the cover"),

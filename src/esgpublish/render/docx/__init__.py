@@ -42,10 +42,12 @@ def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = F
     _page(d, document)
     writer = Writer(d, document, ids, charts, pages or {}, fallback_family)
     if document.cover:
-        _cover(writer, document)
+        _cover(writer, document.page, document.cover)
     _furniture(writer, document)
     for block in document.body:
         writer.block(block)
+    if document.back_cover:
+        _back_cover(writer, document)
     package.settings(d, document)
     package.properties(d, document.meta)
     package.drop_template_leftovers(d)
@@ -71,27 +73,47 @@ def _page(d, document: ir.Document) -> None:
         d.element.body.remove(p)
 
 
-def _cover(w: Writer, document: ir.Document) -> None:
-    """The cover: the band and accent bar as pictures behind the text; the paragraphs on
-    the band in a row exactly as high as the band below the top margin, then the rest."""
-    cover, page = document.cover, document.page
+def _cover(w: Writer, page: ir.PageGeometry, cover: ir.Cover, back: bool = False) -> None:
+    """A cover: the band and accent bar as pictures behind the text; the paragraphs on
+    the band in a row exactly as high as the band below the top margin (and above the bottom
+    one), then the rest and a page break (none after the back cover)."""
     band = cover.band
     tbl = w.table_el([page.frame_width], margins=(0, 0, 0, 0))
     tr = w.row(tbl)
     height = put(props(tr, "w:trPr"), "w:trHeight")
-    height.set(qn("w:val"), twips(band.bottom - page.top))
+    height.set(qn("w:val"), twips(min(band.bottom, page.height - page.bottom) - page.top - (2.0 if back else 0.0)))
     height.set(qn("w:hRule"), "exact")
     tc = w.cell(tr, page.frame_width)
     # text on the band starts at the top margin, as in the PDF's frame
     first = _cover_items(w, cover.on_band, tc, 0.0)
     if first is None:  # (an lxml element's truth is its having children: test for None)
         first = w.para(tc, "furniture")
-    pictures.add_band(w.d, first, document)
+    name = "Back cover" if back else "Cover"
+    pictures.add_band(w.d, first, page, cover, 910 if back else 900, name)
     if cover.logo:
-        media.cover_logo(w, first, document)
+        media.cover_logo(w, first, cover, name)
     _cover_items(w, cover.below, None, band.gap_below)
+    if back:
+        return
     br = sub(sub(w.para(None, "furniture"), "w:r"), "w:br")
     br.set(qn("w:type"), "page")
+
+
+def _back_cover(w: Writer, document: ir.Document) -> None:
+    """The back cover: a section of its own (a new page) with an empty header and footer
+    (its own, not the body's: LibreOffice ignores an empty first-page header there), then the cover."""
+    from docx.enum.section import WD_SECTION
+
+    sec = w.d.add_section(WD_SECTION.NEW_PAGE)
+    sec.different_first_page_header_footer = False
+    for part in (sec.header, sec.footer):
+        part.is_linked_to_previous = False
+        el = part._element
+        for child in list(el):
+            el.remove(child)
+        w.para(el, "furniture")
+    w.spacer(1.0)  # LibreOffice keeps the body's page style where a section starts with a table
+    _cover(w, document.page, document.back_cover, back=True)
 
 
 def _cover_items(w: Writer, items, container, space: float):

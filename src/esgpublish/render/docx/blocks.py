@@ -216,8 +216,13 @@ class Writer:
                     put(p.find(qn("w:pPr")), "w:keepNext")
                 self.lines(p, cell.lines)
                 self.bookmark(p, cell.anchor)
-        for note in t.notes:  # the table's notes (a, b, c …) under it
-            self.paragraph_into(None, note)
+        if t.notes:  # the table's notes (a, b, c …) under it, kept with its last row and with each other
+            for p in tbl.findall(qn("w:tr"))[-1].iter(qn("w:p")):
+                put(props(p, "w:pPr"), "w:keepNext")
+            for k, note in enumerate(t.notes):
+                p = self.paragraph_into(None, note)
+                if k < len(t.notes) - 1:
+                    put(props(p, "w:pPr"), "w:keepNext")
         self.spacer(t.space_after)
 
     def cards(self, c: ir.Cards) -> None:

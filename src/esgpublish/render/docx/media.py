@@ -77,13 +77,13 @@ def box(writer, node: ir.Box) -> None:
     writer.spacer(node.space_after)
 
 
-def cover_logo(writer, p, document: ir.Document) -> None:
-    """The cover's logo, anchored to the page at its place, in front of the band."""
+def cover_logo(writer, p, cover: ir.Cover, name: str = "Cover") -> None:
+    """A cover's logo, anchored to the page at its place, in front of the band."""
     from .pictures import page_anchor
 
-    logo = document.cover.logo
-    inline = _inline(writer, logo.picture, logo.width, logo.height, logo.alt, "Cover logo")
-    anchor = page_anchor(inline, logo.x, logo.y, logo.width, logo.height, writer.shape_id, "Cover logo",
+    logo = cover.logo
+    inline = _inline(writer, logo.picture, logo.width, logo.height, logo.alt, f"{name} logo")
+    anchor = page_anchor(inline, logo.x, logo.y, logo.width, logo.height, writer.shape_id, f"{name} logo",
                          behind=False, descr=logo.alt)
     sub(sub(p, "w:r"), "w:drawing").append(anchor)
 

@@ -87,11 +87,12 @@ def page_anchor(inline, x: float, y: float, width: float, height: float, shape_i
     return anchor
 
 
-def add_band(d, p, document) -> None:
-    """The cover's coloured band and accent bar, anchored to the page from paragraph ``p``."""
-    band, page = document.cover.band, document.page
-    for k, (color, x, y, w, h, name) in enumerate((
-            (band.color, 0, 0, page.width, band.bottom, "Cover band"),
-            (band.accent, page.left, band.bottom, band.accent_width, band.accent_height, "Cover accent"))):
+def add_band(d, p, page, cover, first_id: int = 900, name: str = "Cover") -> None:
+    """A cover's coloured band and accent bar, anchored to the page from paragraph ``p``
+    (shape ids ``first_id`` and the next)."""
+    band = cover.band
+    for k, (color, x, y, w, h, what) in enumerate((
+            (band.color, 0, 0, page.width, band.bottom, f"{name} band"),
+            (band.accent, page.left, band.accent_top, band.accent_width, band.accent_height, f"{name} accent"))):
         r = sub(p, "w:r")
-        sub(r, "w:drawing").append(_anchor(d, color, x, y, w, h, 900 + k, name))
+        sub(r, "w:drawing").append(_anchor(d, color, x, y, w, h, first_id + k, what))

@@ -137,8 +137,13 @@ def _render_once(document: ir.Document, charts, attach=None, kept: dict | None =
 
     def cover_page(canv, d):
         stamp_dates(canv, d)
-        cover_band(canv, document)
-        cover_logo(canv, document)
+        cover_band(canv, page, document.cover)
+        cover_logo(canv, page, document.cover)
+
+    def back_page(canv, d):
+        stamp_dates(canv, d)
+        cover_band(canv, page, document.back_cover)
+        cover_logo(canv, page, document.back_cover)
 
     templates = [PageTemplate("body", [frame], onPageEnd=body_page)]
     story: list = []
@@ -154,9 +159,14 @@ def _render_once(document: ir.Document, charts, attach=None, kept: dict | None =
         templates.insert(0, PageTemplate("cover", cover_frames, onPage=cover_page))
         story += visitor.cover(document.cover)
         story += [NextPageTemplate("body"), PageBreak()]
-    doc.addPageTemplates(templates)
     for block in document.body:
         story += visitor.block(block)
+    if document.back_cover:  # its own page: the band's frame only, no header, footer or notes
+        templates.append(PageTemplate("back", [Frame(
+            page.left, page.bottom, page.frame_width, page.height - page.top - page.bottom, id="back",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)], onPage=back_page))
+        story += [NextPageTemplate("back"), PageBreak(), *visitor.cover(document.back_cover)]
+    doc.addPageTemplates(templates)
     canvases: list = []
 
     def canvasmaker(*args, **kw):

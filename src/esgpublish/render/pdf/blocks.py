@@ -63,6 +63,9 @@ class Visitor:
         for row in t.rows:
             rows.append([paragraph(self.doc, cell.lines, self.st.aligned(look.body, cell.align, indent=cell.indent),
                                    cell.anchor) for cell in row])
+        last = len(rows) - 1  # the last row of data: the notes (a, b, c …) are rows under it, kept with it
+        for n in t.notes:
+            rows.append([paragraph(self.doc, n.lines, self.st[n.style])] + [""] * (len(t.widths) - 1))
         style = [
             ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
             ("BACKGROUND", (0, 0), (-1, 0), color(look.head_fill)),
@@ -71,12 +74,18 @@ class Visitor:
             ("BOTTOMPADDING", (0, 0), (-1, -1), look.padding),
             ("LEFTPADDING", (0, 0), (-1, -1), look.padding),
             ("RIGHTPADDING", (0, 0), (-1, -1), look.padding),
-            ("LINEBELOW", (0, -1), (-1, -1), look.below.width, color(look.below.color)),
+            ("LINEBELOW", (0, last), (-1, last), look.below.width, color(look.below.color)),
         ]
         if look.zebra:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [color("#FFFFFF"), color(look.zebra)]))
-        if look.between:
-            style.append(("LINEBELOW", (0, 1), (-1, -2), look.between.width, color(look.between.color)))
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, last), [color("#FFFFFF"), color(look.zebra)]))
+        if look.between and last > 1:
+            style.append(("LINEBELOW", (0, 1), (-1, last - 1), look.between.width, color(look.between.color)))
+        if t.notes:  # each note a row across the table, unpadded at the sides, never split from the last row
+            first_note = last + 1
+            style += [("SPAN", (0, r), (-1, r)) for r in range(first_note, len(rows))]
+            style += [("LEFTPADDING", (0, first_note), (-1, -1), 0), ("RIGHTPADDING", (0, first_note), (-1, -1), 0),
+                      ("TOPPADDING", (0, first_note), (-1, -1), self.st[t.notes[0].style].spaceBefore),
+                      ("BOTTOMPADDING", (0, first_note), (-1, -1), 0), ("NOSPLIT", (0, last), (-1, -1))]
         table = ContinuedTable(rows, colWidths=list(t.widths), repeatRows=1, style=TableStyle(style), hAlign="LEFT",
                                splitInRow=int(t.split_rows))
         if t.continued:
@@ -89,8 +98,7 @@ class Visitor:
                             t.anchor)
         first = Table(rows[:1 + t.keep_rows], colWidths=list(t.widths), style=TableStyle(style))
         need = caption.wrap(self.width, 1e6)[1] + self.st[t.caption.style].spaceAfter + first.wrap(self.width, 1e6)[1]
-        notes = [paragraph(self.doc, n.lines, self.st[n.style]) for n in t.notes]  # a, b, c … under it
-        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, *notes, Gap(1, t.space_after)]
+        return [Spacer(1, t.space_before), CondPageBreak(need), caption, table, Gap(1, t.space_after)]
 
     def cards(self, c: ir.Cards) -> list:
         """Highlight cards: rows of tinted boxes, each a large value over its label."""
@@ -129,7 +137,9 @@ class Visitor:
         from reportlab.platypus import KeepInFrame
 
         out: list = []
-        for items in (cover.on_band, cover.below):
+        for k, items in enumerate((cover.on_band, cover.below)):
+            if k and not items:  # nothing below the band (the back cover): no second frame
+                break
             if out:
                 out.append(FrameBreak())
             group: list = []

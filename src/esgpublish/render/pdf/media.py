@@ -41,12 +41,12 @@ def box(visitor, node: ir.Box) -> list:
     return [Spacer(1, node.space_before), table, Gap(1, node.space_after)]
 
 
-def cover_logo(canv, document: ir.Document) -> None:
-    """The cover's logo at its place (from the page's top-left corner)."""
-    logo = document.cover.logo if document.cover else None
+def cover_logo(canv, page: ir.PageGeometry, cover: ir.Cover) -> None:
+    """A cover's logo at its place (from the page's top-left corner)."""
+    logo = cover.logo
     if logo is None:
         return
-    y = document.page.height - logo.y - logo.height
+    y = page.height - logo.y - logo.height
     canv.drawImage(ImageReader(io.BytesIO(logo.picture.data)), logo.x, y, logo.width, logo.height, mask="auto")
 
 

@@ -223,13 +223,14 @@ def furniture(canv, doc: PdfDoc, document: ir.Document, f: ir.Furniture, baselin
     canv.restoreState()
 
 
-def cover_band(canv, document: ir.Document) -> None:
-    """The cover's coloured band and accent bar."""
-    band, page = document.cover.band, document.page
+def cover_band(canv, page: ir.PageGeometry, cover: ir.Cover) -> None:
+    """A cover's (or the back cover's) coloured band and accent bar."""
+    band = cover.band
     y = page.height - band.bottom
     canv.saveState()
     canv.setFillColor(color(band.color))
     canv.rect(0, y, page.width, band.bottom, stroke=0, fill=1)
     canv.setFillColor(color(band.accent))
-    canv.rect(page.left, y - band.accent_height, band.accent_width, band.accent_height, stroke=0, fill=1)
+    canv.rect(page.left, page.height - band.accent_top - band.accent_height, band.accent_width, band.accent_height,
+              stroke=0, fill=1)
     canv.restoreState()
