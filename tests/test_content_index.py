@@ -239,3 +239,24 @@ def test_the_hkex_layout_fills_every_part_from_the_demo(tmp_path, capsys):
                     "Anti-corruption", "Community investment", "Key performance data summary",
                     "HKEX ESG Reporting Code content index", "GRI content index", "Glossary"):
         assert chapter in text, chapter
+
+
+def test_validate_counts_as_explained_what_the_index_prints_as_explained(tmp_path, capsys):
+    """One rule (model/frameworks.explanations) for the index and for validate: a KPI with one
+    withheld indicator and one reported but unprinted has neither pages nor an explanation in the
+    index, so validate warns about it."""
+    book = tmp_path / "demo.xlsx"
+    book.write_bytes(DEMO.read_bytes())
+    shutil.copytree(DEMO.parent / "assets", tmp_path / "assets")
+
+    def edit(wb):
+        ind = wb["指标 Indicators"]
+        ind.cell(row_of(ind, "shipments"), 16).value = "B6.1"  # reported, pillar G: the test layout prints no G table
+        ind.cell(row_of(ind, "recalls"), 2).value = "G"  # B6.1's withheld indicator, now unprinted too
+        ind.cell(row_of(ind, "recalls"), 3).value = "board"
+    edit_workbook(book, edit)
+    layout = tmp_path / "index.yaml"
+    layout.write_text(LAYOUT, encoding="utf-8")
+    main(["validate", str(book), "--layout", str(layout)])
+    err = capsys.readouterr().err
+    assert "warning: comply or explain: B6.1 (" in err

@@ -361,7 +361,7 @@ def content_index(c: "Composer", blk: Block, number: int) -> ir.Table:
     opts = blk.options
     gri = opts.get("framework") == "gri"
     covered = {code: where for (fw, code), where in c.coverage.items() if fw == ("gri" if gri else "hkex")}
-    explained = _explanations(c) if not gri else {}
+    explained = frameworks.explanations(c.ds) if not gri else {}
     if gri:
         items = [(code, frameworks.GRI_DISCLOSURES.get(code), False) for code in
                  sorted(covered, key=frameworks.gri_sort_key)]
@@ -398,20 +398,6 @@ def content_index(c: "Composer", blk: Block, number: int) -> ir.Table:
         name = frameworks.framework_name(c.ds.meta.reporting_year)
         title = c.text_of(lambda l: word("content_index_of", l, framework=name.get(l)))
     return table(c, blk, title, header, rows, number=number)
-
-
-def _explanations(c: "Composer") -> dict[str, tuple[str, Text, object]]:
-    """HKEX code → (status, reason, cell) for what the report does not report: the Framework
-    sheet's rows, and the codes whose every indicator is not applicable or not disclosed."""
-    out = {code: (item.status, item.reason, item.origin) for code, item in c.ds.framework.items()}
-    by_code: dict[str, list[Indicator]] = {}
-    for ind in c.ds.indicators.values():
-        for code in ind.hkex_codes:
-            by_code.setdefault(code, []).append(ind)
-    for code, inds in by_code.items():
-        if code not in out and all(i.status != "reported" and i.reason for i in inds):
-            out[code] = (inds[0].status, inds[0].reason, inds[0].cell("reason_zh"))
-    return out
 
 
 def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:

@@ -222,3 +222,19 @@ def hkex_sort_key(code: str) -> tuple:
     head, _, kpi = code.partition(".")
     part = {"M": 0, "A": 1, "B": 2, "D": 3}[head[0]]
     return (part, int(re.sub(r"\D", "", head)), int(kpi or 0))
+
+
+def explanations(dataset) -> dict[str, tuple[str, Text, object]]:
+    """A dataset → HKEX code → (status, reason, cell) for what the report explains instead of
+    reporting: the Framework sheet's rows, and the codes whose every indicator is withheld (not
+    applicable or not disclosed) with its reason. The content index prints these; validate
+    counts them as explained — one rule for both."""
+    out = {code: (item.status, item.reason, item.origin) for code, item in dataset.framework.items()}
+    by_code: dict[str, list] = {}
+    for ind in dataset.indicators.values():
+        for code in ind.hkex_codes:
+            by_code.setdefault(code, []).append(ind)
+    for code, inds in by_code.items():
+        if code not in out and all(i.status != "reported" and i.reason for i in inds):
+            out[code] = (inds[0].status, inds[0].reason, inds[0].cell("reason_zh"))
+    return out

@@ -50,8 +50,7 @@ def check_framework(layout: Layout, dataset: Dataset, diags: Collector) -> None:
     if not blocks:
         return
     printed = printed_codes(layout, dataset)
-    explained = set(dataset.framework) | {c for i in dataset.indicators.values() if i.status != "reported"
-                                          for c in i.hkex_codes}
+    explained = set(frameworks.explanations(dataset))  # as the index prints them
     for item in known.values():
         if item.code in printed or item.code in explained:
             continue
