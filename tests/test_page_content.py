@@ -70,6 +70,23 @@ def test_a_chinese_paragraph_never_ends_on_one_character():
     assert "".join("".join(chars[a:b]) for a, b, *_ in lines) == text
 
 
+@pytest.mark.parametrize("text, width, expect", [
+    ("96.4\u00a0million\u00a0parcels", 14, ["96.4\u00a0million", "parcels"]),  # at its no-break spaces
+    ("1,260\u00a0vehicles", 8, ["1,260", "vehicles"]),
+    ("12345.678", 4, ["123-", "45.", "678"]),  # a number longer than the line: no choice left
+    ("https://example.com/esg", 14, ["https://", "example.com/", "esg"]),  # an address after / and .
+])
+def test_a_figure_longer_than_the_line_breaks_at_its_spaces_never_inside_its_number(text, width, expect):
+    """The last resort for a run that fits no line (a card's value, glued with no-break spaces):
+    break at its no-break spaces, else after an address's / or ., never at a number's point or comma."""
+    from esgpublish.render.pdf.kinsoku import _fill
+
+    chars = list(text)
+    lines = _fill(chars, [1.0] * len(chars), [False] * len(chars), [float(width)], hyphen=1.0)
+    got = ["".join(chars[a:b]) + ("-" if hyph else "") for a, b, _, _, hyph in lines]
+    assert got == expect
+
+
 def test_adjacent_full_width_marks_close_up(build):
     """clreq: '带头人”，覆盖' — the closing quote and the comma take an em and a half, not two."""
     import pdfplumber

@@ -269,6 +269,23 @@ MESSAGES = [
      "data, and we welcome your comments on this report.\n\n"
      "Chairman (a fictional person)",
      None),
+    ("group_profile", "profile",
+     "海港物流控股（虚构）为香港联交所上市的物流集团，总部设于香港，为电子商务、零售及制造业客户提供仓储、"
+     "配送及跨境运输服务。集团在香港、中国内地及东南亚营运{logistics_centres}，拥有{fleet}，"
+     "{report.reporting_year}年处理包裹{shipments}，收入{revenue}。\n\n"
+     "集团的使命是以准时、安全及低碳的物流服务连接商户与顾客。集团的主要营运为道路运输及仓储："
+     "车队的燃料及仓库的电力是集团温室气体排放的主要来源，前线员工占员工总数约八成，"
+     "因此本报告的重点在于减排、职业安全及员工发展。",
+     "Harbourline Logistics Holdings (fictional) is a logistics group listed on the Hong Kong Stock Exchange and "
+     "headquartered in Hong Kong. It provides warehousing, delivery and cross-border transport to e-commerce, "
+     "retail and manufacturing customers. It runs {logistics_centres} in Hong Kong, Mainland China and Southeast "
+     "Asia with {fleet}; in {report.reporting_year} it handled {shipments} and its revenue was {revenue}.\n\n"
+     "The group's mission is to connect merchants and their customers with logistics that are on time, safe and "
+     "low in carbon. Its main operations are road transport and warehousing: its fleet's fuel and its "
+     "warehouses' electricity are the main sources of its greenhouse gas emissions, and frontline staff are "
+     "about four fifths of its workforce, so this report focuses on emissions, safety at work and the "
+     "development of its people.",
+     None),
     ("governance_structure", "board",
      "集团的ESG管治分为三层：\n"
      "1. **董事会**：对ESG策略及汇报负全责，审批ESG目标及本报告；\n"

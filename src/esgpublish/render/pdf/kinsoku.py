@@ -71,15 +71,22 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
                 if relaxed is None:
                     relaxed = linebreak.allowed_breaks(chars, [False] * n, strict=False)
                 fits = [k for k in range(start + 1, i) if relaxed[k]]
-                url = [k for k in fits if chars[k - 1] in URL_BREAK_AFTER]
+                # a glued figure (96.4 million parcels) breaks at its no-break spaces first; an
+                # address after a / or . — but never inside a number (96.|4, 1,|260)
+                spaces = [k for k in range(start + 1, min(i + 1, n) + 1) if chars[k - 1] in linebreak.NO_BREAK_SPACES
+                          and sum(widths[start:k - 1]) <= max_width + 1e-6]
+                url = [k for k in fits if chars[k - 1] in URL_BREAK_AFTER and not _in_number(chars, k)]
                 room = [k for k in fits if sum(widths[start:k]) + hyphen <= max_width + 1e-6]
-                k = url[-1] if url else room[-1] if room else fits[-1] if fits else i
+                whole = [k for k in room if not _in_number(chars, k)]
+                k = spaces[-1] if spaces else url[-1] if url else whole[-1] if whole else room[-1] if room \
+                    else fits[-1] if fits else i
                 hyphenate = not url and 0 < k < n and chars[k - 1].isalnum() and chars[k].isalnum() \
                     and not linebreak.is_wide(chars[k - 1]) and not linebreak.is_wide(chars[k])
                 last = (k, sum(widths[start:k]) + (hyphen if hyphenate else 0.0))
             end, used = last
         trimmed = end
-        while trimmed > start + 1 and linebreak.is_space(chars[trimmed - 1]) and not forced:
+        while trimmed > start + 1 and (linebreak.is_space(chars[trimmed - 1])
+                                       or chars[trimmed - 1] in linebreak.NO_BREAK_SPACES) and not forced:
             trimmed -= 1
             used -= widths[trimmed]
         lines.append((start, trimmed, used, bool(forced), hyphenate))
@@ -87,6 +94,13 @@ def _fill(chars: list[str], widths: list[float], glued: list[bool], max_widths: 
         while start < n and linebreak.is_space(chars[start]) and start not in hard:
             start += 1
     return _no_lone_last_char(lines, chars, widths, allowed, max_widths)
+
+
+def _in_number(chars: list[str], k: int) -> bool:
+    """Whether a break before ``chars[k]`` would split a number (96|4, 96.|4, 1,|260)."""
+    if k <= 0 or k >= len(chars) or not chars[k].isdigit():
+        return False
+    return chars[k - 1].isdigit() or (chars[k - 1] in ".," and k >= 2 and chars[k - 2].isdigit())
 
 
 def _no_lone_last_char(lines: list[tuple[int, int, float, bool, bool]], chars: list[str], widths: list[float],
