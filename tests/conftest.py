@@ -31,6 +31,14 @@ def build(tmp_path_factory) -> Path:
     return out
 
 
+def pdf_pages(path: Path) -> list[str]:
+    """Text of each page, in order."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
 def pdf_text(path: Path) -> str:
     """Text of every page, as a reader's copy-and-paste would give it."""
     import pdfplumber

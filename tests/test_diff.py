@@ -3,8 +3,9 @@ printed forms, narratives word by word and character by character; exit codes as
 from __future__ import annotations
 
 import json
+import re
 
-from conftest import WORKBOOK, copy_workbook, edit_workbook
+from conftest import WORKBOOK, copy_workbook, edit_workbook, pdf_pages
 from esgpublish.cli import main
 
 
@@ -29,7 +30,17 @@ def test_diff_names_the_cell_and_both_printed_forms(tmp_path, capsys):
     assert "zh: 2,270万元 | 2,270万 → 2,280万元 | 2,280万" in out
     assert "en: RMB22.70\u00a0million | 22.70\u00a0million → RMB22.80\u00a0million | 22.80\u00a0million" in out
     assert "{+全面+}展示公司" in out and "covering{+ its+} green" in out
-    assert "changed table or chart: 表 2  社会关键绩效指标" in out
+    assert "changed table or chart: Table 2  Social key performance indicators" in out
+    assert "  in: Table 2  Social key performance indicators" in out and "  text in: Social" in out
+    pages = [int(n) for n in re.search(r"  pages \(en\): ([\d, ]+)", out).group(1).split(", ")]
+    assert main(["publish", str(new), "--edition", "en", "--format", "pdf", "-o", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    printed = [k + 1 for k, text in enumerate(pdf_pages(tmp_path / "out" / "new-annual-en.pdf"))
+               if "22.80" in text]
+    assert pages == printed and pages, (pages, printed)  # the pages the new draft prints the figure on
+    assert main(["diff", str(WORKBOOK), str(new), "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    assert "内容有变的表格或图表：表 2  社会关键绩效指标" in out and "  正文：社会" in out and "  页码 (zh)：" in out
     assert main(["diff", str(WORKBOOK), str(new), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["differences"] and data["changes"][0]["printed"]["zh"]["new"].startswith("2,280万元")

@@ -4,7 +4,9 @@ Both workbooks are read and validated with the same layout and composed in every
 layout publishes; then each changed figure is given with its cell and its printed forms in
 each language (taken from the composed documents, so exactly as the report prints them),
 indicators added or removed, narratives changed (word by word in English, character by
-character in Chinese, with difflib) and the tables and charts whose content changed.
+character in Chinese, with difflib), the tables, charts and chapters whose content changed, and
+the pages of the new draft that print each changed figure (its PDF laid out, charts drawn in a
+temporary folder: nothing is written beside the workbooks).
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ class Change:
     new: str
     printed: tuple[tuple[str, str, str], ...] = ()  # (language, old, new)
     affected: tuple[str, ...] = ()  # captions of the tables and charts that change with it
+    pages: tuple[int, ...] = ()  # the pages of the new draft's PDF (``Report.edition``) that print it
+    chapters: tuple[str, ...] = ()  # the chapters whose text prints it
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Report:
     removed: list[tuple[str, str]] = field(default_factory=list)
     texts: list[TextChange] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)  # captions of every table and chart that changed
+    edition: str = ""  # the edition whose captions, chapters and pages the report names
 
     @property
     def empty(self) -> bool:
@@ -105,22 +110,58 @@ def _content(block) -> tuple:
     return (type(block).__name__, texts, block.chart.key if isinstance(block, ir.Figure) else None)
 
 
-def _blocks(old: dict[str, ir.Document], new: dict[str, ir.Document]) -> tuple[list[str], dict[Location, list[str]]]:
-    """Tables and charts whose content differs (by position in the body; the first edition's
-    captions), and for each of them the cells whose spans they hold."""
+def _blocks(old: ir.Document, new: ir.Document
+            ) -> tuple[list[str], dict[Location, list[str]], dict[Location, list[str]]]:
+    """Tables and charts whose content differs (by position in the body; the edition's captions),
+    and for each of them the cells whose spans they hold; and the cells printed in the text
+    (paragraphs, lists, boxes) of each chapter."""
     changed: list[str] = []
     cells: dict[Location, list[str]] = {}
-    for edition in list(old)[:1]:
-        a, b = old[edition].body, new[edition].body
-        for x, y in zip(a, b):
-            if not isinstance(y, (ir.Table, ir.Figure)) or _content(x) == _content(y):
-                continue
-            cap = _caption(y)
-            changed.append(cap)
+    texts: dict[Location, list[str]] = {}
+    chapter = ""
+    for x, y in zip(old.body, new.body):
+        if isinstance(y, ir.Heading) and y.level == 1:
+            chapter = ir.plain(y.title)
+        if not isinstance(y, (ir.Table, ir.Figure)):
             for span in ir.block_spans(y):
                 for loc in span.origins:
-                    cells.setdefault(loc, []).append(cap)
-    return changed, cells
+                    texts.setdefault(loc, []).append(chapter)
+            continue
+        if _content(x) == _content(y):
+            continue
+        cap = _caption(y)
+        changed.append(cap)
+        for span in ir.block_spans(y):
+            for loc in span.origins:
+                cells.setdefault(loc, []).append(cap)
+    return changed, cells, texts
+
+
+def _pages(document: ir.Document) -> dict[Location, list[int]]:
+    """A document → the pages of its PDF that print each cell (charts drawn in a temporary folder)."""
+    import tempfile
+
+    from ..charts.draw import render_chart
+    from ..render.pdf import render_pdf_traced
+
+    with tempfile.TemporaryDirectory(prefix="esgpublish-diff-") as tmp:
+        charts = {s.key: render_chart(s, Path(tmp)) for s in document.charts}
+        _, _, placed = render_pdf_traced(document, charts)
+    out: dict[Location, list[int]] = {}
+    for p in placed:
+        for loc in p.span.origins:
+            if p.page not in out.setdefault(loc, []):
+                out[loc].append(p.page)
+    return out
+
+
+def _edition(editions: tuple[str, ...], lang: str) -> str:
+    """The edition whose captions and pages a report in ``lang`` names: the one in that language,
+    else the bilingual one, else the first."""
+    for e in (lang, "bilingual"):
+        if e in editions:
+            return e
+    return editions[0]
 
 
 def _pieces(old: str, new: str, lang: str) -> tuple[tuple[str, str], ...]:
@@ -139,15 +180,18 @@ def _pieces(old: str, new: str, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def compare(old: Inputs, new: Inputs, old_name: str, new_name: str) -> Report:
-    """Two validated inputs (the same layout) → their differences."""
+def compare(old: Inputs, new: Inputs, old_name: str, new_name: str, lang: str = "en", pages: bool = True) -> Report:
+    """Two validated inputs (the same layout) → their differences; captions, chapters and pages
+    (``pages``: laid out) from the edition ``lang`` reads best."""
     from ..compose.document import compose
 
     editions = new.layout.editions
     docs_old = {e: compose(old.dataset, old.layout, e) for e in editions}
     docs_new = {e: compose(new.dataset, new.layout, e) for e in editions}
-    report = Report(old_name, new_name)
-    report.blocks, by_cell = _blocks(docs_old, docs_new)
+    edition = _edition(editions, lang)
+    report = Report(old_name, new_name, edition=edition)
+    report.blocks, by_cell, in_text = _blocks(docs_old[edition], docs_new[edition])
+    on_pages: dict[Location, list[int]] | None = None
     a, b = old.dataset.indicators, new.dataset.indicators
     report.added = [(k, f"{b[k].name.zh} / {b[k].name.en}") for k in b if k not in a]
     report.removed = [(k, f"{a[k].name.zh} / {a[k].name.en}") for k in a if k not in b]
@@ -168,7 +212,11 @@ def compare(old: Inputs, new: Inputs, old_name: str, new_name: str) -> Report:
             printed = tuple((lang, " | ".join(p_old.get(lang, [])), " | ".join(p_new.get(lang, [])))
                             for lang in sorted(set(p_old) | set(p_new), key=("zh", "en").index))
             affected = tuple(dict.fromkeys(by_cell.get(loc_new, [])))
-            report.changes.append(Change(key, name, str(loc_new), _show(before), _show(after), printed, affected))
+            if pages and on_pages is None:
+                on_pages = _pages(docs_new[edition])
+            report.changes.append(Change(key, name, str(loc_new), _show(before), _show(after), printed, affected,
+                                         tuple(sorted((on_pages or {}).get(loc_new, []))),
+                                         tuple(dict.fromkeys(c for c in in_text.get(loc_new, []) if c))))
     na, nb = old.dataset.narratives, new.dataset.narratives
     report.added += [(f"narrative {k}", "") for k in nb if k not in na]
     report.removed += [(f"narrative {k}", "") for k in na if k not in nb]

@@ -26,8 +26,9 @@ def run(args, layout: Path, print_diagnostics) -> int:
     if old is None or new is None:
         print_diagnostics(diags)
         return 2
-    report = compare(old, new, display_path(args.old), display_path(args.new))
-    out = {"text": diffout.text, "json": diffout.as_json, "html": diffout.html}[args.output_format](report)
+    report = compare(old, new, display_path(args.old), display_path(args.new), args.lang)
+    out = diffout.as_json(report) if args.output_format == "json" else \
+        {"text": diffout.text, "html": diffout.html}[args.output_format](report, args.lang)
     if args.output is not None:
         write_atomic(args.output, out.encode("utf-8"))
     else:

@@ -7,6 +7,22 @@ from html import escape
 
 from .diff import Report
 
+#: the report's own words (zh, en); the workbook's texts print as they are
+WORDS = {
+    "in": ("所在表格或图表", "in"), "text": ("正文", "text in"), "pages": ("页码", "pages"),
+    "added": ("新增", "added"), "removed": ("删除", "removed"), "narrative": ("叙述", "narrative"),
+    "changed": ("内容有变的表格或图表", "changed table or chart"), "none": ("没有差异。", "No differences."),
+    "figures": ("数字", "Figures"), "added_removed": ("新增及删除", "Added and removed"),
+    "narratives": ("叙述", "Narratives"), "blocks": ("内容有变的表格及图表", "Tables and charts that changed"),
+    "cell": ("单元格", "cell"), "indicator": ("指标", "indicator"), "value": ("数值", "value"),
+    "printed": ("印出", "printed"), "where": ("所在", "where"), "edition": ("版本", "edition"),
+}
+
+
+def w(key: str, lang: str) -> str:
+    """One of the report's words in ``lang`` (zh or en)."""
+    return WORDS[key][0 if lang == "zh" else 1]
+
 
 def _inline(pieces, style: str) -> str:
     """(op, text) pieces → one line: [-removed-]{+added+} (text), or <del>/<ins> (html)."""
@@ -27,19 +43,28 @@ def _context(text: str, k: int, n: int, keep: int = 16) -> str:
     return f"{head}…{tail}"
 
 
-def text(report: Report) -> str:
-    """The report as lines of text."""
+def _pages(c, lang: str, edition: str) -> str:
+    sep = "、" if lang == "zh" else ", "
+    return f"{w('pages', lang)} ({edition}){'：' if lang == 'zh' else ': '}{sep.join(map(str, c.pages))}"
+
+
+def text(report: Report, lang: str = "en") -> str:
+    """The report as lines of text, its own words in ``lang``."""
+    colon = "：" if lang == "zh" else ": "
     out = [f"--- {report.old}", f"+++ {report.new}"]
     for c in report.changes:
         out.append(f"{c.location}: {c.indicator} {c.field}: {c.old} → {c.new}")
-        out += [f"  {lang}: {old or '-'} → {new or '-'}" for lang, old, new in c.printed]
-        out += [f"  in: {caption}" for caption in c.affected]
-    out += [f"added: {ident} {name}".rstrip() for ident, name in report.added]
-    out += [f"removed: {ident} {name}".rstrip() for ident, name in report.removed]
+        out += [f"  {lg}: {old or '-'} → {new or '-'}" for lg, old, new in c.printed]
+        out += [f"  {w('in', lang)}{colon}{caption}" for caption in c.affected]
+        out += [f"  {w('text', lang)}{colon}{chapter}" for chapter in c.chapters]
+        if c.pages:
+            out.append(f"  {_pages(c, lang, report.edition)}")
+    out += [f"{w('added', lang)}{colon}{ident} {name}".rstrip() for ident, name in report.added]
+    out += [f"{w('removed', lang)}{colon}{ident} {name}".rstrip() for ident, name in report.removed]
     for t in report.texts:
-        out.append(f"{t.location}: narrative {t.id}")
-        out += [f"  {lang}: {_inline(pieces, 'text')}" for lang, pieces in t.pieces]
-    out += [f"changed table or chart: {caption}" for caption in report.blocks]
+        out.append(f"{t.location}: {w('narrative', lang)} {t.id}")
+        out += [f"  {lg}: {_inline(pieces, 'text')}" for lg, pieces in t.pieces]
+    out += [f"{w('changed', lang)}{colon}{caption}" for caption in report.blocks]
     return "\n".join(out) + "\n"
 
 
@@ -60,31 +85,35 @@ _STYLE = ("body{font-family:'Noto Sans SC','Noto Sans',sans-serif;max-width:60em
           "text-decoration:none}code{font-size:.9em}")
 
 
-def html(report: Report) -> str:
-    """The report as one self-contained HTML page (no external file, no script)."""
+def html(report: Report, lang: str = "en") -> str:
+    """The report as one self-contained HTML page (no external file, no script), its own words in ``lang``."""
     e = escape
     rows = "".join(
         f"<tr><td><code>{e(c.location)}</code></td><td>{e(c.indicator)} {e(c.field)}</td>"
         f"<td><del>{e(c.old)}</del> → <ins>{e(c.new)}</ins></td><td>"
-        + "<br>".join(f"{e(lang)}: <del>{e(o or '-')}</del> → <ins>{e(n or '-')}</ins>" for lang, o, n in c.printed)
-        + "</td><td>" + "<br>".join(e(a) for a in c.affected) + "</td></tr>" for c in report.changes)
-    parts = [f"<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>esgpublish diff</title>"
-             f"<style>{_STYLE}</style></head><body><h1>{e(report.old)} → {e(report.new)}</h1>"]
+        + "<br>".join(f"{e(lg)}: <del>{e(o or '-')}</del> → <ins>{e(n or '-')}</ins>" for lg, o, n in c.printed)
+        + "</td><td>" + "<br>".join([e(a) for a in c.affected] + [e(f"{w('text', lang)} {t}") for t in c.chapters]
+                                    + ([e(_pages(c, lang, report.edition))] if c.pages else []))
+        + "</td></tr>" for c in report.changes)
+    parts = [f"<!DOCTYPE html><html lang=\"{'zh' if lang == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"
+             f"<title>esgpublish diff</title><style>{_STYLE}</style></head><body>"
+             f"<h1>{e(report.old)} → {e(report.new)}</h1>"]
     if report.empty:
-        parts.append("<p>No differences.</p>")
+        parts.append(f"<p>{w('none', lang)}</p>")
     if report.changes:
-        parts.append("<h2>Figures</h2><table><tr><th>cell</th><th>indicator</th><th>value</th>"
-                     f"<th>printed</th><th>tables and charts</th></tr>{rows}</table>")
+        parts.append(f"<h2>{w('figures', lang)}</h2><table><tr><th>{w('cell', lang)}</th><th>{w('indicator', lang)}"
+                     f"</th><th>{w('value', lang)}</th><th>{w('printed', lang)}</th><th>{w('where', lang)}</th>"
+                     f"</tr>{rows}</table>")
     if report.added or report.removed:
-        parts.append("<h2>Added and removed</h2><ul>" + "".join(
+        parts.append(f"<h2>{w('added_removed', lang)}</h2><ul>" + "".join(
             f"<li><ins>{e(i)} {e(n)}</ins></li>" for i, n in report.added) + "".join(
             f"<li><del>{e(i)} {e(n)}</del></li>" for i, n in report.removed) + "</ul>")
     if report.texts:
-        parts.append("<h2>Narratives</h2>" + "".join(
+        parts.append(f"<h2>{w('narratives', lang)}</h2>" + "".join(
             f"<h3>{e(t.id)} <code>{e(t.location)}</code></h3>" + "".join(
                 f"<p lang=\"{e(lang)}\">{_inline(pieces, 'html')}</p>" for lang, pieces in t.pieces)
             for t in report.texts))
     if report.blocks:
-        parts.append("<h2>Tables and charts that changed</h2><ul>"
+        parts.append(f"<h2>{w('blocks', lang)}</h2><ul>"
                      + "".join(f"<li>{e(c)}</li>" for c in report.blocks) + "</ul>")
     return "".join(parts) + "</body></html>\n"
