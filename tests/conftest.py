@@ -142,3 +142,64 @@ def pytest_sessionfinish(session, exitstatus) -> None:
             reporter.write_line(f"  {e}")
     if errors:
         session.exitstatus = 1
+
+
+# ---------------------------------------------------------------- verify runs on every publish
+_VERIFIED: set[tuple[str, str]] = set()  # (output's digest, its record's digest): each distinct output once
+
+
+def _digest(path: Path) -> str | None:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+_WRITTEN: dict[Path, tuple[str | None, str | None]] = {}  # every PDF and DOCX committed, and its digests
+
+
+def _record_commits() -> None:
+    """Wrap ``atomic.commit`` (where every output set is written) to note each PDF and DOCX it writes."""
+    from esgpublish.pipeline import atomic, provenance
+
+    real = atomic.commit
+
+    def commit(staged):
+        real(staged)
+        for s in staged:
+            if s.target.suffix.lower() in (".pdf", ".docx"):
+                _WRITTEN[s.target] = (_digest(s.target), _digest(provenance.sidecar_path(s.target)))
+    atomic.commit = commit
+
+
+_record_commits()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "no_verify(reason): the test's outputs are not verified (say why)")
+
+
+@pytest.fixture(autouse=True)
+def verify_every_publish(request):
+    """Issue 19: every PDF and DOCX the tests publish (module fixtures' too) is read back at the
+    end of the test that made or first used it, and checked against its provenance record as
+    ``esgpublish verify`` does — unless the test changed it since."""
+    yield
+    from esgpublish.diagnostics import Collector
+    from esgpublish.pipeline import provenance
+    from esgpublish.review import records, trace, verify
+
+    written = dict(_WRITTEN)
+    _WRITTEN.clear()
+    if request.node.get_closest_marker("no_verify"):
+        return
+    for path, digests in written.items():
+        if digests[0] is None or digests in _VERIFIED:
+            continue
+        if (_digest(path), _digest(provenance.sidecar_path(path))) != digests:
+            continue  # the test edited or removed it since (a negative test of verify, say)
+        diags = Collector()
+        record = records.load(path, diags)
+        findings = verify.verify(path, record, lambda f: trace.place(f, "en"), diags) if record else None
+        assert diags.ok and findings == [], \
+            (path, [str(d) for d in diags.items], findings)
+        _VERIFIED.add(digests)

@@ -3,6 +3,8 @@ at the layout block), and a renderer failure that still happens is an error at t
 the content, never an internal error (exit 3)."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import WORKBOOK
 from esgpublish.cli import main
 
@@ -22,6 +24,8 @@ def test_a_table_header_taller_than_the_page_is_an_error_at_its_block(tmp_path, 
     assert "header row would be" in capsys.readouterr().err and not list(out.glob("*.pdf"))
 
 
+@pytest.mark.no_verify("40-point type in columns a few characters wide: every figure is hyphenated "
+                       "character by character (2-|0-|22), so verify rightly cannot find them")
 def test_rows_taller_than_what_is_left_under_the_header_are_split(tmp_path):
     layout = tmp_path / "large.yaml"
     layout.write_text(LARGE, encoding="utf-8")
