@@ -226,3 +226,23 @@ def test_bilingual_hant_prints_both_languages(tmp_path):
     flat = _squashed(pdf_text(tmp_path / "esg_2022-highlights-bilingual-hant.pdf"))
     assert "2,270萬元" in flat and "RMB22.70million" in flat and "「快聘」" in flat
     assert not {ch for ch in set(flat) if to_hk(ch) != ch}
+
+
+def test_the_words_of_assets_and_the_matrix_are_traditional():
+    """The cover's stock code and the materiality matrix's axes and legend are words of their own
+    modules (assets, materiality): in a Traditional edition they print in Traditional Chinese."""
+    from esgpublish.compose.document import compose_checked
+    from conftest import ROOT
+    from esgpublish.pipeline.publish import load_inputs
+
+    demo = ROOT / "data" / "demo_hkex.xlsx"
+    inputs, diags = load_inputs(demo, ROOT / "layouts" / "hkex.yaml", editions=("zh-hant", "bilingual-hant"))
+    assert diags.ok
+    doc, _ = compose_checked(inputs.dataset, inputs.layout, "zh-hant")
+    cover = "".join(s.text for p in doc.cover.on_band if hasattr(p, "lines") for line in p.lines for s in line)
+    assert "股份代號：9999" in cover and "Stock" not in cover
+    (matrix,) = [spec for spec in doc.charts if spec.scatter is not None]
+    assert matrix.scatter.x_title == "對業務的重要性" and matrix.legend[0] == "環境"
+    doc, _ = compose_checked(inputs.dataset, inputs.layout, "bilingual-hant")
+    (matrix,) = [spec for spec in doc.charts if spec.scatter is not None]
+    assert matrix.scatter.x_title.startswith("對業務的重要性") and "Importance to the business" in matrix.scatter.x_title

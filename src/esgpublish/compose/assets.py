@@ -27,8 +27,8 @@ WORDS = {
 
 
 def word(key: str, lang: Lang) -> str:
-    """One of the assets' words in ``lang``."""
-    return WORDS[key][0 if lang == "zh" else 1]
+    """One of the assets' words in ``lang`` (Traditional: converted as the workbook's texts are)."""
+    return Text(*WORDS[key]).get(lang)
 
 
 def block(c: "Composer", blk: Block) -> list[ir.Block]:

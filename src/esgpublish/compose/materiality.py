@@ -13,7 +13,7 @@ from ..read.layout import Block
 from . import measure, styles
 from .lines import origins
 from .tables import caption
-from .words import PILLAR_NAMES, word
+from .words import pillar, word
 
 if TYPE_CHECKING:
     from .document import Composer
@@ -47,7 +47,8 @@ def text_width(text: str, lang: str, size: float, fallback=None) -> float:
 
 
 def _w(key: str, lang: str) -> str:
-    return WORDS[key][0 if lang == "zh" else 1]
+    """One of the matrix's words in ``lang`` (Traditional: converted as the workbook's texts are)."""
+    return Text(*WORDS[key]).get(lang)
 
 
 def _overlap(a: Box, b: Box, gap: float = GAP) -> bool:
@@ -163,7 +164,7 @@ def materiality(c: "Composer", blk: Block) -> ir.Figure | None:
     y_title = sep.join(_w("y", l) for l in c.langs)
     groups = [p for p in ("E", "S", "G") if any(t.pillar == p for t in topics)]
     coloured = bool(groups) and all(t.pillar for t in topics)
-    legend = tuple(sep.join(PILLAR_NAMES[p][0 if l == "zh" else 1] for l in c.langs) for p in groups) if coloured else ()
+    legend = tuple(sep.join(pillar(p).get(l) for l in c.langs) for p in groups) if coloured else ()
     tick_w = max(text_width(t, "en", size) for _, t in ticks)
     left = size * LINE + 6 + tick_w + 6
     bottom = size * LINE + 6 + size * LINE + 4

@@ -155,8 +155,8 @@ def check_glyphs(dataset: Dataset, fallback: Path | None = None, langs: tuple[st
         check(nar.text.en, nar.origins["en"], "en")
     from ..read.assets import asset_texts
 
-    for text, loc in asset_texts(dataset):  # captions, alt texts, free tables, material topics
-        check(text, loc)
+    for text, loc, lang in asset_texts(dataset):  # captions, alt texts, free tables, material topics
+        check(text, loc, lang)
     return diags
 
 

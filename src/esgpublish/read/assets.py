@@ -157,19 +157,23 @@ def read_assets(sheets: dict[str, SheetReader], diags: Collector, workbook: Path
             "materiality": read_materiality(sheets["materiality"], diags, need) if "materiality" in sheets else ()}
 
 
-def asset_texts(dataset) -> list[tuple[str, Location]]:
-    """Every text of the asset sheets that prints, with its cell (for the glyph check)."""
-    out: list[tuple[str, Location]] = []
+def asset_texts(dataset) -> list[tuple[str, Location, str]]:
+    """Every text of the asset sheets that prints, with its cell and language (for the glyph check)."""
+    out: list[tuple[str, Location, str]] = []
+
+    def put(t, loc: Location) -> None:
+        out.extend(((t.zh, loc, "zh"), (t.en, loc, "en")))
     for img in dataset.images.values():
         for t in (img.alt, img.caption):
             if t:
-                out.append((t.zh + t.en, img.origin))
+                put(t, img.origin)
     for table in dataset.tables.values():
         if table.title:
-            out.append((table.title.zh + table.title.en, table.origin))
+            put(table.title, table.origin)
         for k, row in enumerate((table.header,) + table.rows):
             locs = table.cells[k] if k < len(table.cells) else ()
-            out += [(t.zh + t.en, locs[j] if j < len(locs) else table.origin) for j, t in enumerate(row)]
+            for j, t in enumerate(row):
+                put(t, locs[j] if j < len(locs) else table.origin)
     for topic in dataset.materiality:
-        out.append((topic.name.zh + topic.name.en, topic.origin))
+        put(topic.name, topic.origin)
     return out
