@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from ... import fonts, ir
 from ...ooxml import normalise_package
-from . import media, package, pictures, styles, trace
+from . import controls, media, package, pictures, styles, trace
 from .blocks import Writer, _space_before
 from .oxml import border, field, props, put, shade, sub, twips
 from .package import _obfuscate  # noqa: F401  (tests read embedded fonts back with it)
@@ -47,6 +47,7 @@ def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = F
     for block in document.body:
         writer.block(block)
     package.settings(d, document)
+    controls.doc_vars(d, writer.narratives)
     package.properties(d, document.meta)
     package.drop_template_leftovers(d)
     package.embed_fonts(d, document, embed_full_fonts, font_cache, font_chars, fallback_family)
