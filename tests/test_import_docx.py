@@ -305,3 +305,20 @@ def test_markup_maps_back_and_an_edit_keeps_it(tmp_path, capsys):
     cell = f"D{row_of(openpyxl.load_workbook(book)[NARRATIVE], 'about')}"
     assert openpyxl.load_workbook(new)[NARRATIVE][cell].value == MARKUP.replace("- second **item**",
                                                                                   "- second reviewed **item**")
+
+
+def test_an_emptied_control_is_reported_and_its_cell_kept(build, tmp_path, capsys):
+    docx = tmp_path / "reviewed.docx"
+    d = Document(str(build / "esg_2022-annual-en.docx"))
+    sdt = _control(d, "gov_ip", "en")
+    content = sdt.find(qn("w:sdtContent"))
+    for p in list(content)[1:]:
+        content.remove(p)
+    p = content[0]
+    for child in list(p):
+        if child.tag != qn("w:pPr"):
+            p.remove(child)
+    d.save(str(docx))
+    code, new, out = _import(tmp_path, docx, capsys)
+    assert code == 0 and "narrative 'gov_ip' (en) is empty in the document: not imported" in out
+    _only_changed(new, set())

@@ -305,6 +305,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "叙述「{0}」（{1}）在工作簿中没有单元格：其措辞未导入"),
     "import-control-deleted": ("the content control of narrative '{}' ({}) was deleted: its cell is kept as it was",
                                "叙述「{0}」（{1}）的内容控件已被删除：其单元格保持原样"),
+    "import-control-empty": ("narrative '{}' ({}) is empty in the document: not imported, its cell is kept as it was",
+                             "叙述「{0}」（{1}）在文档中为空：未导入，其单元格保持原样"),
     "import-comment": ("comment by {}: {}", "{0} 的批注：{1}"),
 }
 

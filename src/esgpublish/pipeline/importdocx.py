@@ -9,8 +9,8 @@ full-width marks, an en dash between years): an unchanged DOCX changes nothing. 
 narrative's new text keeps the cell's own characters where the wording is the same and takes
 the reviewer's where it differs (difflib on the folded texts). Not taken, each reported with
 its place (paragraph, control): a changed figure (the cell keeps its placeholder), a narrative
-with tracked changes left in it, a deleted narrative control, a narrative not in the workbook,
-Traditional Chinese text; the reviewers' comments are listed. NEW.xlsx is WORKBOOK.xlsx with
+with tracked changes left in it, a deleted or emptied narrative control, a narrative not in the
+workbook, Traditional Chinese text; the reviewers' comments are listed. NEW.xlsx is WORKBOOK.xlsx with
 only the changed cells rewritten (``read/xlsxpatch.py``), never the workbook itself.
 
 Exit 0 when NEW.xlsx is written (with nothing changed, it is a copy; what was not taken is
@@ -170,6 +170,11 @@ def plan(reviewed, dataset, docx_name: str, report: Collector) -> list[Edit]:
             continue
         original, labels = _original(old)
         new = merge(original, _reviewed(control, reviewed.notes, labels), control.lang)
+        if new is not None and not new.strip():
+            report.warning(where, f"narrative '{control.narrative}' ({control.lang}) is empty in the document: "
+                                  "not imported, its cell is kept as it was",
+                           "to drop a narrative from the report, delete its row in the workbook")
+            continue
         if new is not None:
             edits.append(Edit(control.narrative, control.lang, location, old, new))
     present = {c.tag for c in reviewed.controls}
