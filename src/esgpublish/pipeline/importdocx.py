@@ -72,7 +72,8 @@ def run(args, lang: str, print_diagnostics) -> int:
         xlsxpatch.patch(args.workbook, args.output, cells)
     except (xlsxpatch.PatchError, KeyError, OSError) as exc:
         failed = Collector()
-        failed.error(Location(book_name), f"cannot write the new wording into the workbook: {exc}",
+        failed.error(Location(display_path(args.output) if isinstance(exc, OSError) else book_name),
+                     f"cannot write the new wording into the workbook: {exc}",
                      "check that the workbook opens in Excel; its worksheets may be in a form esgpublish cannot edit")
         raise InputError(failed.items)
     for e in edits:

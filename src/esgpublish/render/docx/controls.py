@@ -1,6 +1,6 @@
 """Content controls for the review round trip (``ir/controls.py`` holds their tags): each
 narrative's blocks in one language in a block-level ``w:sdt`` (in the body, or in a table
-cell for side-by-side paragraphs), each figure it prints in a run-level ``w:sdt`` locked with
+cell for side-by-side paragraphs; around the table rows of a box's paragraphs), each figure it prints in a run-level ``w:sdt`` locked with
 ``contentLocked`` (the reviewer may reword the sentence, not the number), and the list of the
 narrative controls written as a document variable, so that a deleted one can be told."""
 from __future__ import annotations
@@ -71,6 +71,21 @@ def paragraph_in_cell(w, para: ir.Paragraph, p) -> None:
     p.addprevious(sdt)
     content.append(p)
     w.narratives.append(tags.narrative_tag(para.narrative, para.lang))
+
+
+def row(w, tr, para: ir.Paragraph) -> None:
+    """A table row ``tr`` holding a narrative's paragraph (a box) → into a row-level control;
+    the row of the next paragraph of the same narrative and language joins it."""
+    tag = tags.narrative_tag(para.narrative, para.lang)
+    prev = tr.getprevious()
+    if prev is not None and prev is w.last_control and _tag(prev) == tag:
+        prev.find(qn("w:sdtContent")).append(tr)
+        return
+    sdt, content = _control(w, tag, f"{para.narrative} ({para.lang})")
+    tr.addprevious(sdt)
+    content.append(tr)
+    w.last_control = sdt
+    w.narratives.append(tag)
 
 
 def doc_vars(d, narratives: list[str]) -> None:
