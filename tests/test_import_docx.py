@@ -69,17 +69,17 @@ def _import(tmp_path, docx: Path, capsys, name="new.xlsx"):
     return code, new, out.out + out.err
 
 
-def _only_changed(new: Path, changed: set[tuple[str, str]]) -> None:
+def _only_changed(new: Path, changed: set[tuple[str, str]], book: Path = WORKBOOK) -> None:
     """Every zip member but the narrative sheet byte-equal; in it, only ``changed`` cells differ."""
-    old_m, new_m = _members(WORKBOOK), _members(new)
+    old_m, new_m = _members(book), _members(new)
     assert list(old_m) == list(new_m)
     differing = {n for n in old_m if old_m[n] != new_m[n]}
     from esgpublish.read.xlsxpatch import sheet_parts
 
-    with zipfile.ZipFile(WORKBOOK) as z:
+    with zipfile.ZipFile(book) as z:
         narrative_part = sheet_parts(z)[NARRATIVE]
     assert differing <= ({narrative_part} if changed else set()), differing
-    old_c, new_c = _cells(WORKBOOK), _cells(new)
+    old_c, new_c = _cells(book), _cells(new)
     assert {k for k in old_c.keys() | new_c.keys() if old_c.get(k) != new_c.get(k)} == changed
 
 
@@ -322,3 +322,43 @@ def test_an_emptied_control_is_reported_and_its_cell_kept(build, tmp_path, capsy
     code, new, out = _import(tmp_path, docx, capsys)
     assert code == 0 and "narrative 'gov_ip' (en) is empty in the document: not imported" in out
     _only_changed(new, set())
+
+
+def test_a_box_narrative_and_traditional_chinese(tmp_path, capsys):
+    """The HKEX layout's box: its narrative's rows in a row-level control, imported; the
+    Traditional edition: unchanged is silent, reworded is reported and not imported."""
+    import openpyxl
+
+    book = WORKBOOK.parent / "demo_hkex.xlsx"
+    out = tmp_path / "out"
+    assert main(["publish", str(book), "--layout", "hkex", "--edition", "zh", "--format", "docx", "-o", str(out)]) == 0
+    assert main(["publish", str(book), "--layout", "hkex", "--edition", "zh-hant", "--format", "docx",
+                 "-o", str(out)]) == 0
+    d = Document(str(out / "demo_hkex-hkex-zh.docx"))
+    sdt = _control(d, "case_ev_fleet", "zh")
+    assert sdt.getparent().tag == qn("w:tbl") and sdt.find(qn("w:sdtContent"))[0].tag == qn("w:tr")
+    t = _plain_texts(sdt)[0]
+    t.text = "审阅：" + t.text
+    d.save(str(tmp_path / "reviewed.docx"))
+    capsys.readouterr()
+    new = tmp_path / "new.xlsx"
+    assert main(["import-docx", str(tmp_path / "reviewed.docx"), str(book), "-o", str(new), "--lang", "en"]) == 0
+    assert "1 narrative cell(s) changed" in capsys.readouterr().out
+    ws_old = openpyxl.load_workbook(book)[NARRATIVE]
+    cell = f"C{row_of(ws_old, 'case_ev_fleet')}"
+    assert openpyxl.load_workbook(new)[NARRATIVE][cell].value == "审阅：" + ws_old[cell].value
+    _only_changed(new, {(NARRATIVE, cell)}, book)
+
+    hant = out / "demo_hkex-hkex-zh-hant.docx"
+    assert main(["import-docx", str(hant), str(book), "-o", str(tmp_path / "same.xlsx"), "--lang", "en"]) == 0
+    said = capsys.readouterr()
+    assert "no narrative changed" in said.out and "warning" not in said.out + said.err
+    d = Document(str(hant))
+    t = _plain_texts(_control(d, "case_ev_fleet", "zh_hant"))[0]
+    t.text = "審閱：" + t.text
+    d.save(str(tmp_path / "reviewed-hant.docx"))
+    new = tmp_path / "hant.xlsx"
+    assert main(["import-docx", str(tmp_path / "reviewed-hant.docx"), str(book), "-o", str(new), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "narrative 'case_ev_fleet' in zh_hant: not imported" in said and "no narrative changed" in said
+    _only_changed(new, set(), book)

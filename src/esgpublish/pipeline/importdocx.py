@@ -10,7 +10,7 @@ narrative's new text keeps the cell's own characters where the wording is the sa
 the reviewer's where it differs (difflib on the folded texts). Not taken, each reported with
 its place (paragraph, control): a changed figure (the cell keeps its placeholder), a narrative
 with tracked changes left in it, a deleted or emptied narrative control, a narrative not in the
-workbook, Traditional Chinese text; the reviewers' comments are listed. NEW.xlsx is WORKBOOK.xlsx with
+workbook, Traditional Chinese text reworded (the workbook holds the Simplified); the reviewers' comments are listed. NEW.xlsx is WORKBOOK.xlsx with
 only the changed cells rewritten (``read/xlsxpatch.py``), never the workbook itself.
 
 Exit 0 when NEW.xlsx is written (with nothing changed, it is a copy; what was not taken is
@@ -152,6 +152,9 @@ def plan(reviewed, dataset, docx_name: str, report: Collector) -> list[Edit]:
                            "import into the workbook the DOCX was published from")
             continue
         if control.lang not in ("zh", "en"):
+            hant, hant_labels = _original(nar.text.get(control.lang))
+            if merge(hant, _reviewed(control, reviewed.notes, hant_labels), control.lang) is None:
+                continue  # Traditional Chinese as published: nothing to take
             report.warning(where, f"narrative '{control.narrative}' in {control.lang}: not imported, the workbook "
                                   "holds the Simplified Chinese and English texts",
                            "make the change in the Chinese (zh) or English edition, or in the workbook")
