@@ -291,6 +291,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "or not by a version that marks them",
                            "文档中没有叙述内容控件：它不是由 esgpublish 发布的，或发布它的版本尚未标记内容控件"),
     "import-patch-failed": ("cannot write the new wording into the workbook: {}", "无法把新措辞写入工作簿：{0}"),
+    "import-write-failed": ("cannot write the new workbook: {}", "无法写入新工作簿：{0}"),
     "import-control-twice": ("narrative '{}' ({}) is in the document twice: only its first content control is imported",
                              "叙述「{0}」（{1}）在文档中出现两次：只导入第一个内容控件"),
     "import-figure-changed": ("the figure {} was changed from '{}' to '{}': not imported, the narrative keeps its "
@@ -532,6 +533,7 @@ HINTS: dict[str, str] = {
     "write the new workbook to another file, e.g. -o {}": "请把新工作簿写到另一个文件，例如 -o {0}",
     "give the DOCX esgpublish published, as reviewed and saved in Word": "请提供 esgpublish 发布、在 Word 中审阅并保存的 DOCX",
     "publish the workbook again, review that DOCX and import it": "请重新发布工作簿，审阅新的 DOCX 后再导入",
+    "check that the folder exists and that you may write in it": "请确认文件夹存在且有写入权限",
     "check that the workbook opens in Excel; its worksheets may be in a form esgpublish cannot edit":
         "请确认工作簿能在 Excel 中打开；其工作表的格式可能是 esgpublish 无法编辑的",
     "keep one copy of the narrative's text": "叙述正文只保留一份",

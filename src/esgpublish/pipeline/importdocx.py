@@ -70,10 +70,14 @@ def run(args, lang: str, print_diagnostics) -> int:
     try:
         cells = {(e.location.sheet, e.location.cell): e.new for e in edits}
         xlsxpatch.patch(args.workbook, args.output, cells)
-    except (xlsxpatch.PatchError, KeyError, OSError) as exc:
+    except OSError as exc:
         failed = Collector()
-        failed.error(Location(display_path(args.output) if isinstance(exc, OSError) else book_name),
-                     f"cannot write the new wording into the workbook: {exc}",
+        failed.error(Location(display_path(args.output)), f"cannot write the new workbook: {exc}",
+                     "check that the folder exists and that you may write in it")
+        raise InputError(failed.items)
+    except (xlsxpatch.PatchError, KeyError) as exc:
+        failed = Collector()
+        failed.error(Location(book_name), f"cannot write the new wording into the workbook: {exc}",
                      "check that the workbook opens in Excel; its worksheets may be in a form esgpublish cannot edit")
         raise InputError(failed.items)
     for e in edits:
