@@ -278,8 +278,8 @@ def test_not_a_docx_is_an_input_error(tmp_path, capsys):
 
 
 MARKUP = ("Our **main** work in {report.reporting_year}, see *the plan* and [our site](https://example.org/esg) "
-          "for \"more\" in 2020-2022[^src].\n\n- first item with {charity_donation}\n- second **item**\n\n"
-          "1. one\n2. two\n\n[^src]: From the *annual* review.")
+          "for \"more\" in 2020-2022[^src].\n- first item with {charity_donation}\n- second **item**\n\n"
+          "1. one\n2. two\n[^src]: From the *annual* review.")  # the cell's own way: no blank line before a list
 
 
 def test_markup_maps_back_and_an_edit_keeps_it(tmp_path, capsys):

@@ -184,7 +184,7 @@ def plan(reviewed, dataset, docx_name: str, report: Collector) -> list[Edit]:
                            "to drop a narrative from the report, delete its row in the workbook")
             continue
         if new is not None:
-            edits.append(Edit(control.narrative, control.lang, location, old, new))
+            edits.append(Edit(control.narrative, control.lang, location, old, _closest(old, new)))
     present = {c.tag for c in reviewed.controls}
     for tag in reviewed.published:
         if tag not in present:
@@ -283,3 +283,20 @@ def merge(original: str, reviewed: str, lang: str) -> str | None:
             end = bmap[j2] if j2 < len(b) else len(reviewed)
             out.append(reviewed[start:end])
     return "".join(out)
+
+
+def _closest(cell: str, new: str) -> str:
+    """The new text (markup as ``unparse`` writes it) as close to the cell's own as it can be:
+    where they differ only in how the markup is written (a blank line before a list or the
+    notes, an escape), the cell's way is kept, as long as the result reads as the new text."""
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, cell, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(cell[i1:i2])
+        elif op == "insert" and not new[j1:j2].strip():
+            continue  # the canonical form's extra blank line
+        elif op in ("replace", "insert"):
+            out.append(new[j1:j2])
+    candidate = "".join(out)
+    same = markup.unparse(markup.parse(candidate)) == markup.unparse(markup.parse(new))
+    return candidate if same else new
