@@ -2,8 +2,9 @@
 
 The only package that imports python-docx. It translates the IR and decides nothing:
 ``styles`` writes the IR's styles as Word styles, ``blocks`` visits each IR node,
-``pictures`` adds charts as SVG with a PNG fallback, ``package`` embeds the font subsets and
-writes settings and properties, ``oxml`` inserts every element in schema order. The package
+``pictures`` adds charts as SVG with a PNG fallback, ``controls`` puts each narrative and the
+figures it prints in content controls (the Word review round trip), ``package`` embeds the font
+subsets and writes settings and properties, ``oxml`` inserts every element in schema order. The package
 is written with fixed timestamps, so builds are byte-identical.
 """
 from __future__ import annotations
