@@ -3,7 +3,6 @@ figures in them locked; ``esgpublish import-docx REVIEWED.docx WORKBOOK.xlsx -o 
 brings the reviewed wording back into the narrative cells and changes nothing else."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -362,3 +361,28 @@ def test_a_box_narrative_and_traditional_chinese(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "narrative 'case_ev_fleet' in zh_hant: not imported" in said and "no narrative changed" in said
     _only_changed(new, set(), book)
+
+
+def test_the_sheet_patch_replaces_or_inserts_only_the_cell():
+    """read/xlsxpatch.py on sheet XML: a shared-string cell replaced (its style kept), a cell
+    added to a row in column order, a row added in row order, an empty sheetData filled."""
+    from esgpublish.read.xlsxpatch import patch_sheet
+
+    head = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    xml = (head + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" s="2" t="s"><v>1</v></c></row>'
+           '<row r="3"><c r="A3"><v>7</v></c><c r="D3"><v>8</v></c></row></sheetData><dataValidations count="1"/>'
+           '</worksheet>')
+    out = patch_sheet(xml.encode(), {"C1": "new <text> & more", "B3": " lead", "A2": "row two"}).decode()
+    assert '<c r="C1" s="2" t="inlineStr"><is><t>new &lt;text&gt; &amp; more</t></is></c>' in out
+    assert '<c r="A3"><v>7</v></c><c r="B3" t="inlineStr"><is><t xml:space="preserve"> lead</t></is></c><c r="D3">' in out
+    assert '</row><row r="2"><c r="A2" t="inlineStr"><is><t>row two</t></is></c></row><row r="3">' in out
+    assert out.replace(out[out.index('<c r="C1"'):out.index("</row>")], '<c r="C1" s="2" t="s"><v>1</v></c>') \
+        .startswith(head + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" s="2" t="s"><v>1</v></c></row>')
+    assert out.endswith("</sheetData><dataValidations count=\"1\"/></worksheet>")
+    empty = patch_sheet((head[:-len("<sheetData>")] + "<sheetData/></worksheet>").encode(), {"B2": "x"}).decode()
+    assert '<sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>' in empty
+    short = patch_sheet(b'<worksheet><sheetData><row r="1"><c r="C1" s="2"/><c r="D1"><v>1</v></c></row>'
+                        b'<row r="2"/></sheetData></worksheet>', {"C1": "a", "B2": "b"}).decode()
+    assert short == ('<worksheet><sheetData><row r="1"><c r="C1" s="2" t="inlineStr"><is><t>a</t></is></c>'
+                     '<c r="D1"><v>1</v></c></row><row r="2"><c r="B2" t="inlineStr"><is><t>b</t></is></c></row>'
+                     '</sheetData></worksheet>')
