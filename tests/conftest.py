@@ -48,16 +48,12 @@ def pdf_text(path: Path) -> str:
 
 
 def docx_text(path: Path) -> str:
-    """Text of every paragraph and table cell, reopened with python-docx."""
-    import docx
+    """Text of every paragraph of the body (table cells and content controls included), read
+    from the XML as ``esgpublish verify`` reads it (python-docx's ``paragraphs`` skips the
+    paragraphs in the narratives' content controls, and a paragraph's text the figures' controls)."""
+    from esgpublish.review.docxread import paragraphs
 
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.append(cell.text)
-    return "\n".join(parts)
+    return "\n".join(paragraphs(path)["document"])
 
 
 def squash(text: str, lang: str) -> str:

@@ -1,4 +1,4 @@
-"""The command line: ``esgpublish publish|validate|init|batch|trace|verify|diff`` → exit 0 (ok), 1 (input
+"""The command line: ``esgpublish publish|validate|init|batch|trace|verify|diff|import-docx`` → exit 0 (ok), 1 (input
 diagnostics, or a plain message when the folder, the disk or a worker process fails),
 2 (usage), 3 (internal error: a bug in esgpublish).
 
@@ -105,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
     from .pipeline.diffcmd import add_parser
 
     add_parser(sub, common, LAYOUT_HELP)
+    from .pipeline.importdocx import add_parser as add_import
+
+    add_import(sub, common)
     return p
 
 
@@ -141,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
             from .pipeline.diffcmd import run as diff
 
             return diff(args, _layout_path(args.layout), _print_diagnostics)
+        if args.command == "import-docx":
+            from .pipeline.importdocx import run as import_docx
+
+            return import_docx(args, _LANG, _print_diagnostics)
         if args.command in ("trace", "verify"):
             from .review.commands import run
 

@@ -283,6 +283,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "materiality-empty": ("no topics on the Materiality sheet: the matrix is left out", "「重要性」工作表没有议题：矩阵已略去"),
     "materiality-too-many": ("a materiality matrix of {} topics is too big to label: at most {} fit",
                              "{0} 个议题的重要性矩阵太大，无法标注：最多 {1} 个"),
+    # esgpublish import-docx: the reviewed DOCX back into the workbook
+    "import-output-is-input": ("-o names the input itself: import-docx never writes over its inputs",
+                               "-o 指向输入文件本身：import-docx 从不覆盖其输入"),
+    "import-not-docx": ("not a Word document (.docx): {}", "不是 Word 文档（.docx）：{0}"),
+    "import-no-controls": ("the document has no narrative content controls: it was not published by esgpublish, "
+                           "or not by a version that marks them",
+                           "文档中没有叙述内容控件：它不是由 esgpublish 发布的，或发布它的版本尚未标记内容控件"),
+    "import-patch-failed": ("cannot write the new wording into the workbook: {}", "无法把新措辞写入工作簿：{0}"),
+    "import-write-failed": ("cannot write the new workbook: {}", "无法写入新工作簿：{0}"),
+    "import-control-twice": ("narrative '{}' ({}) is in the document twice: only its first content control is imported",
+                             "叙述「{0}」（{1}）在文档中出现两次：只导入第一个内容控件"),
+    "import-figure-changed": ("the figure {} was changed from '{}' to '{}': not imported, the narrative keeps its "
+                              "placeholder", "数字 {0} 由「{1}」改为「{2}」：未导入，叙述保留其占位符"),
+    "import-narrative-unknown": ("narrative '{}' is not in the workbook: its wording was not imported",
+                                 "工作簿中没有叙述「{0}」：其措辞未导入"),
+    "import-language": ("narrative '{}' in {}: not imported, the workbook holds the Simplified Chinese and English texts",
+                        "叙述「{0}」（{1}）：未导入，工作簿保存的是简体中文和英文正文"),
+    "import-tracked-changes": ("tracked changes are left in narrative '{}' ({}): its wording was not imported",
+                               "叙述「{0}」（{1}）中留有修订：其措辞未导入"),
+    "import-no-cell": ("narrative '{}' ({}) has no cell in the workbook: its wording was not imported",
+                       "叙述「{0}」（{1}）在工作簿中没有单元格：其措辞未导入"),
+    "import-control-deleted": ("the content control of narrative '{}' ({}) was deleted: its cell is kept as it was",
+                               "叙述「{0}」（{1}）的内容控件已被删除：其单元格保持原样"),
+    "import-control-empty": ("narrative '{}' ({}) is empty in the document: not imported, its cell is kept as it was",
+                             "叙述「{0}」（{1}）在文档中为空：未导入，其单元格保持原样"),
+    "import-comment": ("comment by {}: {}", "{0} 的批注：{1}"),
 }
 
 # English hint template → Chinese template (fields as in MESSAGES)
@@ -504,6 +530,21 @@ HINTS: dict[str, str] = {
     "use an id from the sheet '图片 Images'": "使用工作表「图片 Images」中的编号",
     "use an id from the sheet '表格 Tables'": "使用工作表「表格 Tables」中的编号",
     "use title, header or row (标题, 表头, 行)": "使用 title、header 或 row（标题、表头、行）",
+    "write the new workbook to another file, e.g. -o {}": "请把新工作簿写到另一个文件，例如 -o {0}",
+    "give the DOCX esgpublish published, as reviewed and saved in Word": "请提供 esgpublish 发布、在 Word 中审阅并保存的 DOCX",
+    "publish the workbook again, review that DOCX and import it": "请重新发布工作簿，审阅新的 DOCX 后再导入",
+    "check that the folder exists and that you may write in it": "请确认文件夹存在且有写入权限",
+    "check that the workbook opens in Excel; its worksheets may be in a form esgpublish cannot edit":
+        "请确认工作簿能在 Excel 中打开；其工作表的格式可能是 esgpublish 无法编辑的",
+    "keep one copy of the narrative's text": "叙述正文只保留一份",
+    "change the figure in its cell of the workbook: the report prints it from there":
+        "请在工作簿中该数字的单元格里修改：报告从那里印出它",
+    "import into the workbook the DOCX was published from": "请导入到发布该 DOCX 的工作簿",
+    "make the change in the Chinese (zh) or English edition, or in the workbook":
+        "请在简体中文（zh）或英文版中修改，或直接在工作簿中修改",
+    "accept or reject the changes in Word (Review, Accept or Reject), save, and import again":
+        "请在 Word 中接受或拒绝修订（审阅 › 接受或拒绝），保存后再导入",
+    "to drop a narrative from the report, delete its row in the workbook": "若要从报告中删去叙述，请在工作簿中删除其所在行",
 }
 
 # English words that fill a message's fields, in Chinese
@@ -544,6 +585,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "verify_changed": ("changed: {} ({}) is not printed here; it reads: {}", "已改动：此处没有印出 {0}（{1}）；现为：{2}"),
     "verify_extra": ("extra: {} is printed here but is no figure of the record{}; it reads: {}",
                      "多出：此处印有来源记录中没有的 {0}{1}；现为：{2}"),
+    # esgpublish import-docx
+    "import_changed": ("{}: narrative '{}' ({}): the reviewed wording imported", "{0}：叙述「{1}」（{2}）：已导入审阅后的措辞"),
+    "import_done": ("{} narrative cell(s) changed; written {}", "{0} 个叙述单元格已更改；已写入 {1}"),
+    "import_none": ("no narrative changed: {} is a copy of {}", "没有叙述被更改：{0} 是 {1} 的副本"),
     # esgpublish batch
     "batch-row-ok": ("{} written, {} up to date ({} s)", "写入 {0} 个，{1} 个已是最新（{2} 秒）"),
     "batch-row-failed": ("not published: {} error(s)", "未发布：{0} 个错误"),

@@ -144,11 +144,12 @@ class Composer:
                 spans.append(ir.Span(part, lang, origins(origin)))
             elif part.ref == "report":
                 spans.append(ir.Span(self.report_text(part.attr, lang), lang,
-                                     origins(self.ds.meta.origins.get(part.attr)), keep=True))
+                                     origins(self.ds.meta.origins.get(part.attr)), keep=True, placeholder=part.raw))
             else:
                 ind = self.ds.indicators[part.ref]
                 field = {"value": "value", "target": "target_value", "baseline": "baseline_value"}.get(part.attr, part.attr)
-                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, value_origins(ind, field), keep=True))
+                spans.append(ir.Span(self.value_text(ind, part.attr, lang), lang, value_origins(ind, field), keep=True,
+                                     placeholder=part.raw))
         return tuple(spans)
 
     def layout_text(self, text: Text | dict) -> Text:

@@ -56,11 +56,14 @@ def note_look(theme) -> ir.NoteLook:
 
 
 def narrative(c: "Composer", nar) -> list[ir.Block]:
-    """A narrative → its blocks per language (paragraphs and lists); in a bilingual edition
-    the translation's plain text is muted. The first block carries the narrative's anchor."""
+    """A narrative → its blocks per language (paragraphs and lists), each carrying the
+    narrative's id (the DOCX puts each language's blocks in a content control tagged with it);
+    in a bilingual edition the translation's plain text is muted. The first block carries the
+    narrative's anchor."""
     per_lang = []
     for i, lang in enumerate(c.langs):
-        blocks = _blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang))
+        blocks = [replace(b, narrative=nar.id)
+                  for b in _blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang))]
         if i:
             blocks = [_second(b) for b in blocks]
         per_lang.append(blocks)

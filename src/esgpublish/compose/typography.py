@@ -73,3 +73,34 @@ def refine(text: str, lang: str, before: str = "", open_quote: bool = False) -> 
     if lang == "zh_hant":
         return traditional(text, before, open_quote)
     return chinese(text, before, open_quote) if lang == "zh" else english(text, before)
+
+
+# the report's typography read back (``esgpublish import-docx``): each printed mark → what an
+# analyst types; spaces that Chinese typography removes beside a mark are dropped
+_FOLD = {"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "\u00a0": " ", "「": '"', "」": '"',
+         "『": "'", "』": "'"}
+_FOLD_ZH = {full: half for half, full in _FULL.items()}
+_MARKS = set(_FULL_MARKS) | set(_FULL) | {'"', "'"}
+
+
+def fold(text: str, lang: str) -> tuple[str, list[int]]:
+    """A text as printed, or as typed → the same text with the report's typography undone, and
+    for each of its characters the index it comes from in ``text``: two texts that differ only in
+    what ``refine`` does (curly or straight quotes, full- or half-width marks beside hanzi, the
+    spaces Chinese drops beside them, an en dash between years) fold alike. Zero width spaces
+    (the DOCX's break opportunities in web addresses) are dropped."""
+    chinese_ = lang in ("zh", "zh_hant")
+    kept: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\u200b":
+            continue
+        if chinese_ and ch in " \t":
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if prev in _MARKS or nxt in _MARKS:
+                continue
+        ch = _FOLD.get(ch, ch)
+        if chinese_:
+            ch = _FOLD_ZH.get(ch, ch)
+        kept.append((ch, i))
+    return "".join(c for c, _ in kept), [i for _, i in kept]

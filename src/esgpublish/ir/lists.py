@@ -24,3 +24,4 @@ class ItemList:
     lang: str
     label_style: str | None = None
     anchor: str = ""  # a place a content index points to, else none
+    narrative: str = ""  # the id of the narrative it prints (in ``lang``), else none

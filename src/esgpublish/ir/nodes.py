@@ -13,7 +13,9 @@ from .scatter import Scatter
 @dataclass(frozen=True)
 class Span:
     """A run of text in one language. ``origins`` are the cells or layout lines it came
-    from (several for a change or a sum); ``keep``: not to be broken across lines."""
+    from (several for a change or a sum); ``keep``: not to be broken across lines;
+    ``placeholder``: the narrative's ``{placeholder}`` this span fills (a figure printed in a
+    narrative, which the DOCX locks), else none."""
 
     text: str
     lang: str
@@ -22,6 +24,7 @@ class Span:
     strong: bool = False
     keep: bool = False
     link: str = ""  # an http(s) or mailto address the text links to, else none
+    placeholder: str = ""  # the raw placeholder it fills, e.g. "{charity_donation}", else none
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ class Paragraph:
     style: str
     lang: str
     anchor: str = ""  # a place a content index points to (its page), else none
+    narrative: str = ""  # the id of the narrative it prints (in ``lang``), else none
 
 
 @dataclass(frozen=True)

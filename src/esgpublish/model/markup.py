@@ -260,6 +260,11 @@ def _merge(runs: list) -> Inline:
     return tuple(out)
 
 
+def joined(runs) -> Inline:
+    """Runs and citations → the same, adjacent runs of the same look joined, empty ones dropped."""
+    return _merge(list(runs))
+
+
 def plain(text: str) -> str:
     """A narrative cell's text as it reads without markup (notes dropped)."""
     md = parse(text)
@@ -268,3 +273,101 @@ def plain(text: str) -> str:
         for inl in (b.items if isinstance(b, ItemList) else (b.inlines,)):
             parts.append("".join(r.text for r in inl if isinstance(r, Run)))
     return "\n".join(parts)
+
+
+_LINE_MARKER = re.compile(r"^( {0,3})(-|\d{1,2}\.)( )", re.MULTILINE)
+
+
+def unparse(md: Markup) -> str:
+    """Blocks and notes → a narrative cell's text that ``parse`` reads back as the same blocks
+    and notes (esgpublish import-docx writes reviewed wording back with it): paragraphs
+    separated by a blank line, items as ``- `` or ``1. `` lines, ``**strong**``, ``*emphasis*``,
+    ``[text](url)``, ``[^label]`` citations and the ``[^label]: text`` lines at the end; a
+    markup character in the text escaped with a backslash. Placeholders and ``{{``/``}}`` in
+    the runs' text are written as they are."""
+    parts = []
+    for b in md.blocks:
+        if isinstance(b, Para):
+            text = re.sub(r"\n[ \t]*(?=\n)", "", _unline(b.inlines))  # a blank line would end the paragraph
+            parts.append(_LINE_MARKER.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3)
+                                          if m.group(2) == "-" else m.group(1) + m.group(2)[:-1] + "\\." + m.group(3),
+                                          text))
+        else:
+            parts.append("\n".join(("%d. " % (k + 1) if b.ordered else "- ") + _unline(inl).replace("\n", " ")
+                                   for k, inl in enumerate(b.items)))
+    text = "\n\n".join(p for p in parts if p.strip())
+    notes = [f"[^{label}]: " + _unline(inl).replace("\n", " ") for label, inl in md.notes.items()]
+    if notes:
+        text += ("\n\n" if text else "") + "\n".join(notes)
+    return text
+
+
+def _escape(text: str, in_link: bool = False) -> str:
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("[", "\\[")
+    return text.replace("]", "\\]") if in_link else text
+
+
+def _unline(inlines: Inline) -> str:
+    """Runs → inline markup: links around their runs, strong and emphasis around the runs that
+    have them, each delimiter touching its text (the spaces at a run's ends kept outside)."""
+    out: list[str] = []
+    k = 0
+    items = list(inlines)
+    while k < len(items):
+        r = items[k]
+        if isinstance(r, Run) and r.link:
+            j = k
+            while j < len(items) and isinstance(items[j], Run) and items[j].link == r.link:
+                j += 1
+            out.append("[" + _styled(items[k:j], True) + "](" + r.link + ")")
+            k = j
+            continue
+        j = k
+        while j < len(items) and not (isinstance(items[j], Run) and items[j].link):
+            j += 1
+        out.append(_styled(items[k:j], False))
+        k = j
+    return "".join(out)
+
+
+def _styled(items: list, in_link: bool) -> str:
+    def text_of(r) -> str:
+        return f"[^{r.label}]" if isinstance(r, NoteRef) else _escape(r.text, in_link)
+
+    def wrap(group: list, mark: str, inner) -> str:
+        body = "".join(inner(g) for g in group) if inner else ""
+        stripped = body.strip()
+        if not stripped:
+            return body
+        lead = body[:len(body) - len(body.lstrip())]
+        trail = body[len(body.rstrip()):]
+        return lead + mark + stripped + mark + trail
+
+    def emph_level(group: list) -> str:
+        out, k = [], 0
+        while k < len(group):
+            em = isinstance(group[k], Run) and group[k].emphasis
+            j = k
+            while j < len(group) and (isinstance(group[j], Run) and group[j].emphasis) == em:
+                j += 1
+            piece = "".join(text_of(g) for g in group[k:j])
+            out.append(wrap(group[k:j], "*", lambda g: text_of(g)) if em else piece)
+            k = j
+        return "".join(out)
+
+    out, k = [], 0
+    while k < len(items):
+        strong = isinstance(items[k], Run) and items[k].strong
+        j = k
+        while j < len(items) and (isinstance(items[j], Run) and items[j].strong) == strong:
+            j += 1
+        group = items[k:j]
+        if strong:
+            body = emph_level(group)
+            stripped = body.strip()
+            out.append(body if not stripped else
+                       body[:len(body) - len(body.lstrip())] + "**" + stripped + "**" + body[len(body.rstrip()):])
+        else:
+            out.append(emph_level(group))
+        k = j
+    return "".join(out)

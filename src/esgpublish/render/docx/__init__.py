@@ -2,8 +2,9 @@
 
 The only package that imports python-docx. It translates the IR and decides nothing:
 ``styles`` writes the IR's styles as Word styles, ``blocks`` visits each IR node,
-``pictures`` adds charts as SVG with a PNG fallback, ``package`` embeds the font subsets and
-writes settings and properties, ``oxml`` inserts every element in schema order. The package
+``pictures`` adds charts as SVG with a PNG fallback, ``controls`` puts each narrative and the
+figures it prints in content controls (the Word review round trip), ``package`` embeds the font
+subsets and writes settings and properties, ``oxml`` inserts every element in schema order. The package
 is written with fixed timestamps, so builds are byte-identical.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from docx.shared import Pt
 
 from ... import fonts, ir
 from ...ooxml import normalise_package
-from . import media, package, pictures, styles, trace
+from . import controls, media, package, pictures, styles, trace
 from .blocks import Writer, _space_before
 from .oxml import border, field, props, put, shade, sub, twips
 from .package import _obfuscate  # noqa: F401  (tests read embedded fonts back with it)
@@ -49,6 +50,7 @@ def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = F
     if document.back_cover:
         _back_cover(writer, document)
     package.settings(d, document)
+    controls.doc_vars(d, writer.narratives)
     package.properties(d, document.meta)
     package.drop_template_leftovers(d)
     package.embed_fonts(d, document, embed_full_fonts, font_cache, font_chars, fallback_family)

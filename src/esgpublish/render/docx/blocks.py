@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ... import fonts, ir
-from . import lists, notes, pictures
+from . import controls, lists, notes, pictures
 from .oxml import border, field, fld_char, instr, props, put, shade, sub, twips
 
 
@@ -24,6 +24,9 @@ class Writer:
         self.body_end = d.element.body.find(qn("w:sectPr"))  # blocks go before it
         self.bookmark_id = 0
         self.written: list = []  # (paragraph or hyperlink, span) for each span with origins (``trace.locate``)
+        self.control_id = 0  # content controls (controls.py): the last w:id given
+        self.last_control = None  # the narrative control the last block went into
+        self.narratives: list[str] = []  # the tags of the narrative controls written
 
     # ------------------------------------------------------------ text
     def para(self, container, style: str, align: str | None = None):
@@ -53,6 +56,8 @@ class Writer:
             if ir.traced(span):
                 self.written.append((p, span))
             into = notes.hyperlink(self, p, span.link) if span.link else p
+            if span.placeholder:  # a figure in a narrative: a locked control
+                into = controls.figure(self, into, span)
             pieces = fonts.face_runs(span.text, span.lang, fallback) if fallback else [("", span.text)]
             for kind, text in pieces:
                 if not text:
@@ -131,7 +136,11 @@ class Writer:
         visit = _VISITS.get(type(block))
         if visit is None:
             raise TypeError(f"no DOCX translation for IR node {type(block).__name__}")
+        narrative = getattr(block, "narrative", "")
+        after = self.body_end.getprevious()
         visit(self, block)
+        if narrative:
+            controls.narrative(self, block, after)
 
     def paragraph(self, para: ir.Paragraph) -> None:
         self.bookmark(self.paragraph_into(None, para), para.anchor)
@@ -179,7 +188,10 @@ class Writer:
         tr = self.row(tbl)
         for para in (b.left, b.right):
             tc = self.cell(tr, half)
-            self.bookmark(self.paragraph_into(tc, para), para.anchor)
+            p = self.paragraph_into(tc, para)
+            self.bookmark(p, para.anchor)
+            if para.narrative:
+                controls.paragraph_in_cell(self, para, p)
 
     def page_break(self, _b: ir.PageBreak) -> None:
         p = self.para(None, "furniture")
@@ -316,10 +328,10 @@ class Writer:
         """What the body holds so far ends kept with what comes next (Word and LibreOffice
         paginate): the spacer after a table, the paragraphs of its last ``rows`` rows, or the
         last paragraph (widow control keeps two of its lines)."""
-        el = self.body_end.getprevious()
-        while el is not None and el.tag == qn("w:p") and not el.findall(qn("w:r")):  # spacers
+        el = _last_block(self.body_end.getprevious())
+        while el is not None and el.tag == qn("w:p") and el.find(".//" + qn("w:r")) is None:  # spacers
             put(props(el, "w:pPr"), "w:keepNext")
-            el = el.getprevious()
+            el = _last_block(el.getprevious())
         if el is None:
             return
         if el.tag == qn("w:tbl"):
@@ -352,6 +364,14 @@ def _address_breaks(text: str) -> str:
     if "/" not in text:
         return text
     return _ADDRESS.sub(lambda m: _ADDRESS_BREAK.sub("\u200b", m.group(0)), text)
+
+
+def _last_block(el):
+    """The body element ``el``, or the last block inside it where it is a narrative's content control."""
+    while el is not None and el.tag == qn("w:sdt"):
+        content = el.find(qn("w:sdtContent"))
+        el = content[-1] if content is not None and len(content) else None
+    return el
 
 
 def _space_before(p, points: float) -> None:

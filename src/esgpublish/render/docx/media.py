@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ... import ir
+from . import controls
 from .oxml import border, props, put, shade, sub, twips
 
 SHAPE_IDS = 5000  # docPr ids of pictures (charts use 1000 and up, the cover band 900)
@@ -74,6 +75,8 @@ def box(writer, node: ir.Box) -> None:
             writer.bookmark(p, node.anchor)
         else:
             writer.bookmark(p, para.anchor)
+            if getattr(para, "narrative", ""):  # a narrative's paragraph: its row in the narrative's control
+                controls.row(writer, tr, para)
     writer.spacer(node.space_after)
 
 

@@ -22,11 +22,11 @@ def locate(written: list[tuple[object, ir.Span]]) -> list[ir.DocxPlacement]:
             tables[root] = {t: k for k, t in enumerate(root.iter(qn("w:tbl")), 1)}
         tc = next(p.iterancestors(qn("w:tc")), None)
         table = row = cell = None
-        if tc is not None:
-            tr = tc.getparent()
-            tbl = tr.getparent()
+        if tc is not None:  # (rows in a content control are the table's rows too)
+            tr = next(tc.iterancestors(qn("w:tr")))
+            tbl = next(tr.iterancestors(qn("w:tbl")))
             table = tables[root][tbl]
-            row = tbl.findall(qn("w:tr")).index(tr) + 1
+            row = [r for r in tbl.iter(qn("w:tr")) if next(r.iterancestors(qn("w:tbl"))) is tbl].index(tr) + 1
             cell = tr.findall(qn("w:tc")).index(tc) + 1
         out.append(ir.DocxPlacement(span, _PARTS.get(root.tag, "document"), numbers[root][p], table, row, cell))
     return out
