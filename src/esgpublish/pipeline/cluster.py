@@ -121,31 +121,44 @@ def cluster_results(client, jobs_limit: int | None) -> Callable[[list[Job], Call
     threads = check_workers(client)
     limit = max(1, jobs_limit or threads)
 
-    def results(jobs: list[Job], make_task: Callable[[Job], Task]) -> Iterator[tuple[Job, Outcome]]:
+    def results(jobs: list[Job], make_task: Callable[[Job], Task | Outcome]) -> Iterator[tuple[Job, Outcome]]:
         from distributed import as_completed
 
         queue = list(reversed(jobs))
         running: dict = {}  # future → its job
+        settled: list[tuple[Job, Outcome]] = []  # workbooks the caller could not read: never sent
+        pending = as_completed(loop=client.loop)
 
-        def submit():
-            job = queue.pop()
-            future = client.submit(build_task, make_task(job), pure=False)
-            running[future] = job
-            return future
+        def fill() -> None:
+            """Submit from the queue until ``limit`` tasks are in flight (or the queue is empty)."""
+            while queue and len(running) < limit:
+                job = queue.pop()
+                task = make_task(job)
+                if isinstance(task, Outcome):
+                    settled.append((job, task))
+                    continue
+                future = client.submit(build_task, task, pure=False)
+                del task  # the caller keeps no copy of the workbook's bytes
+                running[future] = job
+                pending.add(future)
 
-        if not queue:
-            return
-        pending = as_completed([submit() for _ in range(min(limit, len(queue)))], loop=client.loop)
         try:
-            for future in pending:
+            fill()
+            while settled or running:
+                while settled:
+                    yield settled.pop(0)
+                if not running:
+                    fill()
+                    continue
+                future = next(pending)
                 job = running.pop(future)
                 try:
                     outcome = future.result()
                 except Exception as exc:  # the worker died, or the task could not run there
                     outcome = _failed(job, exc)
                 future.release()
-                if queue:
-                    pending.add(submit())
+                del future
+                fill()
                 yield job, outcome
         finally:
             if running:
