@@ -3,6 +3,8 @@ lines as reportlab markup (every string escaped, each script in its own face).""
 from __future__ import annotations
 
 import hashlib
+import weakref
+from collections import OrderedDict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -168,9 +170,42 @@ def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: Paragrap
     return Para(mark + "<br/>".join(markup(document, line, style) for line in lines), style)
 
 
+_PARSED: "OrderedDict[tuple[str, str], tuple[str, list]]" = OrderedDict()
+PARSED_KEPT = 8192  # parsed paragraphs kept (a few MB): headings, labels and notes recur in every edition and workbook
+_STYLE_KEYS: "weakref.WeakKeyDictionary[ParagraphStyle, str]" = weakref.WeakKeyDictionary()
+
+
+def _style_key(style: ParagraphStyle) -> str:
+    """A paragraph style → what its parse depends on: every attribute (each render makes its own style objects)."""
+    key = _STYLE_KEYS.get(style)
+    if key is None:
+        key = repr(sorted((k, v) for k, v in vars(style).items() if k != "parent"))
+        _STYLE_KEYS[style] = key
+    return key
+
+
 class Para(Paragraph):
     """reportlab's Paragraph, which breaks its lines once per width: reportlab asks a table
-    cell or a kept-together block for its size several times at the same width."""
+    cell or a kept-together block for its size several times at the same width. Its markup is
+    parsed once per process for a given text and style (reportlab's parser is an HTMLParser;
+    each paragraph gets its own copies of the fragments)."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        if frags is not None or style is None or bulletText is not None or not caseSensitive:
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        key = (text, _style_key(style))
+        hit = _PARSED.get(key)
+        if hit is not None:
+            _PARSED.move_to_end(key)
+            super().__init__(text, style, None, [f.clone() for f in hit[1]], caseSensitive, encoding)
+            self.text = hit[0]
+            return
+        super().__init__(text, style, None, None, caseSensitive, encoding)
+        if self.style is style and self.bulletText is None:  # no <para> or <bullet> of its own
+            _PARSED[key] = (self.text, [f.clone() for f in self.frags])
+            while len(_PARSED) > PARSED_KEPT:
+                _PARSED.popitem(last=False)
 
     def wrap(self, avail_width, avail_height):
         if getattr(self, "_wrapped_at", None) != avail_width:  # the height depends on the width only
