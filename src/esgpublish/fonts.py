@@ -130,7 +130,7 @@ def face_runs(text: str, lang: str, fallback: Path | None = None) -> list[tuple[
     return list(_face_runs(text, lang if lang == "en" else "", fallback))
 
 
-@lru_cache(maxsize=1 << 15)  # the same texts (labels, headings, units) in every edition and workbook
+@lru_cache(maxsize=1 << 13)  # the same texts (labels, headings, units) in every edition and workbook
 def _face_runs(text: str, lang: str, fallback: Path | None) -> tuple[tuple[str, str], ...]:
     latin_cmap, cjk_cmap = coverage(faces()["latin"].path), coverage(faces()["regular"].path)
     extra = coverage(fallback) if fallback else frozenset()

@@ -171,7 +171,7 @@ def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: Paragrap
 
 
 _PARSED: "OrderedDict[tuple[str, str], tuple[str, list]]" = OrderedDict()
-PARSED_KEPT = 8192  # parsed paragraphs kept (a few MB): headings, labels and notes recur in every edition and workbook
+PARSED_KEPT = 2048  # parsed paragraphs kept (a few MB): headings, labels and notes recur in every edition and workbook
 _STYLE_KEYS: "weakref.WeakKeyDictionary[ParagraphStyle, str]" = weakref.WeakKeyDictionary()
 
 
