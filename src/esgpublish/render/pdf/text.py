@@ -172,6 +172,8 @@ def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: Paragrap
 
 _PARSED: "OrderedDict[tuple[str, str], tuple[str, list]]" = OrderedDict()
 PARSED_KEPT = 2048  # parsed paragraphs kept (a few MB): headings, labels and notes recur in every edition and workbook
+_BROKEN: "OrderedDict[tuple, object]" = OrderedDict()
+BROKEN_KEPT = 1024  # paragraphs' lines kept (≈15 MB): 90 % of a batch's next workbook breaks its lines as the last one did
 _STYLE_KEYS: "weakref.WeakKeyDictionary[ParagraphStyle, str]" = weakref.WeakKeyDictionary()
 
 
@@ -215,20 +217,43 @@ class Para(Paragraph):
 
     def split(self, avail_width, avail_height):
         self._wrapped_at = None  # splitting may change the fragments
+        if getattr(self, "_esg_shared", False):  # reportlab's split writes into the lines: break its own
+            self._esg_shared = False
+            self._esg_private = True
+            del self.blPara
         return super().split(avail_width, avail_height)
 
     def breakLinesCJK(self, maxWidths):
         frags, marks = trace.split_markers(self.frags)
         single = marks and len(frags) == 1 and not hasattr(frags[0], "cbDefn")
+        # a paragraph as parsed (not the rest of a split one) is broken once per process for
+        # its text, style and widths: its lines are shared as reportlab shares a split
+        # paragraph's (they are only read from then on)
+        key = (self.text, _style_key(self.style), tuple(maxWidths)) \
+            if self.text is not None and not getattr(self, "_splitpara", 0) and self.bulletText is None \
+            and not getattr(self, "_esg_private", False) else None
+        hit = _BROKEN.get(key) if key is not None else None
+        self._esg_shared = key is not None
+        if hit is not None:
+            _BROKEN.move_to_end(key)
+            self.height = 0
+            if single:
+                self._esg_marks = marks
+            return hit
         if single:  # one run: reportlab's single-style path, as without markers (``trace.draw_leading``)
             self.frags, self._esg_marks = frags, marks
         try:
             with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0),
                                     getattr(self.style, "squeezePunctuation", False)):
-                return super().breakLinesCJK(maxWidths)
+                lines = super().breakLinesCJK(maxWidths)
         finally:
             if single:
                 self.frags = frags + marks
+        if key is not None:
+            _BROKEN[key] = lines
+            while len(_BROKEN) > BROKEN_KEPT:
+                _BROKEN.popitem(last=False)
+        return lines
 
     def drawPara(self, debug=0):
         trace.draw_leading(self, self.canv)
