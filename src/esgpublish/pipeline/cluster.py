@@ -105,7 +105,26 @@ def check_workers(client) -> int:
                       + "; ".join(refused) + "; nothing was published",
                       "install the same esgpublish (and its fonts) on every worker as on this machine")
     client.run(warm)  # every worker loads the renderers now, all at once
+    client.run(stop_profiler)
     return sum(info.get("nthreads", 1) for info in workers.values())
+
+
+def stop_profiler(dask_worker) -> None:
+    """Stop a worker's statistical profiler (run on each worker, in its event loop): it samples
+    the running task's stack every 10 ms and keeps a call tree per second for the last 1,000
+    seconds (``distributed.admin.low-level-log-length``), and the deep stacks of laying out
+    documents made that ≈5 MB per workbook: a Dask worker grew past 400 MB in a batch of 60.
+    (Workers started with ``distributed.worker.profile.enabled: false`` never run it.)"""
+    for name in ("profile", "profile-cycle"):
+        callback = dask_worker.periodic_callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
+    dask_worker.profile_history.clear()
+    dask_worker.profile_keys_history.clear()
+    dask_worker.profile_keys.clear()
+    from distributed import profile
+
+    dask_worker.profile_recent = profile.create()
 
 
 def _takes_n(client) -> bool:

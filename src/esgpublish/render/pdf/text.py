@@ -217,10 +217,12 @@ class Para(Paragraph):
 
     def split(self, avail_width, avail_height):
         self._wrapped_at = None  # splitting may change the fragments
-        if getattr(self, "_esg_shared", False):  # reportlab's split writes into the lines: break its own
-            self._esg_shared = False
+        if getattr(self, "_esg_shared", False) and hasattr(self, "blPara"):  # reportlab's split writes
+            self._esg_shared = False  # into the lines: this paragraph breaks its own (the same) lines
             self._esg_private = True
-            del self.blPara
+            height = self.height
+            self.blPara = self.breakLinesCJK(self._wrapWidths)
+            self.height = height
         return super().split(avail_width, avail_height)
 
     def breakLinesCJK(self, maxWidths):
