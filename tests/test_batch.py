@@ -212,3 +212,14 @@ def test_progress_bar_on_a_terminal():
     assert "2/2" in tty.getvalue()
     assert plain.getvalue().splitlines() == ["[1/2] b0.xlsx: 3 written, 0 up to date (0.00 s)",
                                              "[2/2] b1.xlsx: 3 written, 0 up to date (0.00 s)"]
+
+
+def test_all_editions_are_the_layouts_own(tmp_path, capsys):
+    """--edition all (the default) publishes the editions the layout lists, as publish does:
+    not the Traditional ones, which are made only when asked for by name."""
+    make_batch(tmp_path / "books", 1)
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "books"), "-o", str(out), "--jobs", "1", "--layout", "highlights",
+                 "--format", "pdf"]) == 0
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        f"esg_000-highlights-{e}.pdf" for e in ("bilingual", "en", "zh")]

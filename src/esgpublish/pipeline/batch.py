@@ -121,7 +121,7 @@ class Plan:
     """The caller's side of a batch: tasks out, outcomes in, files written, the manifest kept."""
 
     def __init__(self, jobs: list[Job], layout_path: Path, layout: Layout, outdir: Path,
-                 editions: tuple[str, ...], formats: tuple[str, ...], embed_full_fonts: bool = False,
+                 editions: tuple[str, ...] | None, formats: tuple[str, ...], embed_full_fonts: bool = False,
                  remote: bool = False):
         self.jobs, self.layout_path, self.layout, self.outdir = jobs, layout_path, layout, outdir
         self.editions = editions_made(layout.editions, editions)
