@@ -45,6 +45,12 @@ def test_a_cluster_batch_writes_the_local_batch_bytes(tmp_path, cluster, capsys)
     assert main(["batch", str(tmp_path / "books"), "-o", str(local), "--scheduler", cluster.scheduler_address,
                  *FAST]) == 1
     assert "0 file(s) written, 6 up to date" in capsys.readouterr().out  # each PDF and its provenance record
+    # the batch stopped the workers' statistical profiler (its call trees grew a worker ≈5 MB per workbook)
+    from distributed import Client
+
+    with Client(cluster.scheduler_address) as client:
+        profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+    assert profiling and not any(profiling.values())
 
 
 def test_an_unreadable_workbook_is_its_located_error_on_a_cluster(tmp_path, cluster, capsys):
