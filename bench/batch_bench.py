@@ -41,6 +41,12 @@ def run_batch(books: Path, out: Path, *extra: str) -> dict:
             "peak": max(r["peak_mb"] for r in rows), "load": (load + os.getloadavg()[0]) / 2}
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now, in MB (run on each Dask worker)."""
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS:"))
+
+
 def stages(books: list[Path], out: Path) -> dict[str, float]:
     """Where a warm workbook's time goes: each stage's mean seconds over ``books`` in this process."""
     from esgpublish.pipeline.batchwork import Task, build_task, worker_start
@@ -78,6 +84,10 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, str, bool | None
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                           host="127.0.0.1") as cluster:
             dask = run_batch(tmp / "books", tmp / "out3", "--scheduler", cluster.scheduler_address)
+            from distributed import Client
+
+            with Client(cluster.scheduler_address) as client:  # each worker's memory once the batch is done
+                dask["rss_end"] = max(client.run(_rss_mb).values())
         differ = sorted(f for f in one["hashes"] if not one["hashes"][f] == two["hashes"].get(f) == dask["hashes"].get(f))
         same = not differ and len(one["hashes"]) == len(dask["hashes"])
         if differ:
@@ -96,6 +106,8 @@ def main(argv: list[str] | None = None) -> list[tuple[str, str, str, bool | None
               f"{sum(two['cpu']) / (two['wall'] * 2):.0%} of a core", None),
              ("batch: peak RSS per worker", "≤ 300 MB", f"{max(one['peak'], two['peak'], dask['peak']):.0f} MB",
               max(one["peak"], two["peak"], dask["peak"]) <= 300),
+             ("batch: Dask worker RSS after the batch (largest)", "≤ 300 MB", f"{dask['rss_end']:.0f} MB",
+              dask["rss_end"] <= 300),
              ("batch: local and Dask outputs byte-identical", "yes", "yes" if same else f"no ({len(differ)} differ)",
               same)]
     for name, seconds in where.items():

@@ -117,6 +117,42 @@ def test_an_internal_error_is_isolated_and_exits_3(tmp_path, capsys, monkeypatch
     assert "1 (internal)" in text.out
 
 
+def _unreadable_batch(books: Path) -> list[Path]:
+    """Three workbooks and one whose path is gone by the time it is published: a dangling link
+    (found by the folder search like any file; root reads files of mode 000, so this is how a
+    workbook the caller cannot read is made reliably)."""
+    made = make_batch(books, 3)
+    (books / "esg_gone.xlsx").symlink_to(books / "deleted-since.xlsx")
+    return made
+
+
+def test_an_unreadable_workbook_is_its_located_error(tmp_path, capsys):
+    """A workbook that cannot be read is that workbook's located error (exit 1); the others are published."""
+    _unreadable_batch(tmp_path / "books")
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "books"), "-o", str(out), "--jobs", "1", *FAST]) == 1
+    text = capsys.readouterr()
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"esg_00{i}-highlights-en.pdf" for i in range(3)]
+    assert "books/esg_gone.xlsx: error: no such file" in text.out.split("not published:")[1]
+
+
+def test_workbook_bytes_never_blocks_and_locates_each_failure(tmp_path):
+    """A folder or a pipe named like a workbook is a located error (a pipe never opened to block)."""
+    from esgpublish.diagnostics import Collector
+    from esgpublish.read.xlsxread import workbook_bytes
+
+    (tmp_path / "dir.xlsx").mkdir()
+    os.mkfifo(tmp_path / "pipe.xlsx")
+    (tmp_path / "ok.xlsx").write_bytes(b"PK")
+    found = {}
+    for name in ("dir.xlsx", "pipe.xlsx", "ok.xlsx", "none.xlsx"):
+        diags = Collector()
+        found[name] = (workbook_bytes(tmp_path / name, name, diags), [d.message for d in diags.items])
+    assert found == {"dir.xlsx": (None, ["not a regular file (a folder, a pipe or a device)"]),
+                     "pipe.xlsx": (None, ["not a regular file (a folder, a pipe or a device)"]),
+                     "ok.xlsx": (b"PK", []), "none.xlsx": (None, ["no such file"])}
+
+
 def test_killed_batch_resumes_where_it_stopped(tmp_path):
     """A batch killed half-way (SIGKILL) leaves whole files; run again, it skips what is up to
     date, writes the rest, and leaves no temporary files."""
@@ -176,3 +212,14 @@ def test_progress_bar_on_a_terminal():
     assert "2/2" in tty.getvalue()
     assert plain.getvalue().splitlines() == ["[1/2] b0.xlsx: 3 written, 0 up to date (0.00 s)",
                                              "[2/2] b1.xlsx: 3 written, 0 up to date (0.00 s)"]
+
+
+def test_all_editions_are_the_layouts_own(tmp_path, capsys):
+    """--edition all (the default) publishes the editions the layout lists, as publish does:
+    not the Traditional ones, which are made only when asked for by name."""
+    make_batch(tmp_path / "books", 1)
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "books"), "-o", str(out), "--jobs", "1", "--layout", "highlights",
+                 "--format", "pdf"]) == 0
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        f"esg_000-highlights-{e}.pdf" for e in ("bilingual", "en", "zh")]

@@ -45,6 +45,27 @@ def test_a_cluster_batch_writes_the_local_batch_bytes(tmp_path, cluster, capsys)
     assert main(["batch", str(tmp_path / "books"), "-o", str(local), "--scheduler", cluster.scheduler_address,
                  *FAST]) == 1
     assert "0 file(s) written, 6 up to date" in capsys.readouterr().out  # each PDF and its provenance record
+    # the batch stopped the workers' statistical profiler (its call trees grew a worker ≈5 MB per workbook)
+    from distributed import Client
+
+    with Client(cluster.scheduler_address) as client:
+        profiling = client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks)
+    assert profiling and not any(profiling.values())
+
+
+def test_an_unreadable_workbook_is_its_located_error_on_a_cluster(tmp_path, cluster, capsys):
+    """A workbook the caller cannot read (here: gone since it was found) is that workbook's
+    located error, as in a local batch (exit 1, not 3); the others are published."""
+    from test_batch import _unreadable_batch
+
+    _unreadable_batch(tmp_path / "books")
+    out = tmp_path / "out"
+    assert main(["batch", str(tmp_path / "books"), "-o", str(out), "--scheduler", cluster.scheduler_address,
+                 "--jobs", "1", *FAST]) == 1
+    text = capsys.readouterr()
+    assert sorted(p.name for p in out.glob("*.pdf")) == [f"esg_00{i}-highlights-en.pdf" for i in range(3)]
+    assert "books/esg_gone.xlsx: error: no such file" in text.out.split("not published:")[1]
+    assert "internal error" not in text.err
 
 
 def test_workers_of_another_fingerprint_are_refused(tmp_path, cluster, capsys, monkeypatch):

@@ -135,7 +135,7 @@ def run(args) -> int:
     cli._check_edition(args.edition, layout_path)
     if args.jobs is not None and args.jobs < 1:
         raise cli.UsageError(f"--jobs {args.jobs}: give a number of at least 1")
-    editions = EDITIONS if args.edition == "all" else (args.edition,)
+    editions = None if args.edition == "all" else (args.edition,)  # all: the layout's own, as publish
     formats = FORMATS if args.format == "all" else (args.format,)
     layout, layout_diags = load_layout(layout_path, display_path(layout_path))
     if layout is None or not layout_diags.ok:

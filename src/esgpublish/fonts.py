@@ -127,6 +127,11 @@ def face_runs(text: str, lang: str, fallback: Path | None = None) -> list[tuple[
     """Text → (face, run) pairs, face being "latin", "cjk" or "fallback": Latin letters,
     digits and ASCII punctuation in the Latin face; hanzi and full-width forms in the CJK
     face; shared marks (“ ” …) by language; what neither has, in the fallback font."""
+    return list(_face_runs(text, lang if lang == "en" else "", fallback))
+
+
+@lru_cache(maxsize=1 << 13)  # the same texts (labels, headings, units) in every edition and workbook
+def _face_runs(text: str, lang: str, fallback: Path | None) -> tuple[tuple[str, str], ...]:
     latin_cmap, cjk_cmap = coverage(faces()["latin"].path), coverage(faces()["regular"].path)
     extra = coverage(fallback) if fallback else frozenset()
     runs: list[tuple[str, str]] = []
@@ -145,7 +150,7 @@ def face_runs(text: str, lang: str, fallback: Path | None = None) -> list[tuple[
             runs[-1] = (face, runs[-1][1] + ch)
         else:
             runs.append((face, ch))
-    return runs
+    return tuple(runs)
 
 
 def family_name(path: Path) -> str:

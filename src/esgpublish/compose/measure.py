@@ -59,6 +59,7 @@ def blank_sides(family: str) -> tuple[str, str]:
     return right, left
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of its arguments; tables measure the same texts again and again
 def width(text: str, lang: str, size: float, bold: bool = False, fallback: Path | None = None,
           gap: float = 0.0) -> float:
     """The printed width of ``text`` (one line) at ``size`` points, with ``gap`` em between

@@ -79,10 +79,13 @@ def _index(styles) -> dict:
     if cached is None or cached[0] is not styles:
         cached = (styles, {s.name: s for s in styles})
         _STYLE_INDEX[key] = cached
+        while len(_STYLE_INDEX) > STYLE_INDEXES_KEPT:  # each holds its styles: never all of a long batch's
+            del _STYLE_INDEX[next(iter(_STYLE_INDEX))]
     return cached[1]
 
 
 _STYLE_INDEX: dict[int, tuple] = {}
+STYLE_INDEXES_KEPT = 64
 
 
 def spans(document: Document):

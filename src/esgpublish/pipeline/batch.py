@@ -121,7 +121,7 @@ class Plan:
     """The caller's side of a batch: tasks out, outcomes in, files written, the manifest kept."""
 
     def __init__(self, jobs: list[Job], layout_path: Path, layout: Layout, outdir: Path,
-                 editions: tuple[str, ...], formats: tuple[str, ...], embed_full_fonts: bool = False,
+                 editions: tuple[str, ...] | None, formats: tuple[str, ...], embed_full_fonts: bool = False,
                  remote: bool = False):
         self.jobs, self.layout_path, self.layout, self.outdir = jobs, layout_path, layout, outdir
         self.editions = editions_made(layout.editions, editions)
@@ -135,8 +135,10 @@ class Plan:
         outputs = [f"{job.workbook.stem}-{self.layout.name}-{e}.{f}" for e in self.editions for f in self.formats]
         return [n for name in outputs for n in (name, sidecar_path(Path(name)).name)]  # with its provenance record
 
-    def task(self, job: Job) -> Task:
-        """A job → its task, with the outputs that are up to date (record present, file unchanged)."""
+    def task(self, job: Job) -> Task | Outcome:
+        """A job → its task, with the outputs that are up to date (record present, file unchanged);
+        or, for a cluster, the workbook's outcome when the caller cannot read it (gone since it was
+        found, unreadable, not a file): its located error, as a local worker would report it."""
         cache = job.outdir / ".cache"
         current, digests = [], {}
         for name in self.names(job):
@@ -152,8 +154,15 @@ class Plan:
                       editions=self.editions, formats=self.formats, embed_full_fonts=self.embed_full_fonts,
                       current=tuple(current))
         if self.remote:
+            from ..read.xlsxread import workbook_bytes
+
             files, rel = self.layout_bundle
-            return Task(**common, bundle=Bundle(job.workbook.read_bytes(), files, rel))
+            diags = Collector()
+            data = workbook_bytes(job.workbook, common["workbook_name"], diags)
+            if data is None:
+                self._digests.pop(job.index, None)
+                return Outcome(job.index, common["workbook_name"], "input", diagnostics=tuple(diags.items))
+            return Task(**common, bundle=Bundle(data, files, rel))
         return Task(**common, workbook=job.workbook, layout=self.layout_path, cache=cache)
 
     def finish(self, job: Job, outcome: Outcome) -> tuple[Row, Outcome]:
@@ -203,7 +212,7 @@ class Plan:
         return path
 
 
-def run(plan: Plan, results: Callable[[list[Job], Callable[[Job], Task]], Iterator[tuple[Job, Outcome]]],
+def run(plan: Plan, results: Callable[[list[Job], Callable[[Job], Task | Outcome]], Iterator[tuple[Job, Outcome]]],
         on_done: Callable[[Row, Outcome], None]) -> list[Row]:
     """Every job through ``results`` (a local pool's or a cluster's) → the summary's rows, in
     the jobs' order; each outcome written and reported (``on_done``) as it arrives."""
@@ -222,11 +231,11 @@ def died(task: Task) -> Outcome:
         "(killed, or out of memory); nothing was written for it", "publish it again; if memory is short, try --jobs 1"),))
 
 
-def local_results(workers: int) -> Callable[[list[Job], Callable[[Job], Task]], Iterator[tuple[Job, Outcome]]]:
+def local_results(workers: int) -> Callable[[list[Job], Callable[[Job], Task | Outcome]], Iterator[tuple[Job, Outcome]]]:
     """A pool of ``workers`` warm local processes → the ``results`` function of ``run``: at most
     two tasks per worker in flight; a pool broken by a dying worker is started afresh and its
     tasks tried once more."""
-    def results(jobs: list[Job], make_task: Callable[[Job], Task]) -> Iterator[tuple[Job, Outcome]]:
+    def results(jobs: list[Job], make_task: Callable[[Job], Task | Outcome]) -> Iterator[tuple[Job, Outcome]]:
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
         from concurrent.futures.process import BrokenProcessPool
@@ -245,6 +254,9 @@ def local_results(workers: int) -> Callable[[list[Job], Callable[[Job], Task]], 
             while queue or retry or running:
                 while (queue or retry) and len(running) < 2 * workers:
                     job, task = retry.pop() if retry else (queue[-1], make_task(queue.pop()))
+                    if isinstance(task, Outcome):  # settled by the caller: nothing to send
+                        yield job, task
+                        continue
                     running[pool.submit(build_task, task)] = (job, task)
                 done, _ = wait(list(running), return_when=FIRST_COMPLETED)
                 broken = False

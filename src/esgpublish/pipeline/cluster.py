@@ -105,7 +105,26 @@ def check_workers(client) -> int:
                       + "; ".join(refused) + "; nothing was published",
                       "install the same esgpublish (and its fonts) on every worker as on this machine")
     client.run(warm)  # every worker loads the renderers now, all at once
+    client.run(stop_profiler)
     return sum(info.get("nthreads", 1) for info in workers.values())
+
+
+def stop_profiler(dask_worker) -> None:
+    """Stop a worker's statistical profiler (run on each worker, in its event loop): it samples
+    the running task's stack every 10 ms and keeps a call tree per second for the last 1,000
+    seconds (``distributed.admin.low-level-log-length``), and the deep stacks of laying out
+    documents made that ≈5 MB per workbook: a Dask worker grew past 400 MB in a batch of 60.
+    (Workers started with ``distributed.worker.profile.enabled: false`` never run it.)"""
+    for name in ("profile", "profile-cycle"):
+        callback = dask_worker.periodic_callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
+    dask_worker.profile_history.clear()
+    dask_worker.profile_keys_history.clear()
+    dask_worker.profile_keys.clear()
+    from distributed import profile
+
+    dask_worker.profile_recent = profile.create()
 
 
 def _takes_n(client) -> bool:
@@ -121,31 +140,44 @@ def cluster_results(client, jobs_limit: int | None) -> Callable[[list[Job], Call
     threads = check_workers(client)
     limit = max(1, jobs_limit or threads)
 
-    def results(jobs: list[Job], make_task: Callable[[Job], Task]) -> Iterator[tuple[Job, Outcome]]:
+    def results(jobs: list[Job], make_task: Callable[[Job], Task | Outcome]) -> Iterator[tuple[Job, Outcome]]:
         from distributed import as_completed
 
         queue = list(reversed(jobs))
         running: dict = {}  # future → its job
+        settled: list[tuple[Job, Outcome]] = []  # workbooks the caller could not read: never sent
+        pending = as_completed(loop=client.loop)
 
-        def submit():
-            job = queue.pop()
-            future = client.submit(build_task, make_task(job), pure=False)
-            running[future] = job
-            return future
+        def fill() -> None:
+            """Submit from the queue until ``limit`` tasks are in flight (or the queue is empty)."""
+            while queue and len(running) < limit:
+                job = queue.pop()
+                task = make_task(job)
+                if isinstance(task, Outcome):
+                    settled.append((job, task))
+                    continue
+                future = client.submit(build_task, task, pure=False)
+                del task  # the caller keeps no copy of the workbook's bytes
+                running[future] = job
+                pending.add(future)
 
-        if not queue:
-            return
-        pending = as_completed([submit() for _ in range(min(limit, len(queue)))], loop=client.loop)
         try:
-            for future in pending:
+            fill()
+            while settled or running:
+                while settled:
+                    yield settled.pop(0)
+                if not running:
+                    fill()
+                    continue
+                future = next(pending)
                 job = running.pop(future)
                 try:
                     outcome = future.result()
                 except Exception as exc:  # the worker died, or the task could not run there
                     outcome = _failed(job, exc)
                 future.release()
-                if queue:
-                    pending.add(submit())
+                del future
+                fill()
                 yield job, outcome
         finally:
             if running:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import os
 import re
+import stat
 
 import unicodedata
 import zipfile
@@ -179,19 +181,47 @@ def _control_char(text: str) -> str | None:
     return None
 
 
+def workbook_bytes(path: Path, file: str, diags: Collector) -> bytes | None:
+    """A workbook file's bytes → or None with a located error: no such file (or a path that
+    vanished), not a regular file (a folder, a pipe: never opened to block), or unreadable (its
+    permissions). The local reader and a cluster batch's caller (``pipeline.batch``) both use it."""
+    here = Location(file)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        diags.error(here, "no such file", "check the path to the workbook")
+        return None
+    except OSError as exc:
+        diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc.strerror}",
+                    "check that the file can be read (its permissions)")
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            diags.error(here, "not a regular file (a folder, a pipe or a device)",
+                        "give the path of a workbook (.xlsx)")
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    except OSError as exc:
+        diags.error(here, f"cannot read the workbook: {exc.__class__.__name__}: {exc.strerror}",
+                    "check that the file can be read (its permissions)")
+        return None
+    finally:
+        os.close(fd)
+
+
 def open_sheets(path: Path, file: str, diags: Collector) -> dict[str, SheetReader] | None:
     """Check the file's bounds, open it with openpyxl (read-only: rows streamed, never the
     bounding box) and map its sheets; None when it cannot be read."""
     here = Location(file)
-    if not path.exists():
-        diags.error(here, "no such file", "check the path to the workbook")
+    data = workbook_bytes(path, file, diags)
+    if data is None:
         return None
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         diags.error(here, "not an Excel workbook (.xlsx): the file is not a zip archive",
                     "save the workbook as Excel Workbook (.xlsx)")
         return None
     try:
-        data = path.read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
             if total > MAX_UNPACKED:

@@ -10,6 +10,7 @@ is written with fixed timestamps, so builds are byte-identical.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -37,7 +38,7 @@ def render_docx(document: ir.Document, charts, embed_full_fonts: bool = False, f
 def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = False, font_cache=None,
                        font_chars=None, pages: dict[str, int] | None = None) -> tuple[bytes, list[ir.DocxPlacement]]:
     """As ``render_docx``, → also where each span with origins was put (part, paragraph, table cell)."""
-    d = Document()
+    d = Document(io.BytesIO(_template()))
     fallback_family = fonts.family_name(Path(document.fallback_font)) if document.fallback_font else None
     ids = styles.install(d, document)
     _page(d, document)
@@ -58,6 +59,14 @@ def render_docx_traced(document: ir.Document, charts, embed_full_fonts: bool = F
     buf = io.BytesIO()
     d.save(buf)
     return normalise_package(buf.getvalue(), document.meta.date), placed
+
+
+@lru_cache(maxsize=1)
+def _template() -> bytes:
+    """python-docx's default template, read once per process (``Document()`` reads the file each time)."""
+    from docx.api import _default_docx_path
+
+    return Path(_default_docx_path()).read_bytes()
 
 
 def _page(d, document: ir.Document) -> None:

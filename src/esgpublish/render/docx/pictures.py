@@ -2,6 +2,8 @@
 the same ``a:blip`` for readers without SVG, and the alt text on ``wp:docPr``."""
 from __future__ import annotations
 
+import hashlib
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -21,11 +23,14 @@ def add_chart(d, p, files, width: float, alt: str, name: str, shape_id: int) -> 
     part = d.part
     inline = part.new_pic_inline(str(files.png), Pt(width), None)
     rel_png = inline.graphic.graphicData.pic.blipFill.blip.get(qn("r:embed"))
-    svg_name = f"/word/media/{files.svg.stem}.svg"
+    data = files.svg.read_bytes()
+    # named by its content: the cache's name of the file holds esgpublish's code digest and the
+    # fonts' modification times, which must not change the DOCX's bytes
+    svg_name = f"/word/media/{hashlib.sha256(data).hexdigest()[:24]}.svg"
     svg_part = next((rel.target_part for rel in part.rels.values()
                      if rel.reltype == RT.IMAGE and str(rel.target_part.partname) == svg_name), None)
     if svg_part is None:
-        svg_part = Part(PackURI(svg_name), "image/svg+xml", files.svg.read_bytes(), part.package)
+        svg_part = Part(PackURI(svg_name), "image/svg+xml", data, part.package)
     rid = part.relate_to(svg_part, RT.IMAGE)
     blip = inline.graphic.graphicData.pic.blipFill.blip
     assert blip.get(qn("r:embed")) == rel_png

@@ -4,8 +4,12 @@ character style per ``ir.CharStyle``, under Word's own names where Word has the 
 field and STYLEREF work in Word."""
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from ... import fonts, ir
 from .oxml import hex6, props, put, twips
@@ -56,8 +60,30 @@ def _strip_theme_fonts(root) -> None:
             el.attrib.pop(qn(attr), None)
 
 
+_INSTALLED: "OrderedDict[str, tuple[bytes, dict[str, str]]]" = OrderedDict()
+INSTALLED_KEPT = 16  # styles parts kept: a batch's documents share a few (one per layout × edition)
+
+
 def install(d, document: ir.Document) -> dict[str, str]:
-    """Write the document's styles into ``d`` (python-docx Document); → IR name → style id."""
+    """Write the document's styles into ``d`` (python-docx Document, fresh from the default
+    template); → IR name → style id. The styles part made from the same styles, CJK face and
+    languages is made once per process and parsed again from its bytes (python-docx's
+    ``add_style`` searches every style by name: adding them costs more than parsing)."""
+    key = repr((document.para_styles, document.char_styles, document.cjk_font, languages(document)))
+    part = d.part._styles_part
+    hit = _INSTALLED.get(key)
+    if hit is not None:
+        _INSTALLED.move_to_end(key)
+        part._element = parse_xml(hit[0])
+        return dict(hit[1])
+    ids = _install(d, document)
+    _INSTALLED[key] = (etree.tostring(part._element), dict(ids))
+    while len(_INSTALLED) > INSTALLED_KEPT:
+        _INSTALLED.popitem(last=False)
+    return ids
+
+
+def _install(d, document: ir.Document) -> dict[str, str]:
     styles_el = d.styles.element
     _strip_theme_fonts(styles_el)
     east_asian, latin = languages(document)

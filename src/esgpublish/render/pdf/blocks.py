@@ -1,6 +1,8 @@
 """IR blocks → reportlab flowables: one visit function per IR node; an unknown node is an error."""
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from reportlab.platypus import (CondPageBreak, Flowable, FrameBreak, PageBreak, Spacer, Table,
                                 TableStyle)
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
@@ -223,18 +225,24 @@ class Drawing(Flowable):
         self.canv.restoreState()
 
 
-_DRAWINGS: dict = {}  # chart SVG file (named by its content) → its drawing, kept across renders
+_DRAWINGS: "OrderedDict[str, object]" = OrderedDict()  # chart SVG file (named by its content) → its drawing
+DRAWINGS_KEPT = 24  # a publish's charts (its editions share them); a batch's next workbook has its own
+# (a converted chart is ≈1 MB: 256 of them, as once kept, were most of a batch worker's growth)
 
 
 def chart_drawing(svg):
-    """A chart's SVG as a reportlab drawing, converted once per file in this process."""
+    """A chart's SVG as a reportlab drawing, converted once per file in this process (the
+    most recently used few kept)."""
     from svglib.svglib import svg2rlg
 
     key = str(svg)
-    if key not in _DRAWINGS:
-        if len(_DRAWINGS) > 256:
-            _DRAWINGS.clear()
-        drawing = svg2rlg(key, font_map=ChartFonts())
-        drawing.initialFontName = cjk_font()
-        _DRAWINGS[key] = drawing
-    return _DRAWINGS[key]
+    drawing = _DRAWINGS.get(key)
+    if drawing is not None:
+        _DRAWINGS.move_to_end(key)
+        return drawing
+    drawing = svg2rlg(key, font_map=ChartFonts())
+    drawing.initialFontName = cjk_font()
+    _DRAWINGS[key] = drawing
+    while len(_DRAWINGS) > DRAWINGS_KEPT:
+        _DRAWINGS.popitem(last=False)
+    return drawing

@@ -3,6 +3,8 @@ lines as reportlab markup (every string escaped, each script in its own face).""
 from __future__ import annotations
 
 import hashlib
+import weakref
+from collections import OrderedDict
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -168,9 +170,44 @@ def paragraph(document: ir.Document, lines: tuple[ir.Line, ...], style: Paragrap
     return Para(mark + "<br/>".join(markup(document, line, style) for line in lines), style)
 
 
+_PARSED: "OrderedDict[tuple[str, str], tuple[str, list]]" = OrderedDict()
+PARSED_KEPT = 2048  # parsed paragraphs kept (a few MB): headings, labels and notes recur in every edition and workbook
+_BROKEN: "OrderedDict[tuple, object]" = OrderedDict()
+BROKEN_KEPT = 1024  # paragraphs' lines kept (≈15 MB): 90 % of a batch's next workbook breaks its lines as the last one did
+_STYLE_KEYS: "weakref.WeakKeyDictionary[ParagraphStyle, str]" = weakref.WeakKeyDictionary()
+
+
+def _style_key(style: ParagraphStyle) -> str:
+    """A paragraph style → what its parse depends on: every attribute (each render makes its own style objects)."""
+    key = _STYLE_KEYS.get(style)
+    if key is None:
+        key = repr(sorted((k, v) for k, v in vars(style).items() if k != "parent"))
+        _STYLE_KEYS[style] = key
+    return key
+
+
 class Para(Paragraph):
     """reportlab's Paragraph, which breaks its lines once per width: reportlab asks a table
-    cell or a kept-together block for its size several times at the same width."""
+    cell or a kept-together block for its size several times at the same width. Its markup is
+    parsed once per process for a given text and style (reportlab's parser is an HTMLParser;
+    each paragraph gets its own copies of the fragments)."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, caseSensitive=1, encoding="utf8"):
+        if frags is not None or style is None or bulletText is not None or not caseSensitive:
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        key = (text, _style_key(style))
+        hit = _PARSED.get(key)
+        if hit is not None:
+            _PARSED.move_to_end(key)
+            super().__init__(text, style, None, [f.clone() for f in hit[1]], caseSensitive, encoding)
+            self.text = hit[0]
+            return
+        super().__init__(text, style, None, None, caseSensitive, encoding)
+        if self.style is style and self.bulletText is None:  # no <para> or <bullet> of its own
+            _PARSED[key] = (self.text, [f.clone() for f in self.frags])
+            while len(_PARSED) > PARSED_KEPT:
+                _PARSED.popitem(last=False)
 
     def wrap(self, avail_width, avail_height):
         if getattr(self, "_wrapped_at", None) != avail_width:  # the height depends on the width only
@@ -180,20 +217,45 @@ class Para(Paragraph):
 
     def split(self, avail_width, avail_height):
         self._wrapped_at = None  # splitting may change the fragments
+        if getattr(self, "_esg_shared", False) and hasattr(self, "blPara"):  # reportlab's split writes
+            self._esg_shared = False  # into the lines: this paragraph breaks its own (the same) lines
+            self._esg_private = True
+            height = self.height
+            self.blPara = self.breakLinesCJK(self._wrapWidths)
+            self.height = height
         return super().split(avail_width, avail_height)
 
     def breakLinesCJK(self, maxWidths):
         frags, marks = trace.split_markers(self.frags)
         single = marks and len(frags) == 1 and not hasattr(frags[0], "cbDefn")
+        # a paragraph as parsed (not the rest of a split one) is broken once per process for
+        # its text, style and widths: its lines are shared as reportlab shares a split
+        # paragraph's (they are only read from then on)
+        key = (self.text, _style_key(self.style), tuple(maxWidths)) \
+            if self.text is not None and not getattr(self, "_splitpara", 0) and self.bulletText is None \
+            and not getattr(self, "_esg_private", False) else None
+        hit = _BROKEN.get(key) if key is not None else None
+        self._esg_shared = key is not None
+        if hit is not None:
+            _BROKEN.move_to_end(key)
+            self.height = 0
+            if single:
+                self._esg_marks = marks
+            return hit
         if single:  # one run: reportlab's single-style path, as without markers (``trace.draw_leading``)
             self.frags, self._esg_marks = frags, marks
         try:
             with kinsoku.script_gap(getattr(self.style, "scriptGap", 0.0),
                                     getattr(self.style, "squeezePunctuation", False)):
-                return super().breakLinesCJK(maxWidths)
+                lines = super().breakLinesCJK(maxWidths)
         finally:
             if single:
                 self.frags = frags + marks
+        if key is not None:
+            _BROKEN[key] = lines
+            while len(_BROKEN) > BROKEN_KEPT:
+                _BROKEN.popitem(last=False)
+        return lines
 
     def drawPara(self, debug=0):
         trace.draw_leading(self, self.canv)
