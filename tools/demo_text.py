@@ -24,20 +24,20 @@ MANAGEMENT = [
      "A1"),
     ("env_emission_steps", "climate",
      "**减排目标及步骤。**集团以{ghg_reduction.baseline_year}年为基准年，目标是到"
-     "{ghg_reduction.target_year}年将范围一及范围二排放密度减少{ghg_reduction.target}。年内的主要措施：\n"
+     "{ghg_reduction.target_year}年将范围一及范围二排放减少{ghg_reduction.target}。年内的主要措施：\n"
      "- 以电动货车替换市区配送的柴油货车，并为夜间充电安排较低电价时段；\n"
      "- 为全部柴油车辆安装车载远程信息系统，监察怠速及急加速；\n"
      "- 在三个物流中心的屋顶安装太阳能板，所发电力供仓库自用；\n"
      "- 以LED照明及感应开关取代传统照明。\n\n"
-     "年内排放密度较基准年减少{ghg_reduction}，主要来自电动货车及车队调度的改善。",
-     "**Target and steps.** Against its base year {ghg_reduction.baseline_year}, the group aims to cut the "
-     "intensity of its scope 1 and 2 emissions by {ghg_reduction.target} by {ghg_reduction.target_year}. "
+     "年内排放较基准年减少{ghg_reduction}，主要来自电动货车及车队调度的改善。",
+     "**Target and steps.** Against its base year {ghg_reduction.baseline_year}, the group aims to cut its "
+     "scope 1 and 2 emissions by {ghg_reduction.target} by {ghg_reduction.target_year}. "
      "Its main measures in the year:\n"
      "- replacing diesel vans on urban routes with electric vans, charged at night-time tariffs;\n"
      "- fitting telematics to every diesel vehicle to watch idling and harsh acceleration;\n"
      "- solar panels on the roofs of three logistics centres, their power used in the warehouses;\n"
      "- LED lighting and motion sensors in place of older lighting.\n\n"
-     "In the year the intensity was {ghg_reduction} below the base year, mostly from the electric vans and "
+     "In the year the emissions were {ghg_reduction} below the base year, mostly from the electric vans and "
      "better fleet scheduling.",
      "A1.5"),
     ("env_waste", "resources",

@@ -146,6 +146,12 @@ class Writer:
         self.bookmark(self.paragraph_into(None, para), para.anchor)
 
     def heading(self, h: ir.Heading) -> None:
+        if h.new_page:  # the space after the block before would only open a blank page where it spills over
+            prev = self.body_end.getprevious()
+            while prev is not None and prev.tag == qn("w:p") and all(el.tag == qn("w:pPr") for el in prev) \
+                    and prev.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+                gone, prev = prev, prev.getprevious()
+                gone.getparent().remove(gone)
         p = self.para(None, h.style)
         if h.new_page:
             put(p.find(qn("w:pPr")), "w:pageBreakBefore")
