@@ -242,3 +242,19 @@ def test_a_chart_too_big_to_label_is_a_located_error(tmp_path, capsys):
     assert main(["validate", str(book), "--layout", str(layout)]) == 1
     err = capsys.readouterr().err
     assert "big.yaml:8:9: error: a chart of 3" in err and "too big to label: at most 24 fit" in err
+
+
+def test_a_reduction_targets_progress_bar_measures_the_cut_not_value_over_target():
+    """Scope 1 and 2 emissions 8,070 (baseline) → 7,230, target 6,000: the bar shows 840 of the
+    2,070 to cut (41 %), not 7,230 / 6,000 (a full bar, as if the target were met)."""
+    from conftest import ROOT
+    from esgpublish.compose.document import compose_checked
+    from esgpublish.pipeline.publish import load_inputs
+
+    inputs, diags = load_inputs(ROOT / "data" / "demo_hkex.xlsx", ROOT / "layouts" / "hkex.yaml", editions=("en",))
+    assert diags.ok
+    doc, _ = compose_checked(inputs.dataset, inputs.layout, "en")
+    (spec,) = [s for s in doc.charts if s.kind == "progress"]
+    bars = dict(zip(spec.labels, zip(spec.values, spec.targets)))
+    assert bars["Scope 1 and 2 greenhouse gas emissions"] == (8070 - 7230, 8070 - 6000)
+    assert bars["Non-hazardous waste recycled"] == (41.5, 60.0)  # a rise towards its target: value over target

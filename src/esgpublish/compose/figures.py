@@ -29,6 +29,20 @@ def nice_ticks(top: float, most: int = 5) -> tuple[float, ...]:
     return tuple(round(k * step, 10) for k in range(int(top / step + 1e-9) + 1))
 
 
+def _progress(ind: Indicator) -> tuple[float, float]:
+    """An indicator → (progress, goal) for a progress bar. A target below where the indicator
+    started (its baseline, else its first reported year) is a reduction: the bar measures the cut
+    made against the cut aimed at (8,070 → 7,230 of 8,070 → 6,000 is 41 %), never the value over
+    the target (7,230 / 6,000 would draw a full bar for a target not met)."""
+    value, target = float(ind.value), float(ind.target_value)
+    series = ind.series()
+    start = ind.baseline_value if ind.baseline_value is not None else \
+        series[0].value if len(series) > 1 and isinstance(series[0].value, (int, float)) else None
+    if start is not None and target < float(start):
+        return max(0.0, float(start) - value), float(start) - target
+    return value, target
+
+
 def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     """Chart block + its indicators → a figure: the chart's spec, caption and alt text."""
     opts = blk.options
@@ -36,10 +50,9 @@ def figure(self: "Composer", blk: Block, inds: list[Indicator]) -> ir.Figure:
     title = self.layout_text(opts["title"]) if "title" in opts else self.text_of(
         lambda l: ("、" if is_chinese(l) else ", ").join(i.name.get(l) for i in inds))
     series = opts.get("series", "value")
-    if opts["kind"] == "progress":
-        values = tuple(float(i.value) for i in inds)
+    if opts["kind"] == "progress":  # bars measure the way to the target (of a reduction: from its start)
+        values, targets = zip(*(_progress(i) for i in inds)) if inds else ((), ())
         value_labels = tuple(_joined(self, i, "value", sep="\n") for i in inds)  # languages stacked
-        targets = tuple(float(i.target_value) for i in inds)
         target_labels = tuple("\n".join(f"{word('target', l)}{word('pair_sep', l)}{self.value_text(i, 'target', l)}"
                                          for l in self.langs) for i in inds)
     else:
