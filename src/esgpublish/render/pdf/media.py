@@ -37,6 +37,8 @@ def box(visitor, node: ir.Box) -> list:
              ("LEFTPADDING", (0, 0), (-1, -1), left), ("RIGHTPADDING", (0, 0), (-1, -1), right),
              ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
              ("TOPPADDING", (0, 0), (-1, 0), top), ("BOTTOMPADDING", (0, -1), (-1, -1), bottom)]
+    if node.body:  # the title never ends a page alone (the DOCX keeps it with the next row too)
+        style.append(("NOSPLIT", (0, 0), (0, 1)))
     table = Table(rows, colWidths=[visitor.width], style=TableStyle(style), hAlign="LEFT")
     return [Spacer(1, node.space_before), table, Gap(1, node.space_after)]
 
