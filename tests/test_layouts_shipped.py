@@ -115,7 +115,10 @@ def test_bilingual_paragraphs_side_by_side(tmp_path):
     import docx
 
     d = docx.Document(str(out / "esg_2022-side-bilingual.docx"))
-    assert any("乌兰察布" in t.rows[0].cells[0].text and "Ulanqab" in t.rows[0].cells[1].text for t in d.tables)
+
+    def text(cell) -> str:  # the cell's XML text: its paragraphs sit in the narrative's content control,
+        return "".join(cell._tc.itertext())  # which python-docx's cell.text does not look into
+    assert any("乌兰察布" in text(t.rows[0].cells[0]) and "Ulanqab" in text(t.rows[0].cells[1]) for t in d.tables)
 
 
 def test_single_language_layout_needs_no_translation(tmp_path, capsys):
