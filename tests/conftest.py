@@ -199,3 +199,33 @@ def verify_every_publish(request):
         assert diags.ok and findings == [], \
             (path, [str(d) for d in diags.items], findings)
         _VERIFIED.add(digests)
+
+
+# ---------------------------------------------------------------- a block pushed down the page
+def compose_en(workbook: Path, layout_text: str, folder: Path):
+    """A layout (YAML text, written in ``folder``) on a workbook → its English document IR."""
+    from esgpublish.compose.document import compose_checked
+    from esgpublish.pipeline.publish import load_inputs
+
+    layout = folder / "pushed.yaml"
+    layout.write_text(layout_text, encoding="utf-8")
+    inputs, diags = load_inputs(workbook, layout, editions=("en",))
+    assert diags.ok, diags.items
+    return compose_checked(inputs.dataset, inputs.layout, "en")[0]
+
+
+def pages_pushed_down(document, k: int) -> list[str]:
+    """The document's PDF with ``k`` lines of filler after its first block (its chapter heading),
+    → the text of each page: what follows is pushed down the page a line at a time."""
+    import io
+    from dataclasses import replace
+
+    import pdfplumber
+
+    from esgpublish import ir
+    from esgpublish.render.pdf import render_pdf
+
+    heading, *rest = document.body
+    filler = ir.Paragraph(((ir.Span("A line of filler text.", "en"),),), "body-en", "en")
+    with pdfplumber.open(io.BytesIO(render_pdf(replace(document, body=(heading, *([filler] * k), *rest)), {}))) as d:
+        return [p.extract_text() or "" for p in d.pages]

@@ -220,30 +220,15 @@ def test_materiality_labels_never_overlap_and_the_svg_names_the_topics(tmp_path)
 
 def test_a_box_title_never_ends_a_page_alone(tmp_path):
     """Wherever a page break falls, a case-study box's title prints on the page of its first paragraph."""
-    import io
-    from dataclasses import replace
-
-    import pdfplumber
-
-    from esgpublish import ir
-    from esgpublish.compose.document import compose_checked
-    from esgpublish.pipeline.publish import load_inputs
-    from esgpublish.render.pdf import render_pdf
+    from conftest import compose_en, pages_pushed_down
 
     book, _ = _demo(tmp_path)
-    layout = tmp_path / "box.yaml"
-    layout.write_text("extends: annual\ncover: {show: false}\ncontents: {show: false}\nsections:\n"
-                      "  - title: {zh: 案例, en: Case}\n    blocks:\n      - box: {title: {zh: 案例, en: Boxed case "
-                      "study}, narrative: case_ev_fleet}\n", encoding="utf-8")
-    inputs, diags = load_inputs(book, layout, editions=("en",))
-    assert diags.ok
-    doc, _ = compose_checked(inputs.dataset, inputs.layout, "en")
-    heading, *rest = doc.body
-    filler = ir.Paragraph(((ir.Span("A line of filler text.", "en"),),), "body-en", "en")
+    doc = compose_en(book, "extends: annual\ncover: {show: false}\ncontents: {show: false}\nsections:\n"
+                     "  - title: {zh: 案例, en: Case}\n    blocks:\n      - box: {title: {zh: 案例, en: Boxed case "
+                     "study}, narrative: case_ev_fleet}\n", tmp_path)
     alone = 0
     for k in range(30, 75):
-        with pdfplumber.open(io.BytesIO(render_pdf(replace(doc, body=(heading, *([filler] * k), *rest)), {}))) as d:
-            pages = [p.extract_text() or "" for p in d.pages]
+        pages = pages_pushed_down(doc, k)
         page = next(i for i, t in enumerate(pages) if "Boxed case study" in t)
         assert "electric van fleet" in pages[page], k
         alone += page > 0

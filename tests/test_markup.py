@@ -168,34 +168,19 @@ def test_a_workbook_note_reaches_the_note_of_the_table_that_prints_it(demo):
 def test_table_notes_never_part_from_the_tables_last_row(tmp_path):
     """Wherever a page break falls in a noted table, its notes print on the page of its last row:
     the table is pushed down line by line (a paragraph more before it each time) across a whole page."""
-    import io
-    from dataclasses import replace
-
-    import pdfplumber
-
+    from conftest import compose_en, pages_pushed_down
     from esgpublish import ir
-    from esgpublish.compose.document import compose_checked
-    from esgpublish.pipeline.publish import load_inputs
-    from esgpublish.render.pdf import render_pdf
 
-    layout = tmp_path / "notes.yaml"
-    layout.write_text("extends: annual\ncover: {show: false}\ncontents: {show: false}\nsections:\n"
-                      "  - pillar: E\n    blocks:\n      - kpi_table: {select: {pillar: E}, columns: [value, unit], "
-                      "notes: true}\n", encoding="utf-8")
-    inputs, diags = load_inputs(DEMO, layout, editions=("en",))
-    assert diags.ok
-    doc, _ = compose_checked(inputs.dataset, inputs.layout, "en")
-    heading, *rest = doc.body
-    table = next(b for b in rest if isinstance(b, ir.Table))
+    doc = compose_en(DEMO, "extends: annual\ncover: {show: false}\ncontents: {show: false}\nsections:\n"
+                     "  - pillar: E\n    blocks:\n      - kpi_table: {select: {pillar: E}, columns: [value, unit], "
+                     "notes: true}\n", tmp_path)
+    table = next(b for b in doc.body if isinstance(b, ir.Table))
     assert len(table.notes) >= 2
     last_row = " ".join(s.text for s in table.rows[-1][0].lines[0]).split()[0]
     note_start = table.notes[-1].lines[0][0].text[:12]
-    filler = ir.Paragraph(((ir.Span("A line of filler text.", "en"),),), "body-en", "en")
     split_before_notes = 0
     for k in range(0, 60):
-        pdf = render_pdf(replace(doc, body=(heading, *([filler] * k), *rest)), {})
-        with pdfplumber.open(io.BytesIO(pdf)) as d:
-            pages = [p.extract_text() or "" for p in d.pages]
+        pages = pages_pushed_down(doc, k)
         where_note = [i for i, t in enumerate(pages) if note_start in t]
         where_row = [i for i, t in enumerate(pages) if last_row in t]
         assert where_note and where_note[-1] in where_row, (k, where_note, where_row)
