@@ -170,6 +170,13 @@ def test_an_unknown_back_cover_narrative_is_located(tmp_path, capsys):
     assert "assets.yaml:3:1: error: unknown narrative id 'contacts'" in err and "contact" in err
 
 
+def test_a_back_cover_narrative_with_footnotes_is_located(tmp_path, capsys):
+    book, layout = _demo(tmp_path)
+    layout.write_text(LAYOUT.replace("narrative: contact}", "narrative: board_statement}"), encoding="utf-8")
+    assert main(["validate", str(book), "--layout", str(layout)]) == 1
+    assert "assets.yaml:3:1: error: the back cover's narrative 'board_statement' has footnotes" in capsys.readouterr().err
+
+
 def test_an_image_changes_the_up_to_date_key_and_is_watched(tmp_path):
     from esgpublish.compose.document import compose
     from esgpublish.pipeline import uptodate

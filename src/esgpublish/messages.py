@@ -215,6 +215,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layout-file-name-invalid": ("the layout has no name, and its file's name {} {}", "版式没有名称，而其文件名 {0} {1}"),
     # layout against workbook
     "narrative-unknown": ("unknown narrative id '{}'", "未知的叙述编号「{0}」"),
+    "back-cover-footnotes": ("the back cover's narrative '{}' has footnotes, which a cover cannot print",
+                             "封底的叙述「{0}」带有脚注，封面无法印出脚注"),
     "indicator-id-unknown": ("unknown indicator id '{}'", "未知的指标编号「{0}」"),
     "selects-nothing": ("{} selects nothing ({}) and is left out", "{0} 没有选中任何内容（{1}），已略去"),
     "block-needs-indicators": ("a {} needs either 'indicators' or 'select'", "{0} 需要「indicators」或「select」"),
@@ -314,6 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # English hint template → Chinese template (fields as in MESSAGES)
 HINTS: dict[str, str] = {
+    "name a narrative without [^…] footnotes, or print this one in a chapter": "请改用不带 [^…] 脚注的叙述，或在章节中印出此叙述",
     "keep one [^label]: line per note": "每条脚注只保留一行 [^标签]:",
     "write \\- (or 1\\.) at the line's start to print it as it is, or add items":
         "若要原样印出，请在行首写 \\-（或 1\\.），或补充列表项",

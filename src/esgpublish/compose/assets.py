@@ -154,7 +154,7 @@ def back_cover(c: "Composer") -> ir.Cover:
         c.printed.add(nar.id)
         on_band.append(ir.Space(6 * mm))
         for lang in c.langs:
-            for block in nar_mod._blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang)):
+            for block in nar_mod.markup_blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang)):
                 if isinstance(block, ir.ItemList):  # a list on the band: each item a paragraph, its label kept
                     on_band += [ir.Paragraph(((ir.Span(f"{item.label} ", lang),) + item.lines[0],) + item.lines[1:],
                                              "cover-note", lang) for item in block.items]

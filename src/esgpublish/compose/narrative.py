@@ -63,14 +63,15 @@ def narrative(c: "Composer", nar) -> list[ir.Block]:
     per_lang = []
     for i, lang in enumerate(c.langs):
         blocks = [replace(b, narrative=nar.id)
-                  for b in _blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang))]
+                  for b in markup_blocks(c, markup.parse(nar.text.get(lang)), lang, nar.origins.get(lang))]
         if i:
             blocks = [_second(b) for b in blocks]
         per_lang.append(blocks)
     return per_lang
 
 
-def _blocks(c: "Composer", md: markup.Markup, lang: str, origin) -> list[ir.Block]:
+def markup_blocks(c: "Composer", md: markup.Markup, lang: str, origin) -> list[ir.Block]:
+    """A narrative's parsed markup in one language → its paragraphs and lists (placeholders filled)."""
     out: list[ir.Block] = []
     for block in md.blocks:
         if isinstance(block, markup.Para):

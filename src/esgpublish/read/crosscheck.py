@@ -50,6 +50,10 @@ def check_against(layout: Layout, dataset: Dataset) -> Collector:
     if layout.back_cover.get("show") and back is not None and back not in dataset.narratives:
         diags.error(layout.back_cover_origin, f"unknown narrative id '{back}'",
                     suggest(str(back), list(dataset.narratives)) or "use an id from the Narrative sheet")
+    elif layout.back_cover.get("show") and back is not None and "[^" in dataset.narratives[back].text.zh + \
+            dataset.narratives[back].text.en:
+        diags.error(layout.back_cover_origin, f"the back cover's narrative '{back}' has footnotes, which a cover "
+                    "cannot print", "name a narrative without [^…] footnotes, or print this one in a chapter")
     check_framework(layout, dataset, diags)
     check_assets(layout, dataset, diags)
     _check_layout_glyphs(layout, diags)
