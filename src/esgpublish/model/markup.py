@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 ESCAPABLE = set("\\*[]()-.^!#_`")  # a backslash before one of these prints it
 SCHEMES = ("http://", "https://", "mailto:")
@@ -311,49 +312,29 @@ def _unline(inlines: Inline) -> str:
     """Runs → inline markup: links around their runs, strong and emphasis around the runs that
     have them, each delimiter touching its text (the spaces at a run's ends kept outside)."""
     out: list[str] = []
-    k = 0
-    items = list(inlines)
-    while k < len(items):
-        r = items[k]
-        if isinstance(r, Run) and r.link:
-            j = k
-            while j < len(items) and isinstance(items[j], Run) and items[j].link == r.link:
-                j += 1
-            out.append("[" + _styled(items[k:j], True) + "](" + r.link + ")")
-            k = j
-            continue
-        j = k
-        while j < len(items) and not (isinstance(items[j], Run) and items[j].link):
-            j += 1
-        out.append(_styled(items[k:j], False))
-        k = j
+    for link, group in groupby(inlines, key=lambda r: r.link if isinstance(r, Run) and r.link else None):
+        out.append(f"[{_styled(list(group), True)}]({link})" if link else _styled(list(group), False))
     return "".join(out)
 
 
 def _styled(items: list, in_link: bool) -> str:
+    """Runs (within a link or not) → their text with **strong** and *emphasis* marks."""
     def text_of(r) -> str:
         return f"[^{r.label}]" if isinstance(r, NoteRef) else _escape(r.text, in_link)
 
-    def wrap(group: list, mark: str, inner) -> str:
-        body = "".join(inner(g) for g in group) if inner else ""
+    def wrap(body: str, mark: str) -> str:  # the marks touch the text; its outer spaces stay outside
         stripped = body.strip()
         if not stripped:
             return body
-        lead = body[:len(body) - len(body.lstrip())]
-        trail = body[len(body.rstrip()):]
-        return lead + mark + stripped + mark + trail
+        return body[:len(body) - len(body.lstrip())] + mark + stripped + mark + body[len(body.rstrip()):]
 
-    def emph_level(group: list) -> str:
-        out, k = [], 0
-        while k < len(group):
-            em = isinstance(group[k], Run) and group[k].emphasis
-            j = k
-            while j < len(group) and (isinstance(group[j], Run) and group[j].emphasis) == em:
-                j += 1
-            piece = "".join(text_of(g) for g in group[k:j])
-            out.append(wrap(group[k:j], "*", lambda g: text_of(g)) if em else piece)
-            k = j
-        return "".join(out)
+    def emphasised(group) -> str:
+        return "".join(wrap(piece, "*") if em else piece
+                       for em, runs in groupby(group, key=lambda r: isinstance(r, Run) and r.emphasis)
+                       for piece in ("".join(text_of(r) for r in runs),))
+
+    return "".join(wrap(emphasised(runs), "**") if strong else emphasised(runs)
+                   for strong, runs in groupby(items, key=lambda r: isinstance(r, Run) and r.strong))
 
     out, k = [], 0
     while k < len(items):
