@@ -158,6 +158,6 @@ def back_cover(c: "Composer") -> ir.Cover:
                 if isinstance(block, ir.ItemList):  # a list on the band: each item a paragraph, its label kept
                     on_band += [ir.Paragraph(((ir.Span(f"{item.label} ", lang),) + item.lines[0],) + item.lines[1:],
                                              "cover-note", lang) for item in block.items]
-                else:  # a copy: the narrative's reviewable text (a DOCX content control) is in the body
-                    on_band.append(replace(block, style="cover-note", narrative=""))
+                else:  # no narrative id: the reviewable text (a DOCX content control) is the body's
+                    on_band.append(replace(block, style="cover-note"))
     return replace(front, on_band=tuple(on_band))

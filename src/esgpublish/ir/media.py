@@ -39,7 +39,8 @@ class Image:
 @dataclass(frozen=True)
 class Box:
     """A case study: a title and paragraphs in a shaded box (``look``: fill, the rule on top,
-    padding), the full width of the text block; it breaks across pages only between paragraphs."""
+    padding), the full width of the text block; it breaks across pages only between paragraphs,
+    and never between its title and its first paragraph."""
 
     title: Paragraph
     body: tuple[Paragraph, ...]
