@@ -293,3 +293,19 @@ def test_english_text_may_break_before_a_figure_never_inside_it():
     plain = re.sub(r"<[^>]+>", "", text)
     assert plain.startswith("nearly 1") and "nearly \u2060" not in plain  # no glue before the number
     assert "1\u20600\u2060 \u2060m" in plain  # the number and its unit glued
+
+
+def test_a_card_value_too_wide_for_its_card_breaks_between_words_in_both_formats(tmp_path):
+    """The IR decides: a card value that fits no card line (96.4 million parcels in a quarter of
+    the page) is not kept and its no-break spaces become spaces, so the DOCX (as LibreOffice and
+    Word lay it out) breaks between words as the PDF does, never inside 'parcels'."""
+    from conftest import ROOT, compose_en
+    from esgpublish import ir
+
+    doc = compose_en(ROOT / "data" / "demo_hkex.xlsx", "extends: hkex\nsections:\n  - title: {zh: 概览, en: Profile}\n"
+                     "    blocks:\n      - cards: {select: {topic: profile}, columns: 4}\n", tmp_path)
+    cards = next(b for b in doc.body if isinstance(b, ir.Cards))
+    spans = [s for card in cards.cards for line in card.value.lines for s in line]
+    wide = next(s for s in spans if "parcels" in s.text)
+    assert not wide.keep and wide.text == "96.4 million parcels"
+    assert all(s.keep and "\u00a0" in s.text for s in spans if s is not wide)  # the others stay whole

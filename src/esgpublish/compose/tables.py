@@ -418,10 +418,9 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
     base, second = c.para_styles[style], c.theme.fonts["h1"] * styles.SECOND_SCALE["card-value"]
     out = []
     for ind, (attr, texts) in zip(inds, values):
-        value = dedupe(tuple(
-            (ir.Span(t, l, value_origins(ind, "value"),
-                     keep=measure.width(t, l, base.size if i == 0 else second, True, c.fallback, base.script_gap)
-                     <= inner),) for i, (l, t) in enumerate(zip(c.langs, texts))))
+        value = dedupe(tuple((_card_value(t, l, measure.width(t, l, base.size if i == 0 else second, True, c.fallback,
+                                                              base.script_gap) <= inner, ind),)
+                             for i, (l, t) in enumerate(zip(c.langs, texts))))
         label = []
         for l in c.langs:
             name = ind.name.get(l)
@@ -431,6 +430,12 @@ def cards(c: "Composer", blk: Block, inds: list[Indicator]) -> ir.Cards:
         out.append(ir.Card(c.para(value, style, "second-card-value"), c.para(tuple(label), "card-label")))
     block = c.theme.spacing["block"]
     return ir.Cards(tuple(out), columns, look, blk.origin, block * 0.5, block * 0.5)
+
+
+def _card_value(text: str, lang: Lang, fits: bool, ind: Indicator) -> ir.Span:
+    """A card's value: kept on one line where it fits; else it may break between its words, so
+    its no-break spaces become spaces (every renderer then breaks there, never inside a word)."""
+    return ir.Span(text if fits else text.replace("\u00a0", " "), lang, value_origins(ind, "value"), keep=fits)
 
 
 CARD_VALUE_MIN = 0.6  # the smallest card value, as a share of the theme's size
